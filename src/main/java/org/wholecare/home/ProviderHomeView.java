@@ -1,0 +1,29 @@
+package org.wholecare.home;
+
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import org.wholecare.organisation.OrganisationService;
+import org.wholecare.security.AccountService;
+import org.wholecare.security.CurrentUser;
+import org.wholecare.shared.Roles;
+import org.wholecare.shell.Ui;
+
+@Route("provider")
+@PageTitle("Provider home – Wholecare")
+@Menu(title = "Home", order = 0, icon = "vaadin:home")
+@RolesAllowed(Roles.PROVIDER)
+public class ProviderHomeView extends HomePage {
+
+    ProviderHomeView(CurrentUser currentUser, OrganisationService organisations, AccountService accounts) {
+        super(currentUser, organisations, "You list your organisation's services, answer requests for quotes, "
+                + "accept bookings and get paid.");
+        add(Ui.card("Your organisation", Ui.facts(
+                "Staff with Wholecare accounts", String.valueOf(accounts.countColleagues()),
+                "Areas you serve", area == null ? "Not set" : area.name() + " ("
+                        + String.join(", ", area.postcodeDistricts()) + ")")),
+                Ui.card("Bookings", new Paragraph("You have no bookings yet.")));
+    }
+}

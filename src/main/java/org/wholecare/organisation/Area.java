@@ -1,0 +1,37 @@
+package org.wholecare.organisation;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+@Entity
+@Table(name = "area")
+class Area {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    private String name;
+
+    private Instant createdAt;
+
+    protected Area() {
+    }
+
+    Area(String name, Instant createdAt) {
+        this.name = name;
+        this.createdAt = createdAt;
+    }
+
+    Long getId() {
+        return id;
+    }
+
+    String getName() {
+        return name;
+    }
+}

@@ -1,0 +1,168 @@
+package org.wholecare.organisation;
+
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.wholecare.shared.Roles;
+import org.wholecare.shared.ValidationException;
+
+/** Areas and the organisations that work in them. Only administrators change them. */
+@Service
+@Transactional(readOnly = true)
+public class OrganisationService {
+
+    /** The outward part of a UK postcode: "NB4", "SW1A", "M1". */
+    private static final Pattern POSTCODE_DISTRICT = Pattern.compile("^[A-Z]{1,2}[0-9][0-9A-Z]?$");
+    public static final int MAX_NAME_LENGTH = 200;
+
+    private final AreaRepository areas;
+    private final PostcodeDistrictRepository districts;
+    private final OrganisationRepository organisations;
+    private final Clock clock;
+
+    OrganisationService(AreaRepository areas, PostcodeDistrictRepository districts,
+            OrganisationRepository organisations, Clock clock) {
+        this.areas = areas;
+        this.districts = districts;
+        this.organisations = organisations;
+        this.clock = clock;
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    public List<AreaSummary> areas() {
+        return areas.findAll().stream()
+                .map(this::summary)
+                .sorted((a, b) -> a.name().compareToIgnoreCase(b.name()))
+                .toList();
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    public Optional<AreaSummary> area(long areaId) {
+        return areas.findById(areaId).map(this::summary);
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    public boolean isDistrictInArea(String postcodeDistrict, long areaId) {
+        return districts.findById(normaliseDistrict(postcodeDistrict))
+                .map(d -> d.getAreaId() == areaId)
+                .orElse(false);
+    }
+
+    @RolesAllowed(Roles.ADMINISTRATOR)
+    @Transactional
+    public AreaSummary createArea(String name, String postcodeDistricts) {
+        var errors = new ValidationException.Collector();
+        String trimmed = name == null ? "" : name.strip();
+        if (trimmed.isEmpty()) {
+            errors.add("name", "Enter the area's name, for example Northbrook.");
+        } else if (trimmed.length() > 100) {
+            errors.add("name", "The area's name must be 100 characters or fewer.");
+        } else if (areas.findByNameIgnoreCase(trimmed).isPresent()) {
+            errors.add("name", "There is already an area called " + trimmed + ".");
+        }
+        Set<String> codes = new LinkedHashSet<>();
+        if (postcodeDistricts == null || postcodeDistricts.isBlank()) {
+            errors.add("postcodeDistricts", "Enter at least one postcode district, for example NB1, NB2.");
+        } else {
+            for (String raw : postcodeDistricts.split("[,\\s]+")) {
+                if (raw.isBlank()) {
+                    continue;
+                }
+                String code = normaliseDistrict(raw);
+                if (!POSTCODE_DISTRICT.matcher(code).matches()) {
+                    errors.add("postcodeDistricts", "\"" + raw.strip() + "\" is not a postcode district. "
+                            + "Use the first part of a postcode, such as NB4.");
+                } else if (districts.existsById(code)) {
+                    errors.add("postcodeDistricts", code + " already belongs to another area.");
+                }
+                codes.add(code);
+            }
+        }
+        errors.throwIfAny();
+        Area area = areas.save(new Area(trimmed, clock.instant()));
+        codes.forEach(code -> districts.save(new PostcodeDistrict(code, area.getId())));
+        return new AreaSummary(area.getId(), area.getName(), List.copyOf(codes));
+    }
+
+    @RolesAllowed(Roles.ADMINISTRATOR)
+    public List<OrganisationSummary> organisations() {
+        Map<Long, String> areaNames = areaNames();
+        return organisations.findAllByOrderByName().stream()
+                .map(o -> summary(o, areaNames))
+                .toList();
+    }
+
+    /** Organisation names are public (they appear on listings and proposals), so any signed-in user may look one up. */
+    @PreAuthorize("isAuthenticated()")
+    public Optional<OrganisationSummary> organisation(long organisationId) {
+        return organisations.findById(organisationId).map(o -> summary(o, areaNames()));
+    }
+
+    @RolesAllowed(Roles.ADMINISTRATOR)
+    @Transactional
+    public OrganisationSummary createOrganisation(String name, OrganisationType type, Long areaId) {
+        var errors = new ValidationException.Collector();
+        String trimmed = name == null ? "" : name.strip();
+        if (trimmed.isEmpty()) {
+            errors.add("name", "Enter the organisation's name.");
+        } else if (trimmed.length() > MAX_NAME_LENGTH) {
+            errors.add("name", "The name must be " + MAX_NAME_LENGTH + " characters or fewer.");
+        } else if (organisations.existsByNameIgnoreCase(trimmed)) {
+            errors.add("name", "There is already an organisation called " + trimmed + ".");
+        }
+        if (type == null) {
+            errors.add("type", "Choose what kind of organisation this is.");
+        }
+        if (areaId == null || !areas.existsById(areaId)) {
+            errors.add("area", "Choose the area the organisation works in.");
+        }
+        errors.throwIfAny();
+        Organisation saved = organisations.save(new Organisation(trimmed, type, areaId, clock.instant()));
+        return summary(saved, areaNames());
+    }
+
+    @PreAuthorize("hasAnyRole('ADMINISTRATOR', 'COMMISSIONER')")
+    public Map<OrganisationType, Long> countByTypeInArea(long areaId) {
+        Map<OrganisationType, Long> counts = new EnumMap<>(OrganisationType.class);
+        Arrays.stream(OrganisationType.values())
+                .forEach(t -> counts.put(t, organisations.countByAreaIdAndType(areaId, t)));
+        return counts;
+    }
+
+    @RolesAllowed(Roles.ADMINISTRATOR)
+    public Map<OrganisationType, Long> countByType() {
+        Map<OrganisationType, Long> counts = new EnumMap<>(OrganisationType.class);
+        Arrays.stream(OrganisationType.values()).forEach(t -> counts.put(t, organisations.countByType(t)));
+        return counts;
+    }
+
+    public static String normaliseDistrict(String raw) {
+        return raw == null ? "" : raw.strip().toUpperCase(Locale.UK);
+    }
+
+    private Map<Long, String> areaNames() {
+        return areas.findAll().stream()
+                .collect(java.util.stream.Collectors.toMap(Area::getId, Area::getName));
+    }
+
+    private AreaSummary summary(Area area) {
+        return new AreaSummary(area.getId(), area.getName(),
+                districts.findByAreaIdOrderByCode(area.getId()).stream().map(PostcodeDistrict::getCode).toList());
+    }
+
+    private static OrganisationSummary summary(Organisation o, Map<Long, String> areaNames) {
+        return new OrganisationSummary(o.getId(), o.getName(), o.getType(), o.getAreaId(),
+                areaNames.getOrDefault(o.getAreaId(), ""));
+    }
+}

@@ -1,0 +1,12 @@
+package org.wholecare.security;
+
+import java.time.Instant;
+
+/**
+ * An account as administrators see it.
+ *
+ * @param status plain-English state: waiting for a password, active, or locked
+ */
+public record AccountSummary(long id, String username, String fullName, Role role, Long organisationId,
+        Long areaId, String postcodeDistrict, String status, Instant lastSignInAt) {
+}

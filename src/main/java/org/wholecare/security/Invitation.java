@@ -1,0 +1,61 @@
+package org.wholecare.security;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A single-use link for setting a password. Only a hash of the token is stored. */
+@Entity
+@Table(name = "invitation")
+class Invitation {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    private Long userAccountId;
+
+    private String tokenHash;
+
+    private Instant createdAt;
+
+    private Instant expiresAt;
+
+    private Instant usedAt;
+
+    private Long createdBy;
+
+    protected Invitation() {
+    }
+
+    Invitation(Long userAccountId, String tokenHash, Instant createdAt, Instant expiresAt, Long createdBy) {
+        this.userAccountId = userAccountId;
+        this.tokenHash = tokenHash;
+        this.createdAt = createdAt;
+        this.expiresAt = expiresAt;
+        this.createdBy = createdBy;
+    }
+
+    Long getUserAccountId() {
+        return userAccountId;
+    }
+
+    Instant getExpiresAt() {
+        return expiresAt;
+    }
+
+    boolean isUsed() {
+        return usedAt != null;
+    }
+
+    boolean isExpiredAt(Instant now) {
+        return !expiresAt.isAfter(now);
+    }
+
+    void markUsed(Instant now) {
+        this.usedAt = now;
+    }
+}

@@ -1,0 +1,59 @@
+package org.wholecare.security;
+
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.component.login.LoginI18n;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+
+@Route(value = "login", autoLayout = false)
+@PageTitle("Sign in – Wholecare")
+@AnonymousAllowed
+public class LoginView extends Main implements BeforeEnterObserver {
+
+    private final LoginForm form = new LoginForm();
+    private final AuthenticationContext authenticationContext;
+
+    LoginView(AuthenticationContext authenticationContext, SecurityProperties properties) {
+        this.authenticationContext = authenticationContext;
+        addClassName("login-page");
+
+        H1 title = new H1("Wholecare");
+        Paragraph intro = new Paragraph("One budget for your health and social care. "
+                + "Sign in with the username and password you chose from your invitation.");
+
+        LoginI18n i18n = LoginI18n.createDefault();
+        i18n.getForm().setTitle("Sign in");
+        i18n.getForm().setUsername("Username");
+        i18n.getForm().setPassword("Password");
+        i18n.getForm().setSubmit("Sign in");
+        i18n.getErrorMessage().setTitle("You are not signed in");
+        // One message for every failure, so it never reveals whether a username exists.
+        i18n.getErrorMessage().setMessage("The username or password is not right. Check them and try again. "
+                + "After " + properties.maxFailedSignIns() + " wrong tries in a row the account is locked for "
+                + properties.lockoutDuration().toMinutes() + " minutes.");
+        form.setI18n(i18n);
+        form.setForgotPasswordButtonVisible(false);
+        form.setAction("login");
+
+        Paragraph help = new Paragraph("Forgotten your password? Ask your administrator or the person who "
+                + "set up your account for a new invitation link.");
+        help.addClassName("login-help");
+        add(title, intro, form, help);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (authenticationContext.isAuthenticated()) {
+            event.forwardTo("");
+            return;
+        }
+        form.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+    }
+}

@@ -1,0 +1,97 @@
+package org.wholecare.security;
+
+import java.io.Serial;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/** The person at the keyboard, as they were when they signed in. Kept in the session. */
+public final class SignedInUser implements UserDetails {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    private final long accountId;
+    private final String username;
+    private final String fullName;
+    private final Role role;
+    private final Long organisationId;
+    private final Long areaId;
+    private final String postcodeDistrict;
+    private final transient String passwordHash;
+    private final boolean locked;
+
+    SignedInUser(UserAccount account, Instant now) {
+        this.accountId = account.getId();
+        this.username = account.getUsername();
+        this.fullName = account.getFullName();
+        this.role = account.getRole();
+        this.organisationId = account.getOrganisationId();
+        this.areaId = account.getAreaId();
+        this.postcodeDistrict = account.getPostcodeDistrict();
+        this.passwordHash = account.getPasswordHash();
+        this.locked = account.isLockedAt(now);
+    }
+
+    public long accountId() {
+        return accountId;
+    }
+
+    public String fullName() {
+        return fullName;
+    }
+
+    public Role role() {
+        return role;
+    }
+
+    public Long organisationId() {
+        return organisationId;
+    }
+
+    public Long areaId() {
+        return areaId;
+    }
+
+    public String postcodeDistrict() {
+        return postcodeDistrict;
+    }
+
+    @Override
+    public Collection<? extends GrantedAuthority> getAuthorities() {
+        return List.of(new SimpleGrantedAuthority("ROLE_" + role.roleName()));
+    }
+
+    @Override
+    public String getPassword() {
+        return passwordHash;
+    }
+
+    @Override
+    public String getUsername() {
+        return username;
+    }
+
+    @Override
+    public boolean isAccountNonLocked() {
+        return !locked;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof SignedInUser that && that.accountId == accountId;
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(accountId);
+    }
+
+    @Override
+    public String toString() {
+        return "SignedInUser[" + username + ", " + role + "]";
+    }
+}

@@ -1,0 +1,115 @@
+package org.wholecare.security;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+
+@Entity
+@Table(name = "user_account")
+class UserAccount {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    private String username;
+
+    private String fullName;
+
+    @Enumerated(EnumType.STRING)
+    private Role role;
+
+    private Long organisationId;
+
+    private Long areaId;
+
+    private String postcodeDistrict;
+
+    /** Empty until the person accepts their invitation and chooses a password. */
+    private String passwordHash;
+
+    private int failedSignIns;
+
+    private Instant lockedUntil;
+
+    private Instant lastSignInAt;
+
+    private Instant createdAt;
+
+    @Version
+    private long version;
+
+    protected UserAccount() {
+    }
+
+    UserAccount(String username, String fullName, Role role, Long organisationId, Long areaId,
+            String postcodeDistrict, Instant createdAt) {
+        this.username = username;
+        this.fullName = fullName;
+        this.role = role;
+        this.organisationId = organisationId;
+        this.areaId = areaId;
+        this.postcodeDistrict = postcodeDistrict;
+        this.createdAt = createdAt;
+    }
+
+    void setPasswordHash(String passwordHash) {
+        this.passwordHash = passwordHash;
+        this.failedSignIns = 0;
+        this.lockedUntil = null;
+    }
+
+    Long getId() {
+        return id;
+    }
+
+    String getUsername() {
+        return username;
+    }
+
+    String getFullName() {
+        return fullName;
+    }
+
+    Role getRole() {
+        return role;
+    }
+
+    Long getOrganisationId() {
+        return organisationId;
+    }
+
+    Long getAreaId() {
+        return areaId;
+    }
+
+    String getPostcodeDistrict() {
+        return postcodeDistrict;
+    }
+
+    String getPasswordHash() {
+        return passwordHash;
+    }
+
+    Instant getLockedUntil() {
+        return lockedUntil;
+    }
+
+    Instant getLastSignInAt() {
+        return lastSignInAt;
+    }
+
+    boolean hasPassword() {
+        return passwordHash != null;
+    }
+
+    boolean isLockedAt(Instant now) {
+        return lockedUntil != null && lockedUntil.isAfter(now);
+    }
+}

@@ -1,0 +1,27 @@
+package org.wholecare.shell;
+
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.ErrorParameter;
+import com.vaadin.flow.router.HasErrorParameter;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.ParentLayout;
+import jakarta.annotation.security.PermitAll;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.access.AccessDeniedException;
+
+/** The same page when a service refuses a read while a view is opening (its method security). */
+@ParentLayout(MainLayout.class)
+@PageTitle("No access – Wholecare")
+@PermitAll
+public class ServiceAccessDeniedView extends Main implements HasErrorParameter<AccessDeniedException> {
+
+    public ServiceAccessDeniedView() {
+        add(AccessDeniedView.accessDeniedContent());
+    }
+
+    @Override
+    public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<AccessDeniedException> parameter) {
+        return HttpServletResponse.SC_FORBIDDEN;
+    }
+}
