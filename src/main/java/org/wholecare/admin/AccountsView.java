@@ -84,7 +84,7 @@ public class AccountsView extends Main {
         role.setLabel("Role");
         role.setItems(Role.values());
         role.setItemLabelGenerator(Role::label);
-        role.setRequiredIndicatorVisible(true);
+        role.setPlaceholder("Choose a role");
         ComboBox<OrganisationSummary> organisation = new ComboBox<>("Organisation");
         organisation.setItemLabelGenerator(o -> o.name() + " (" + o.type().label() + ")");
         organisation.setVisible(false);
@@ -126,11 +126,11 @@ public class AccountsView extends Main {
                         username.getValue(), role.getValue(),
                         organisation.getValue() == null ? null : organisation.getValue().id(),
                         area.getValue() == null ? null : area.getValue().id(), district.getValue()));
-                errors.clear();
                 fullName.clear();
                 username.clear();
                 district.clear();
                 role.clear();
+                errors.clear();
                 showInvitation(accounts.issueInvitation(created.id()));
                 refresh();
             } catch (ValidationException e) {

@@ -58,18 +58,17 @@ public class OrganisationsView extends Main {
         type.setLabel("Kind of organisation");
         type.setItems(OrganisationType.values());
         type.setItemLabelGenerator(OrganisationType::label);
-        type.setRequiredIndicatorVisible(true);
+        type.setPlaceholder("Choose a kind");
         orgArea.setLabel("Area");
         orgArea.setItemLabelGenerator(AreaSummary::name);
-        orgArea.setRequiredIndicatorVisible(true);
         FormErrors errors = new FormErrors().field("name", name).field("type", type).field("area", orgArea);
         Button add = new Button("Add organisation", click -> {
             try {
                 OrganisationSummary created = organisations.createOrganisation(name.getValue(), type.getValue(),
                         orgArea.getValue() == null ? null : orgArea.getValue().id());
-                errors.clear();
                 name.clear();
                 type.clear();
+                errors.clear();
                 refresh();
                 Notification.show(created.name() + " has been added.", 5000, Notification.Position.TOP_CENTER)
                         .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
@@ -92,9 +91,9 @@ public class OrganisationsView extends Main {
         Button add = new Button("Add area", click -> {
             try {
                 AreaSummary created = organisations.createArea(name.getValue(), districts.getValue());
-                errors.clear();
                 name.clear();
                 districts.clear();
+                errors.clear();
                 refresh();
                 Notification.show(created.name() + " has been added.", 5000, Notification.Position.TOP_CENTER)
                         .addThemeVariants(NotificationVariant.LUMO_SUCCESS);

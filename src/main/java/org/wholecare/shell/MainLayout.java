@@ -66,6 +66,12 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             nav.addItem(item);
         }
         addToDrawer(nav);
+        // The page scrolls inside the layout's content area; keyboard users must be able to reach
+        // it to scroll (WCAG 2.1.1), even on pages that have nothing else to focus.
+        getElement().executeJs("customElements.whenDefined('vaadin-app-layout').then(() => {"
+                + "const content = this.shadowRoot && this.shadowRoot.querySelector('[part~=\"content\"]');"
+                + "if (content) { content.setAttribute('tabindex', '0'); content.setAttribute('role', 'region');"
+                + " content.setAttribute('aria-label', 'Page content'); } })");
     }
 
     @Override

@@ -1,0 +1,224 @@
+package org.wholecare.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A real headless Chromium driving the running app, as a person would: it signs in with the demo
+ * users, waits for what appears, and checks every page it visits with axe-core.
+ */
+final class Browser implements AutoCloseable {
+
+    static final String BASE_URL = System.getProperty("wholecare.e2e.base-url", "http://localhost:8080");
+    static final String DEMO_PASSWORD = "wholecare-demo";
+    private static final List<String> WCAG_TAGS =
+            List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
+
+    private static final String FIELDS =
+            "vaadin-text-field, vaadin-password-field, vaadin-combo-box, vaadin-select, vaadin-text-area";
+
+    final ChromeDriver driver;
+    private final WebDriverWait wait;
+
+    Browser() {
+        this(1280, 900);
+    }
+
+    Browser(int width, int height) {
+        ChromeOptions options = new ChromeOptions();
+        if (new File("/usr/bin/chromium").canExecute()) {
+            options.setBinary("/usr/bin/chromium");
+        }
+        if (new File("/usr/bin/chromedriver").canExecute()) {
+            System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
+        }
+        try {
+            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--no-first-run", "--lang=en-GB", "--window-size=" + width + "," + height,
+                    "--user-data-dir=" + Files.createTempDirectory("wholecare-chromium"));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        driver = new ChromeDriver(options);
+        driver.manage().window().setSize(new Dimension(width, height));
+        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    }
+
+    void open(String path) {
+        driver.get(BASE_URL + path);
+    }
+
+    /** Signs in through the login page and waits for the person's home. */
+    void signIn(String username, String password) {
+        open("/login");
+        submitLogin(username, password);
+    }
+
+    void submitLogin(String username, String password) {
+        WebElement user = clickable(By.cssSelector("vaadin-login-form vaadin-text-field[name='username'] input"));
+        user.clear();
+        user.sendKeys(username);
+        WebElement pass = clickable(By.cssSelector("vaadin-login-form vaadin-password-field[name='password'] input"));
+        pass.clear();
+        pass.sendKeys(password);
+        clickable(By.cssSelector("vaadin-login-form vaadin-button[slot='submit'], vaadin-login-form vaadin-button"))
+                .click();
+    }
+
+    void signOut() {
+        clickable(By.cssSelector("vaadin-button.sign-out")).click();
+        waitForUrlContaining("/login");
+    }
+
+    WebElement clickable(By by) {
+        return wait.until(ExpectedConditions.elementToBeClickable(by));
+    }
+
+    WebElement visible(By by) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    /** Waits until the page's main heading reads {@code text}. */
+    void waitForHeading(String text) {
+        // read in the page itself: Vaadin re-renders while loading, so element handles go stale
+        wait.until(d -> ((List<?>) driver.executeScript(
+                "return Array.from(document.querySelectorAll('h1')).map(h => h.innerText.trim())")).contains(text));
+    }
+
+    void waitForText(String text) {
+        wait.until(d -> pageText().contains(text));
+    }
+
+    void waitForUrlContaining(String part) {
+        wait.until(ExpectedConditions.urlContains(part));
+    }
+
+    String pageText() {
+        return (String) ((JavascriptExecutor) driver).executeScript("return document.body.innerText");
+    }
+
+    /** The labels in the side menu, in order. */
+    List<String> menuItems() {
+        visible(By.tagName("vaadin-side-nav-item"));
+        @SuppressWarnings("unchecked")
+        List<String> labels = (List<String>) driver.executeScript(
+                "return Array.from(document.querySelectorAll('vaadin-side-nav-item')).map(i => i.innerText.trim())");
+        return labels;
+    }
+
+    /** Types into the Vaadin field with this label (the {@code <input>} lives in the light DOM). */
+    void fill(String label, String value) {
+        WebElement input = fieldInput(label);
+        input.clear();
+        input.sendKeys(value);
+    }
+
+    WebElement fieldInput(String label) {
+        return field(label).findElement(By.tagName("input"));
+    }
+
+    /** The visible Vaadin field whose label reads {@code label}. */
+    WebElement field(String label) {
+        return wait.until(d -> d.findElements(By.cssSelector(FIELDS)).stream()
+                .filter(f -> label.equals(f.getDomProperty("label")) && f.isDisplayed())
+                .findFirst().orElse(null));
+    }
+
+    /** Chooses {@code option} in the vaadin-select labelled {@code label}. */
+    void choose(String label, String option) {
+        field(label).click();
+        clickable(By.xpath("//vaadin-select-item[normalize-space(.)='" + option + "']")).click();
+    }
+
+    void pickFromComboBox(String label, String option) {
+        WebElement input = fieldInput(label);
+        input.sendKeys(option);
+        clickable(By.xpath("//vaadin-combo-box-item[contains(normalize-space(.), \"" + option + "\")]")).click();
+    }
+
+    void clickButton(String text) {
+        clickable(By.xpath("//vaadin-button[normalize-space(.)='" + text + "']")).click();
+    }
+
+    /** The error shown under a field, as a person (or screen reader) would get it. */
+    String fieldError(String label) {
+        WebElement field = field(label);
+        wait.until(d -> field.getDomAttribute("invalid") != null);
+        return field.getDomProperty("errorMessage");
+    }
+
+    /** The sign-in form's error message if it is showing (it lives in the form's shadow DOM). */
+    String loginError() {
+        return (String) driver.executeScript("""
+                const found = [];
+                const walk = root => root.querySelectorAll('*').forEach(el => {
+                  if (el.shadowRoot) {
+                    el.shadowRoot.querySelectorAll('[part~="error-message"]').forEach(e => {
+                      if (e.getClientRects().length > 0 && !e.hidden) found.push(e.innerText);
+                    });
+                    walk(el.shadowRoot);
+                  }
+                });
+                walk(document);
+                return found.join(' ');
+                """);
+    }
+
+    void waitForLoginError(String text) {
+        wait.until(d -> loginError().contains(text));
+    }
+
+    /** Fails on any serious or critical WCAG 2.2 A/AA violation on the current page. */
+    void assertAccessible(String pageName) {
+        Results results = new AxeBuilder().withTags(WCAG_TAGS).analyze(driver);
+        List<Rule> serious = results.getViolations().stream()
+                .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
+                .toList();
+        assertThat(serious)
+                .as("serious or critical accessibility problems on %s: %s", pageName, describe(serious))
+                .isEmpty();
+    }
+
+    void screenshot(String name) {
+        try {
+            Path dir = Path.of("target", "screenshots");
+            Files.createDirectories(dir);
+            Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String describe(List<Rule> rules) {
+        return rules.stream()
+                .map(r -> r.getId() + " (" + r.getImpact() + "): " + r.getHelp() + " at "
+                        + r.getNodes().stream().map(n -> String.valueOf(n.getTarget())).collect(Collectors.joining("; ")))
+                .collect(Collectors.joining("\n"));
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

@@ -1,0 +1,62 @@
+package org.wholecare.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Each demo user signs in, lands on their own home with their own details, and signs out. */
+class SignInJourney {
+
+    @ParameterizedTest(name = "{0} signs in and sees their home")
+    @CsvSource(delimiter = '|', value = {
+        "holder       | Sam Taylor   | Budget holder           | Postcode district NB4  | Your budget",
+        "carer        | Jo Taylor    | Representative or carer | Area Northbrook        | People you act for",
+        "broker       | Priya Shah   | Broker                  | Northbrook Independent Living | Your caseload",
+        "provider     | Mark Owens   | Provider staff          | Riverside Home Care    | Areas you serve",
+        "commissioner | Nadia Okafor | Commissioner            | NHS Northbrook Integrated Care Board | Budget holders",
+        "council      | Tom Reid     | Commissioner            | Northbrook Council     | Brokerages",
+        "admin        | Morgan Lee   | Administrator           | Councils               | Waiting to set a password",
+    })
+    void eachDemoRoleSignsInAndSeesTheirOwnHome(String username, String fullName, String roleLabel,
+            String detail, String section) {
+        try (Browser browser = new Browser()) {
+            browser.open("/login");
+            browser.waitForHeading("Wholecare");
+            browser.assertAccessible("the sign-in page");
+
+            browser.submitLogin(username, Browser.DEMO_PASSWORD);
+            browser.waitForHeading("Hello, " + fullName);
+            String page = browser.pageText().replaceAll("\\s+", " ");
+            assertThat(page).contains(roleLabel, detail, section, "Sign out");
+            // the menu offers only what this role may open
+            if ("admin".equals(username)) {
+                assertThat(browser.menuItems()).containsExactly("Home", "Organisations", "Accounts");
+            } else {
+                assertThat(browser.menuItems()).containsExactly("Home");
+            }
+            browser.assertAccessible(username + "'s home");
+            browser.screenshot("home-" + username);
+
+            browser.signOut();
+            // signing out ended the session: the home page now asks for a sign-in again
+            browser.open("/");
+            browser.waitForUrlContaining("/login");
+        }
+    }
+
+    @Test
+    void aBudgetHolderCanCheckTheirHomeOnAPhone() {
+        try (Browser phone = new Browser(390, 844)) {
+            phone.signIn("holder", Browser.DEMO_PASSWORD);
+            phone.waitForHeading("Hello, Sam Taylor");
+            assertThat(phone.pageText()).contains("Your budget");
+            Object scrollWidth = phone.driver.executeScript("return document.documentElement.scrollWidth");
+            assertThat(((Number) scrollWidth).intValue()).as("page fits a phone without sideways scrolling")
+                    .isLessThanOrEqualTo(390);
+            phone.assertAccessible("the holder's home on a phone");
+            phone.screenshot("home-holder-phone");
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package org.wholecare.organisation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.wholecare.IntegrationTest;
+import org.wholecare.shared.ValidationException;
+
+@IntegrationTest
+@WithMockUser(roles = "ADMINISTRATOR")
+class OrganisationServiceIT {
+
+    @Autowired OrganisationService organisations;
+    @Autowired OrganisationRepository repository;
+    @Autowired PostcodeDistrictRepository districts;
+
+    @Test
+    void anAdministratorAddsAnAreaAndAnOrganisationInIt() {
+        AreaSummary area = organisations.createArea("Eastmere", "em1, EM2 EM3");
+        assertThat(area.postcodeDistricts()).containsExactly("EM1", "EM2", "EM3");
+        OrganisationSummary org = organisations.createOrganisation("  Eastmere Carers Trust ",
+                OrganisationType.BROKERAGE, area.id());
+        assertThat(org.name()).isEqualTo("Eastmere Carers Trust");
+        assertThat(org.areaName()).isEqualTo("Eastmere");
+        assertThat(organisations.isDistrictInArea("em2", area.id())).isTrue();
+        assertThat(organisations.isDistrictInArea("NB4", area.id())).isFalse();
+    }
+
+    @Test
+    void badAreasAndOrganisationsAreRefusedAndNothingIsSaved() {
+        long organisationsBefore = repository.count();
+        long districtsBefore = districts.count();
+
+        assertThatThrownBy(() -> organisations.createArea("Westford", "WF1, not-a-district, NB4"))
+                .isInstanceOfSatisfying(ValidationException.class, e ->
+                        assertThat(e.fieldErrors().get("postcodeDistricts")).contains("not-a-district"));
+        assertThatThrownBy(() -> organisations.createArea("northbrook", "XX1"))
+                .isInstanceOfSatisfying(ValidationException.class, e ->
+                        assertThat(e.fieldErrors()).containsOnlyKeys("name"));
+        assertThatThrownBy(() -> organisations.createOrganisation("Riverside Home Care", OrganisationType.PROVIDER, 1L))
+                .isInstanceOfSatisfying(ValidationException.class, e ->
+                        assertThat(e.fieldErrors().get("name")).contains("already"));
+        assertThatThrownBy(() -> organisations.createOrganisation("", null, 999_999L))
+                .isInstanceOfSatisfying(ValidationException.class, e ->
+                        assertThat(e.fieldErrors()).containsOnlyKeys("name", "type", "area"));
+        assertThatThrownBy(() -> organisations.createOrganisation("y".repeat(201), OrganisationType.PROVIDER, 1L))
+                .isInstanceOf(ValidationException.class);
+
+        assertThat(repository.count()).isEqualTo(organisationsBefore);
+        assertThat(districts.count()).isEqualTo(districtsBefore);
+    }
+}

@@ -1,0 +1,156 @@
+package org.wholecare.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.wholecare.IntegrationTest;
+import org.wholecare.TestClock;
+import org.wholecare.organisation.AreaSummary;
+import org.wholecare.organisation.OrganisationService;
+import org.wholecare.organisation.OrganisationSummary;
+import org.wholecare.organisation.OrganisationType;
+import org.wholecare.shared.ValidationException;
+
+@IntegrationTest
+@WithMockUser(roles = "ADMINISTRATOR")
+class AccountsAndInvitationsIT {
+
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    @Autowired AccountService accounts;
+    @Autowired OrganisationService organisations;
+    @Autowired UserAccountRepository repository;
+    @Autowired UserDetailsService userDetails;
+    @Autowired PasswordEncoder passwordEncoder;
+    @Autowired TestClock clock;
+
+    AreaSummary northbrook;
+
+    @BeforeEach
+    void demoAreaIsLoaded() {
+        northbrook = organisations.areas().stream().filter(a -> a.name().equals("Northbrook")).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aNewAccountCannotSignInUntilItsInvitationIsAccepted() {
+        AccountSummary account = holder();
+        assertThat(account.status()).startsWith("Invited");
+        assertThatThrownBy(() -> userDetails.loadUserByUsername(account.username()))
+                .isInstanceOf(UsernameNotFoundException.class);
+
+        String token = token(accounts.issueInvitation(account.id()));
+        assertThat(accounts.checkInvitation(token).usable()).isTrue();
+        accounts.acceptInvitation(token, "pelican harbour song", "pelican harbour song");
+
+        var user = userDetails.loadUserByUsername(account.username());
+        assertThat(passwordEncoder.matches("pelican harbour song", user.getPassword())).isTrue();
+        assertThat(user.getPassword()).as("stored hashed, never as typed").startsWith("{bcrypt}");
+        assertThat(user.getAuthorities()).extracting(Object::toString).containsExactly("ROLE_BUDGET_HOLDER");
+    }
+
+    @Test
+    void anInvitationWorksOnceOnly() {
+        AccountSummary account = holder();
+        String token = token(accounts.issueInvitation(account.id()));
+        accounts.acceptInvitation(token, "first password here", "first password here");
+        String hashAfterFirstUse = repository.findById(account.id()).orElseThrow().getPasswordHash();
+
+        assertThatThrownBy(() -> accounts.acceptInvitation(token, "second password here", "second password here"))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("already been used");
+        assertThat(repository.findById(account.id()).orElseThrow().getPasswordHash()).isEqualTo(hashAfterFirstUse);
+        assertThat(accounts.checkInvitation(token).usable()).isFalse();
+    }
+
+    @Test
+    void anInvitationExpiresAndANewOneReplacesTheOld() {
+        AccountSummary account = holder();
+        String first = token(accounts.issueInvitation(account.id()));
+        String second = token(accounts.issueInvitation(account.id()));
+        assertThatThrownBy(() -> accounts.acceptInvitation(first, "some good password", "some good password"))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("expired");
+
+        clock.advance(Duration.ofDays(7).plusMinutes(1));
+        assertThatThrownBy(() -> accounts.acceptInvitation(second, "some good password", "some good password"))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("expired");
+        assertThat(repository.findById(account.id()).orElseThrow().hasPassword()).isFalse();
+    }
+
+    @Test
+    void aWeakOrMistypedPasswordIsRefusedAndTheLinkStillWorks() {
+        AccountSummary account = holder();
+        String token = token(accounts.issueInvitation(account.id()));
+
+        assertThatThrownBy(() -> accounts.acceptInvitation(token, "short", "short"))
+                .isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.fieldErrors()).containsKey("password"));
+        assertThatThrownBy(() -> accounts.acceptInvitation(token, account.username(), account.username()))
+                .isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.fieldErrors().get("password")).contains("must not be your username"));
+        assertThatThrownBy(() -> accounts.acceptInvitation(token, "a long password one", "a long password two"))
+                .isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.fieldErrors()).containsOnlyKeys("confirmation"));
+        assertThatThrownBy(() -> accounts.acceptInvitation("made-up-token", "a long password one", "a long password one"))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("does not work");
+
+        assertThat(repository.findById(account.id()).orElseThrow().hasPassword()).isFalse();
+        assertThat(accounts.checkInvitation(token).usable()).isTrue();
+    }
+
+    @Test
+    void badAccountDetailsAreRefusedFieldByFieldAndNothingIsSaved() {
+        long before = repository.count();
+        OrganisationSummary brokerage = organisations.organisations().stream()
+                .filter(o -> o.type() == OrganisationType.BROKERAGE).findFirst().orElseThrow();
+
+        assertThatThrownBy(() -> accounts.createAccount(new NewAccount(" ", "holder", Role.BUDGET_HOLDER,
+                null, northbrook.id(), "ZZ9")))
+                .isInstanceOfSatisfying(ValidationException.class, e -> {
+                    assertThat(e.fieldErrors()).containsOnlyKeys("fullName", "username", "postcodeDistrict");
+                    assertThat(e.fieldErrors().get("username")).contains("taken");
+                    assertThat(e.fieldErrors().get("postcodeDistrict")).contains("ZZ9");
+                });
+        assertThatThrownBy(() -> accounts.createAccount(new NewAccount("Pat Jones", "pat jones <script>",
+                Role.PROVIDER, brokerage.id(), null, null)))
+                .isInstanceOfSatisfying(ValidationException.class, e -> {
+                    assertThat(e.fieldErrors()).containsOnlyKeys("username", "organisation");
+                    assertThat(e.fieldErrors().get("organisation")).contains("must work for a care or health provider");
+                });
+        assertThatThrownBy(() -> accounts.createAccount(new NewAccount("x".repeat(201), "pat.jones", null,
+                null, null, null)))
+                .isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.fieldErrors()).containsOnlyKeys("fullName", "role"));
+
+        assertThat(repository.count()).isEqualTo(before);
+    }
+
+    @Test
+    void usernamesAreCaseInsensitiveAndUnique() {
+        String username = "casey" + SEQUENCE.incrementAndGet();
+        accounts.createAccount(new NewAccount("Casey One", username.toUpperCase(), Role.BUDGET_HOLDER, null,
+                northbrook.id(), "nb1"));
+        assertThatThrownBy(() -> accounts.createAccount(new NewAccount("Casey Two", username, Role.BUDGET_HOLDER,
+                null, northbrook.id(), "NB1")))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("taken");
+        assertThat(repository.findByUsername(username).orElseThrow().getPostcodeDistrict()).isEqualTo("NB1");
+    }
+
+    private AccountSummary holder() {
+        int n = SEQUENCE.incrementAndGet();
+        return accounts.createAccount(new NewAccount("Test Holder " + n, "test.holder." + n, Role.BUDGET_HOLDER,
+                null, northbrook.id(), "NB3"));
+    }
+
+    static String token(IssuedInvitation issued) {
+        String url = issued.link().url();
+        return url.substring(url.lastIndexOf('/') + 1);
+    }
+}

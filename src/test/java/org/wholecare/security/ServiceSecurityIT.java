@@ -1,0 +1,52 @@
+package org.wholecare.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.wholecare.IntegrationTest;
+import org.wholecare.organisation.OrganisationService;
+import org.wholecare.organisation.OrganisationType;
+
+/** The services refuse callers whose role may not do a thing, whatever the UI shows or hides. */
+@IntegrationTest
+class ServiceSecurityIT {
+
+    @Autowired AccountService accounts;
+    @Autowired OrganisationService organisations;
+    @Autowired UserAccountRepository repository;
+
+    @Test
+    @WithMockUser(roles = "BROKER")
+    void aBrokerCannotListOrCreateAccountsOrOrganisations() {
+        long before = repository.count();
+        assertThatThrownBy(() -> accounts.accounts()).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> accounts.createAccount(new NewAccount("Eve", "eve", Role.ADMINISTRATOR,
+                null, null, null))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> accounts.issueInvitation(1L)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> organisations.createOrganisation("Eve's Care", OrganisationType.PROVIDER, 1L))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> organisations.countByTypeInArea(1L)).isInstanceOf(AccessDeniedException.class);
+        assertThat(repository.count()).isEqualTo(before);
+    }
+
+    @Test
+    @WithMockUser(roles = "COMMISSIONER")
+    void aCommissionerSeesAreaCountsButNotTheAccountList() {
+        assertThat(organisations.countByTypeInArea(1L)).containsKey(OrganisationType.PROVIDER);
+        assertThatThrownBy(() -> accounts.accounts()).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> accounts.countByRole()).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void nobodySignedInCanReadAnything() {
+        assertThatThrownBy(() -> organisations.areas())
+                .isInstanceOf(AuthenticationCredentialsNotFoundException.class);
+        assertThatThrownBy(() -> accounts.accounts())
+                .isInstanceOf(AuthenticationCredentialsNotFoundException.class);
+    }
+}
