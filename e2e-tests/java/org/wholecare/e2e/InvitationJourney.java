@@ -37,6 +37,7 @@ class InvitationJourney {
             invitee.driver.get(link);
             invitee.waitForText("Hello Alex Rivers");
             invitee.assertAccessible("the invitation page");
+            invitee.screenshot("invitation");
 
             invitee.fill("New password", "short");
             invitee.fill("Type the password again", "short");
@@ -47,6 +48,8 @@ class InvitationJourney {
             invitee.fill("Type the password again", "river otter lanterns");
             invitee.clickButton("Set my password");
             assertThat(invitee.fieldError("Type the password again")).contains("different");
+            invitee.assertAccessible("the invitation page showing an error");
+            invitee.screenshot("invitation-error");
 
             invitee.fill("New password", "river otter lantern");
             invitee.fill("Type the password again", "river otter lantern");

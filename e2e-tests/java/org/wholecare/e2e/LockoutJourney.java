@@ -16,6 +16,7 @@ class LockoutJourney {
             browser.waitForLoginError(REFUSED);
             assertThat(browser.driver.getCurrentUrl()).contains("/login");
             browser.assertAccessible("the sign-in page with an error");
+            browser.screenshot("login-error");
 
             browser.signIn("nobody-by-this-name", "not-the-password");
             browser.waitForLoginError(REFUSED);
