@@ -189,6 +189,15 @@ final class Browser implements AutoCloseable {
         wait.until(d -> loginError().contains(text));
     }
 
+    /** Downloads what a link points at, in this browser session, and returns it as text. */
+    String fetchText(By link) {
+        String href = visible(link).getDomProperty("href");
+        return (String) driver.executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.text()).then(done, e => done('ERROR ' + e));",
+                href);
+    }
+
     /** Fails on any serious or critical WCAG 2.2 A/AA violation on the current page. */
     void assertAccessible(String pageName) {
         Results results = new AxeBuilder().withTags(WCAG_TAGS).analyze(driver);

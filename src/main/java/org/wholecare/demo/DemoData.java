@@ -7,6 +7,22 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.wholecare.budget.Apportionment;
+import org.wholecare.budget.BudgetHolderService;
+import org.wholecare.budget.BudgetManagement;
+import org.wholecare.budget.BudgetService;
+import org.wholecare.budget.NewBudget;
+import org.wholecare.budget.PoolingService;
+import org.wholecare.budget.RegisterHolder;
+import org.wholecare.budget.RegisteredHolder;
+import org.wholecare.ledger.FundingStream;
+import org.wholecare.ledger.LedgerRequest;
+import org.wholecare.ledger.LedgerService;
+import org.wholecare.security.ActingAs;
+import org.wholecare.security.IssuedInvitation;
 import org.wholecare.organisation.AreaSummary;
 import org.wholecare.organisation.OrganisationService;
 import org.wholecare.organisation.OrganisationSummary;
@@ -31,11 +47,23 @@ class DemoData implements ApplicationRunner {
 
     private final OrganisationService organisations;
     private final AccountService accounts;
+    private final BudgetHolderService holders;
+    private final BudgetService budgets;
+    private final PoolingService pooling;
+    private final LedgerService ledger;
+    private final ActingAs actingAs;
     private final TransactionTemplate transaction;
 
-    DemoData(OrganisationService organisations, AccountService accounts, TransactionTemplate transaction) {
+    DemoData(OrganisationService organisations, AccountService accounts, BudgetHolderService holders,
+            BudgetService budgets, PoolingService pooling, LedgerService ledger, ActingAs actingAs,
+            TransactionTemplate transaction) {
         this.organisations = organisations;
         this.accounts = accounts;
+        this.holders = holders;
+        this.budgets = budgets;
+        this.pooling = pooling;
+        this.ledger = ledger;
+        this.actingAs = actingAs;
         this.transaction = transaction;
     }
 
@@ -61,14 +89,77 @@ class DemoData implements ApplicationRunner {
         OrganisationSummary provider = organisations.createOrganisation("Riverside Home Care",
                 OrganisationType.PROVIDER, northbrook.id());
 
-        person("Sam Taylor", "holder", Role.BUDGET_HOLDER, null, northbrook.id(), "NB4");
-        person("Jo Taylor", "carer", Role.REPRESENTATIVE, null, northbrook.id(), "NB4");
         person("Priya Shah", "broker", Role.BROKER, brokerage.id(), null, null);
         person("Mark Owens", "provider", Role.PROVIDER, provider.id(), null, null);
         person("Nadia Okafor", "commissioner", Role.COMMISSIONER, icb.id(), null, null);
         person("Tom Reid", "council", Role.COMMISSIONER, council.id(), null, null);
         person("Morgan Lee", "admin", Role.ADMINISTRATOR, null, null, null);
+        actingAs.run("commissioner", () -> {
+            loadRulesAndPooling();
+            RegisteredHolder sam = holders.register(new RegisterHolder("Sam Taylor", "holder",
+                    LocalDate.of(1968, 9, 14), "943 476 5919", "NB4", "Jo Taylor", "carer", "Partner and carer"));
+            accept(sam.holderInvitation());
+            accept(sam.representativeInvitation());
+            budgets.createBudget(new NewBudget(sam.holder().id(), LocalDate.of(2026, 4, 1), LocalDate.of(2027, 3, 31),
+                    BudgetManagement.DIRECT_PAYMENT, null,
+                    Map.of(FundingStream.NHS_HEALTH, 936_000L, FundingStream.COUNCIL_SOCIAL_CARE, 1_274_000L,
+                            FundingStream.ASSESSED_CONTRIBUTION, 104_000L),
+                    Map.of(FundingStream.NHS_HEALTH,
+                            "4 hours a week of physiotherapy and occupational therapy at £45.00 an hour for 52 weeks",
+                            FundingStream.COUNCIL_SOCIAL_CARE,
+                            "10 hours a week of personal care at £24.50 an hour for 52 weeks",
+                            FundingStream.ASSESSED_CONTRIBUTION,
+                            "Your assessed contribution of £20.00 a week for 52 weeks")));
+            return null;
+        });
+        long budgetId = actingAs.run("holder", () -> holders.mine().orElseThrow().currentBudgetId());
+        long personalCare = category("Personal care");
+        long therapy = category("Therapy");
+        actingAs.run("holder", () -> {
+            budgets.commitForCategory(budgetId, personalCare, 98_000,
+                    "Personal care from Riverside Home Care: 40 hours at £24.50", "demo-personal-care");
+            budgets.commitForCategory(budgetId, therapy, 36_000,
+                    "Physiotherapy: 8 sessions at £45.00", "demo-therapy");
+            return null;
+        });
+        // 30 of the 40 hours have been delivered, invoiced and confirmed
+        ledger.spend(budgetId, Apportionment.split(73_500, Map.of(FundingStream.COUNCIL_SOCIAL_CARE, 6000,
+                FundingStream.NHS_HEALTH, 4000)), new LedgerRequest(null, null,
+                "Paid Riverside Home Care for 30 hours of personal care", "demo-spend-personal-care", null));
         log.info("Loaded demo data for Northbrook: every demo user's password is '{}'", PASSWORD);
+    }
+
+    private void loadRulesAndPooling() {
+        Map<String, Map<FundingStream, Integer>> shares = new LinkedHashMap<>();
+        shares.put("Personal care", Map.of(FundingStream.COUNCIL_SOCIAL_CARE, 6000, FundingStream.NHS_HEALTH, 4000));
+        shares.put("Therapy", Map.of(FundingStream.NHS_HEALTH, 10_000));
+        shares.put("Nursing", Map.of(FundingStream.NHS_HEALTH, 10_000));
+        shares.put("Respite and short breaks", Map.of(FundingStream.COUNCIL_SOCIAL_CARE, 8000,
+                FundingStream.ASSESSED_CONTRIBUTION, 2000));
+        shares.put("Day activities", Map.of(FundingStream.COUNCIL_SOCIAL_CARE, 7000,
+                FundingStream.ASSESSED_CONTRIBUTION, 3000));
+        shares.put("Equipment and adaptations", Map.of(FundingStream.NHS_HEALTH, 5000,
+                FundingStream.COUNCIL_SOCIAL_CARE, 5000));
+        shares.put("Transport", Map.of(FundingStream.COUNCIL_SOCIAL_CARE, 10_000));
+        Map<Long, Map<FundingStream, Integer>> byId = new LinkedHashMap<>();
+        shares.forEach((name, split) -> byId.put(pooling.addCategory(name, false, null).id(), split));
+        pooling.addCategory("Alcohol", true, "NHS and council money cannot pay for alcohol.");
+        pooling.addCategory("Tobacco", true, "NHS and council money cannot pay for tobacco.");
+        pooling.addCategory("Gambling", true, "NHS and council money cannot pay for gambling.");
+        pooling.addCategory("Debt repayment", true, "Budgets pay for care and support, not for paying off debts.");
+        pooling.addCategory("GP and emergency care", true,
+                "GP and emergency care are free from the NHS, so a budget cannot buy them.");
+        pooling.saveNewVersion(byId);
+    }
+
+    private long category(String name) {
+        return actingAs.run("holder", () -> pooling.categories(holders.mine().orElseThrow().areaId()).stream()
+                .filter(c -> c.name().equals(name)).findFirst().orElseThrow().id());
+    }
+
+    private void accept(IssuedInvitation invitation) {
+        String url = invitation.link().url();
+        accounts.acceptInvitation(url.substring(url.lastIndexOf('/') + 1), PASSWORD, PASSWORD);
     }
 
     private void person(String name, String username, Role role, Long organisationId, Long areaId, String district) {

@@ -149,7 +149,7 @@ public class LedgerService {
     /** Entries posted in {@code [from, to)}, oldest first, with their lines. */
     @Transactional(readOnly = true)
     public List<LedgerEntryView> entries(long budgetId, Instant from, Instant to) {
-        return load("WHERE e.budget_id = ? AND e.posted_at >= ? AND e.posted_at < ? ORDER BY e.posted_at, e.id",
+        return load("WHERE e.budget_id = ? AND e.posted_at >= ? AND e.posted_at < ?", "e.posted_at, e.id",
                 budgetId, Timestamp.from(from), Timestamp.from(to));
     }
 
@@ -161,14 +161,13 @@ public class LedgerService {
         if (ids.isEmpty()) {
             return List.of();
         }
-        List<LedgerEntryView> entries = new ArrayList<>(load("WHERE e.id IN (" + String.join(",",
-                ids.stream().map(String::valueOf).toList()) + ") ORDER BY e.posted_at DESC, e.id DESC"));
-        return entries;
+        return load("WHERE e.id IN (" + String.join(",", ids.stream().map(String::valueOf).toList()) + ")",
+                "e.posted_at DESC, e.id DESC");
     }
 
     @Transactional(readOnly = true)
     public Optional<LedgerEntryView> entry(long entryId) {
-        return load("WHERE e.id = ?", entryId).stream().findFirst();
+        return load("WHERE e.id = ?", "e.id", entryId).stream().findFirst();
     }
 
     // ---------------------------------------------------------------------------------------
@@ -294,13 +293,13 @@ public class LedgerService {
         }
     }
 
-    private List<LedgerEntryView> load(String where, Object... params) {
+    private List<LedgerEntryView> load(String where, String orderBy, Object... params) {
         Map<Long, LedgerEntryView> entries = new LinkedHashMap<>();
         Map<Long, List<LedgerEntryView.LedgerLineView>> lines = new LinkedHashMap<>();
         jdbc.sql("""
                 SELECT e.id, e.budget_id, e.kind, e.posted_at, e.reason, e.reference, e.actor_account_id,
                        e.on_behalf_of_account_id, e.reverses_entry_id, l.stream, l.account, l.amount_pence
-                FROM ledger_entry e JOIN ledger_line l ON l.entry_id = e.id """ + where + ", l.id")
+                FROM ledger_entry e JOIN ledger_line l ON l.entry_id = e.id\s""" + where + " ORDER BY " + orderBy + ", l.id")
                 .params(params)
                 .query((rs, n) -> {
                     long id = rs.getLong(1);

@@ -103,6 +103,16 @@ public class OrganisationService {
                 .toList();
     }
 
+    /** The organisations working in an area, for choosing one (a brokerage, a provider). */
+    @PreAuthorize("isAuthenticated()")
+    public List<OrganisationSummary> organisationsInArea(long areaId) {
+        Map<Long, String> areaNames = areaNames();
+        return organisations.findAllByOrderByName().stream()
+                .filter(o -> o.getAreaId() == areaId)
+                .map(o -> summary(o, areaNames))
+                .toList();
+    }
+
     /** Organisation names are public (they appear on listings and proposals), so any signed-in user may look one up. */
     @PreAuthorize("isAuthenticated()")
     public Optional<OrganisationSummary> organisation(long organisationId) {

@@ -70,9 +70,20 @@ public class AccountService {
         return accounts.findAllByOrderByFullName().stream().map(a -> summary(a, now)).toList();
     }
 
-    @RolesAllowed(Roles.ADMINISTRATOR)
+    /**
+     * Administrators create any account; commissioners create budget holders and representatives
+     * in their own area only.
+     */
+    @PreAuthorize("hasAnyRole('ADMINISTRATOR', 'COMMISSIONER')")
     @Transactional
     public AccountSummary createAccount(NewAccount request) {
+        SignedInUser caller = currentUser.find().orElse(null);
+        if (caller != null && caller.role() == Role.COMMISSIONER
+                && (request.role() == null || !request.role().livesInArea()
+                        || !java.util.Objects.equals(request.areaId(), caller.areaId()))) {
+            throw new org.springframework.security.access.AccessDeniedException(
+                    "Commissioners create accounts only for budget holders and representatives in their area");
+        }
         var errors = new ValidationException.Collector();
         String fullName = request.fullName() == null ? "" : request.fullName().strip();
         if (fullName.isEmpty()) {
@@ -134,11 +145,17 @@ public class AccountService {
      * Issues a new single-use link for the person to choose a password, replacing any earlier
      * unused link. Also used when someone has forgotten their password.
      */
-    @RolesAllowed(Roles.ADMINISTRATOR)
+    @PreAuthorize("hasAnyRole('ADMINISTRATOR', 'COMMISSIONER')")
     @Transactional
     public IssuedInvitation issueInvitation(long accountId) {
         UserAccount account = accounts.findById(accountId)
                 .orElseThrow(() -> ValidationException.of("", "That account no longer exists."));
+        SignedInUser caller = currentUser.find().orElse(null);
+        if (caller != null && caller.role() == Role.COMMISSIONER
+                && (!account.getRole().livesInArea() || !java.util.Objects.equals(account.getAreaId(), caller.areaId()))) {
+            throw new org.springframework.security.access.AccessDeniedException(
+                    "Commissioners invite only budget holders and representatives in their area");
+        }
         Instant now = clock.instant();
         invitations.expireOpenInvitations(account.getId(), now);
         byte[] tokenBytes = new byte[32];
@@ -203,6 +220,14 @@ public class AccountService {
         errors.throwIfAny();
         account.setPasswordHash(passwordEncoder.encode(password));
         invitation.markUsed(now);
+    }
+
+    /** Names of the people behind account ids, for showing who acted. Names are not sensitive. */
+    @PreAuthorize("isAuthenticated()")
+    public Map<Long, String> fullNames(java.util.Collection<Long> accountIds) {
+        Map<Long, String> names = new java.util.HashMap<>();
+        accounts.findAllById(accountIds).forEach(a -> names.put(a.getId(), a.getFullName()));
+        return names;
     }
 
     @RolesAllowed(Roles.ADMINISTRATOR)

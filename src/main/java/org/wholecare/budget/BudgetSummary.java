@@ -1,0 +1,12 @@
+package org.wholecare.budget;
+
+import java.time.LocalDate;
+import java.util.Map;
+import org.wholecare.ledger.FundingStream;
+
+/**
+ * @param calculations how each stream's amount was worked out, in the commissioner's words
+ */
+public record BudgetSummary(long id, long holderId, long areaId, LocalDate startDate, LocalDate endDate,
+        BudgetManagement management, Long brokerageOrganisationId, Map<FundingStream, String> calculations) {
+}

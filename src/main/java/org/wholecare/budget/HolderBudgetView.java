@@ -1,0 +1,44 @@
+package org.wholecare.budget;
+
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import org.wholecare.security.CurrentUser;
+import org.wholecare.security.Role;
+import org.wholecare.shared.Roles;
+import org.wholecare.shell.Ui;
+
+/** The budget holder's (or their representative's) budget page, in plain English. */
+@Route("budget")
+@PageTitle("Your budget – Wholecare")
+@Menu(title = "Budget", order = 10, icon = "vaadin:wallet")
+@RolesAllowed({Roles.BUDGET_HOLDER, Roles.REPRESENTATIVE})
+public class HolderBudgetView extends Main {
+
+    HolderBudgetView(BudgetHolderService holders, BudgetService budgets, StatementService statements,
+            CurrentUser currentUser) {
+        addClassName("page");
+        boolean holderThemself = currentUser.require().role() == Role.BUDGET_HOLDER;
+        var holder = holders.mine();
+        if (holder.isEmpty()) {
+            add(new H1("Budget"), Ui.card("No budget yet", new Paragraph(holderThemself
+                    ? "You are not registered for a budget yet. Your council or NHS team does this after your assessment."
+                    : "Nobody has recorded you as their representative yet.")));
+            return;
+        }
+        add(new H1(holderThemself ? "Your budget" : holder.get().fullName() + "'s budget"));
+        var budget = budgets.currentBudget(holder.get().id());
+        if (budget.isEmpty()) {
+            add(Ui.card("No budget yet", new Paragraph("The budget has not been set up yet. Your council or NHS "
+                    + "team sets it up after the assessment, and then it will be shown here.")));
+            return;
+        }
+        BudgetOverview overview = budgets.overview(budget.get().id());
+        BudgetFigures.render(overview, holderThemself).forEach(this::add);
+        add(StatementLinks.card(statements, overview.budget()));
+    }
+}

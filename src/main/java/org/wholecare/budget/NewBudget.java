@@ -1,0 +1,13 @@
+package org.wholecare.budget;
+
+import java.time.LocalDate;
+import java.util.Map;
+import org.wholecare.ledger.FundingStream;
+
+/**
+ * A commissioner's new budget: the period, how it is managed, and each stream's allocation (in
+ * pence) with how it was worked out.
+ */
+public record NewBudget(long holderId, LocalDate startDate, LocalDate endDate, BudgetManagement management,
+        Long brokerageOrganisationId, Map<FundingStream, Long> allocations, Map<FundingStream, String> calculations) {
+}

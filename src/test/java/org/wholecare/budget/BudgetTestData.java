@@ -1,0 +1,55 @@
+package org.wholecare.budget;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.wholecare.ledger.FundingStream;
+import org.wholecare.security.ActingAs;
+
+/** Registers holders and budgets in the demo area through the real services, as the demo commissioner. */
+public final class BudgetTestData {
+
+    private static final AtomicLong SEQUENCE = new AtomicLong(System.nanoTime() % 1_000_000);
+
+    private BudgetTestData() {
+    }
+
+    /** A valid, unused NHS number: nine digits from a counter and the right check digit. */
+    public static String nextNhsNumber() {
+        while (true) {
+            String nine = String.format("%09d", SEQUENCE.incrementAndGet() % 1_000_000_000L);
+            int sum = 0;
+            for (int i = 0; i < 9; i++) {
+                sum += (nine.charAt(i) - '0') * (10 - i);
+            }
+            int check = 11 - sum % 11;
+            if (check == 11) {
+                check = 0;
+            }
+            if (check != 10) {
+                return nine + check;
+            }
+        }
+    }
+
+    public static HolderSummary holder(ActingAs actingAs, BudgetHolderService holders) {
+        long n = SEQUENCE.incrementAndGet();
+        return actingAs.run("commissioner", () -> holders.register(new RegisterHolder("Test Person " + n,
+                "test.person." + n, LocalDate.of(1970, 1, 1), nextNhsNumber(), "NB2", null, null, null)).holder());
+    }
+
+    /** A year's budget with the given allocations (pence) and a note for each. */
+    public static BudgetSummary budget(ActingAs actingAs, BudgetService budgets, HolderSummary holder,
+            Map<FundingStream, Long> allocations) {
+        Map<FundingStream, String> notes = new java.util.EnumMap<>(FundingStream.class);
+        allocations.keySet().forEach(s -> notes.put(s, "Test allocation for " + s.label()));
+        return actingAs.run("commissioner", () -> budgets.createBudget(new NewBudget(holder.id(),
+                LocalDate.now().withDayOfMonth(1), LocalDate.now().withDayOfMonth(1).plusYears(1).minusDays(1),
+                BudgetManagement.NOTIONAL, null, allocations, notes)));
+    }
+
+    public static long category(ActingAs actingAs, PoolingService pooling, String name) {
+        return actingAs.run("commissioner", () -> pooling.categories(1L).stream()
+                .filter(c -> c.name().equals(name)).findFirst().orElseThrow().id());
+    }
+}
