@@ -35,7 +35,8 @@ final class Browser implements AutoCloseable {
             List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
 
     private static final String FIELDS =
-            "vaadin-text-field, vaadin-password-field, vaadin-combo-box, vaadin-select, vaadin-text-area";
+            "vaadin-text-field, vaadin-password-field, vaadin-combo-box, vaadin-select, vaadin-text-area, "
+                    + "vaadin-date-picker";
 
     final ChromeDriver driver;
     private final WebDriverWait wait;
@@ -63,6 +64,21 @@ final class Browser implements AutoCloseable {
         driver = new ChromeDriver(options);
         driver.manage().window().setSize(new Dimension(width, height));
         wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    }
+
+    /** Runs a journey's steps, keeping a screenshot and the page's text if a step fails. */
+    void steps(String journey, Runnable steps) {
+        try {
+            steps.run();
+        } catch (RuntimeException | AssertionError e) {
+            screenshot("FAILED-" + journey);
+            try {
+                Files.writeString(Path.of("target", "screenshots", "FAILED-" + journey + ".txt"), pageText());
+            } catch (IOException | RuntimeException ignored) {
+                // the screenshot is the main evidence; the text is a bonus
+            }
+            throw e;
+        }
     }
 
     void open(String path) {
@@ -106,6 +122,22 @@ final class Browser implements AutoCloseable {
                 "return Array.from(document.querySelectorAll('h1')).map(h => h.innerText.trim())")).contains(text));
     }
 
+    /** Whether the page fits the window's width, with nothing to scroll sideways (WCAG 1.4.10 reflow). */
+    boolean fitsWidth() {
+        return (Boolean) driver.executeScript("""
+                const layout = document.querySelector('vaadin-app-layout');
+                const content = layout && layout.shadowRoot && layout.shadowRoot.querySelector('[part~="content"]');
+                const doc = document.documentElement;
+                return doc.scrollWidth <= doc.clientWidth && (!content || content.scrollWidth <= content.clientWidth);
+                """);
+    }
+
+    /** The text of the element with this id, once it exists (it may be scrolled out of view). */
+    String textOf(String id) {
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
+        return ((String) driver.executeScript("return document.getElementById(arguments[0]).innerText", id)).strip();
+    }
+
     void waitForText(String text) {
         wait.until(d -> pageText().contains(text));
     }
@@ -129,9 +161,14 @@ final class Browser implements AutoCloseable {
 
     /** Types into the Vaadin field with this label (the {@code <input>} lives in the light DOM). */
     void fill(String label, String value) {
-        WebElement input = fieldInput(label);
+        WebElement field = field(label);
+        WebElement input = field.findElement(By.cssSelector("input, textarea"));
         input.clear();
         input.sendKeys(value);
+        if ("vaadin-date-picker".equals(field.getTagName())) {
+            // Enter accepts the typed date and closes the calendar that opened over the form
+            input.sendKeys(org.openqa.selenium.Keys.ENTER);
+        }
     }
 
     WebElement fieldInput(String label) {
@@ -158,7 +195,14 @@ final class Browser implements AutoCloseable {
     }
 
     void clickButton(String text) {
-        clickable(By.xpath("//vaadin-button[normalize-space(.)='" + text + "']")).click();
+        click(By.xpath("//vaadin-button[normalize-space(.)='" + text + "']"));
+    }
+
+    /** Scrolls the element to the middle of the window, as a person would, then clicks it. */
+    void click(By by) {
+        WebElement element = clickable(by);
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        wait.until(ExpectedConditions.elementToBeClickable(element)).click();
     }
 
     /** The error shown under a field, as a person (or screen reader) would get it. */
