@@ -11,8 +11,8 @@ class SignInJourney {
 
     @ParameterizedTest(name = "{0} signs in and sees their home")
     @CsvSource(delimiter = '|', value = {
-        "holder       | Sam Taylor   | Budget holder           | Postcode district NB4  | Money you can use now | Home;Budget",
-        "carer        | Jo Taylor    | Representative or carer | Area Northbrook        | People you act for | Home;Budget",
+        "holder       | Sam Taylor   | Budget holder           | Postcode district NB4  | Money you can use now | Home;Budget;Support plan",
+        "carer        | Jo Taylor    | Representative or carer | Area Northbrook        | Sam Taylor (Partner and carer) | Home;Budget;Support plan",
         "broker       | Priya Shah   | Broker                  | Northbrook Independent Living | Your caseload | Home",
         "provider     | Mark Owens   | Provider staff          | Riverside Home Care    | Areas you serve | Home",
         "commissioner | Nadia Okafor | Commissioner            | NHS Northbrook Integrated Care Board | Budget holders | Home;Budget holders;Pooling and rules",

@@ -129,6 +129,12 @@ public class BudgetHolderService {
         return holder;
     }
 
+    /** Everyone the signed-in representative is recorded as acting for. */
+    @RolesAllowed(Roles.REPRESENTATIVE)
+    public List<HolderSummary> representedByMe() {
+        return holders.representedBy(access.user().accountId());
+    }
+
     /** The holder whose budget the signed-in holder or representative looks after. */
     @PreAuthorize("hasAnyRole('BUDGET_HOLDER', 'REPRESENTATIVE')")
     public Optional<HolderSummary> mine() {

@@ -51,12 +51,15 @@ public class HolderRecordView extends Main implements BeforeEnterObserver {
     private final BudgetHolderService holders;
     private final BudgetService budgets;
     private final OrganisationService organisations;
+    private final SupportPlanService plans;
     private HolderSummary holder;
 
-    HolderRecordView(BudgetHolderService holders, BudgetService budgets, OrganisationService organisations) {
+    HolderRecordView(BudgetHolderService holders, BudgetService budgets, OrganisationService organisations,
+            SupportPlanService plans) {
         this.holders = holders;
         this.budgets = budgets;
         this.organisations = organisations;
+        this.plans = plans;
         addClassName("page");
     }
 
@@ -82,6 +85,7 @@ public class HolderRecordView extends Main implements BeforeEnterObserver {
                 "Postcode district", holder.postcodeDistrict(),
                 "Representative", holder.representativeAccountId() == null ? "None recorded"
                         : holder.representativeRelationship())));
+        add(supportPlan());
         var budget = budgets.currentBudget(holder.id());
         if (budget.isEmpty()) {
             add(createBudgetForm());
@@ -91,6 +95,30 @@ public class HolderRecordView extends Main implements BeforeEnterObserver {
         BudgetFigures.render(overview, false).forEach(this::add);
         add(adjustForm(budget.get()));
         add(history(budget.get()));
+    }
+
+    private Component supportPlan() {
+        Div box = new Div();
+        var agreed = plans.agreed(holder.id());
+        box.add(agreed.isPresent() ? PlanDisplay.render(agreed.get(), "agreed-plan")
+                : new Paragraph("No plan has been agreed yet."));
+        plans.draft(holder.id()).ifPresent(draft -> {
+            Button agree = new Button("Agree this draft", click -> {
+                try {
+                    plans.agree(holder.id(), draft.version());
+                    Notification.show("The plan is agreed.", 5000, Notification.Position.TOP_CENTER)
+                            .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                    render();
+                } catch (ValidationException e) {
+                    Notification.show(e.getMessage(), 8000, Notification.Position.MIDDLE)
+                            .addThemeVariants(NotificationVariant.LUMO_ERROR);
+                }
+            });
+            agree.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            box.add(new com.vaadin.flow.component.html.H3("A draft is waiting for you to agree"),
+                    PlanDisplay.render(draft, "draft-plan"), agree);
+        });
+        return Ui.card("Support plan", box);
     }
 
     private Component createBudgetForm() {

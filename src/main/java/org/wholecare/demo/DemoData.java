@@ -18,6 +18,9 @@ import org.wholecare.budget.NewBudget;
 import org.wholecare.budget.PoolingService;
 import org.wholecare.budget.RegisterHolder;
 import org.wholecare.budget.RegisteredHolder;
+import org.wholecare.budget.SupportPlan;
+import org.wholecare.budget.SupportPlanService;
+import java.util.List;
 import org.wholecare.ledger.FundingStream;
 import org.wholecare.ledger.LedgerRequest;
 import org.wholecare.ledger.LedgerService;
@@ -51,18 +54,20 @@ class DemoData implements ApplicationRunner {
     private final BudgetService budgets;
     private final PoolingService pooling;
     private final LedgerService ledger;
+    private final SupportPlanService plans;
     private final ActingAs actingAs;
     private final TransactionTemplate transaction;
 
     DemoData(OrganisationService organisations, AccountService accounts, BudgetHolderService holders,
-            BudgetService budgets, PoolingService pooling, LedgerService ledger, ActingAs actingAs,
-            TransactionTemplate transaction) {
+            BudgetService budgets, PoolingService pooling, LedgerService ledger, SupportPlanService plans,
+            ActingAs actingAs, TransactionTemplate transaction) {
         this.organisations = organisations;
         this.accounts = accounts;
         this.holders = holders;
         this.budgets = budgets;
         this.pooling = pooling;
         this.ledger = ledger;
+        this.plans = plans;
         this.actingAs = actingAs;
         this.transaction = transaction;
     }
@@ -122,6 +127,19 @@ class DemoData implements ApplicationRunner {
                     "Physiotherapy: 8 sessions at £45.00", "demo-therapy");
             return null;
         });
+        long holderId = actingAs.run("holder", () -> holders.mine().orElseThrow().id());
+        actingAs.run("holder", () -> plans.saveDraft(holderId, List.of(
+                "Get up, washed and dressed by 9 so I can get to the allotment",
+                "Walk to the end of the road and back without my frame",
+                "Give Jo a proper break one weekend a month"), List.of(
+                new SupportPlanService.LineInput(personalCare, "Help getting up and dressed, 10 hours a week", 24_500,
+                        SupportPlan.Frequency.WEEK, 1),
+                new SupportPlanService.LineInput(therapy, "Physiotherapy at home, 4 sessions a week", 18_000,
+                        SupportPlan.Frequency.WEEK, 2),
+                new SupportPlanService.LineInput(category("Respite and short breaks"), "A weekend of respite care",
+                        2_000, SupportPlan.Frequency.MONTH, 3)),
+                LocalDate.of(2027, 1, 15)));
+        actingAs.run("commissioner", () -> plans.agree(holderId, 1));
         // 30 of the 40 hours have been delivered, invoiced and confirmed
         ledger.spend(budgetId, Apportionment.split(73_500, Map.of(FundingStream.COUNCIL_SOCIAL_CARE, 6000,
                 FundingStream.NHS_HEALTH, 4000)), new LedgerRequest(null, null,

@@ -1,0 +1,50 @@
+package org.wholecare.budget;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.OrderedList;
+import com.vaadin.flow.component.html.Paragraph;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import org.wholecare.shared.Money;
+import org.wholecare.shell.DataTable;
+
+/** A support plan version shown as its outcomes and a table of the support that meets them. */
+final class PlanDisplay {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK)
+            .withZone(ZoneId.of("Europe/London"));
+
+    private PlanDisplay() {
+    }
+
+    static Component render(SupportPlan plan, String idPrefix) {
+        Div box = new Div();
+        box.setId(idPrefix);
+        OrderedList outcomes = new OrderedList();
+        plan.outcomes().forEach(o -> outcomes.add(new ListItem(o)));
+        box.add(new Paragraph("What the support is for:"), outcomes);
+        if (plan.lines().isEmpty()) {
+            box.add(new Paragraph("No support has been planned yet."));
+        } else {
+            DataTable table = new DataTable("The support that meets these outcomes",
+                    List.of("Support", "Kind of support", "Planned cost", "For a year", "Helps with outcome"), 2, 3);
+            for (SupportPlan.Line line : plan.lines()) {
+                table.row(line.description(), line.categoryName(),
+                        Money.format(line.plannedPence()) + " " + line.frequency().label(),
+                        Money.format(line.perYearPence()), String.valueOf(line.outcome()));
+            }
+            table.footer("Total", "", "", Money.format(plan.perYearPence()), "");
+            box.add(table);
+        }
+        String who = plan.status() == SupportPlan.Status.AGREED
+                ? "Version " + plan.version() + ", agreed by " + plan.agreedByName() + " on " + WHEN.format(plan.agreedAt())
+                : "Draft version " + plan.version() + ", last changed by " + plan.draftedByName() + " on "
+                        + WHEN.format(plan.draftedAt()) + ". It is waiting to be agreed.";
+        box.add(new Paragraph(who + ". Review by " + BudgetFigures.DATE.format(plan.reviewDate()) + "."));
+        return box;
+    }
+}
