@@ -142,14 +142,7 @@ public class StatementService {
             table.addCell(cell(header, bold, false));
         }
         for (FundingStream stream : FundingStream.values()) {
-            table.addCell(cell("", body, false));
-            table.addCell(cell("Opening balance", bold, false));
-            table.addCell(cell(stream.label(), body, false));
-            StreamBalance o = s.opening().stream(stream);
-            table.addCell(cell(Money.format(o.allocated()), body, true));
-            table.addCell(cell(Money.format(o.committed()), body, true));
-            table.addCell(cell(Money.format(o.spent()), body, true));
-            table.addCell(cell(Money.format(o.available()), body, true));
+            balanceRow(table, "Opening balance", stream, s.opening().stream(stream), body, bold, body);
         }
         for (Statement.Line line : s.lines()) {
             table.addCell(cell(DAY.format(line.postedAt()), body, false));
@@ -161,18 +154,22 @@ public class StatementService {
             table.addCell(cell(Money.format(line.availableChange()), body, true));
         }
         for (FundingStream stream : FundingStream.values()) {
-            table.addCell(cell("", body, false));
-            table.addCell(cell("Closing balance", bold, false));
-            table.addCell(cell(stream.label(), body, false));
-            StreamBalance c = s.closing().stream(stream);
-            table.addCell(cell(Money.format(c.allocated()), bold, true));
-            table.addCell(cell(Money.format(c.committed()), bold, true));
-            table.addCell(cell(Money.format(c.spent()), bold, true));
-            table.addCell(cell(Money.format(c.available()), bold, true));
+            balanceRow(table, "Closing balance", stream, s.closing().stream(stream), body, bold, bold);
         }
         document.add(table);
         document.close();
         return bytes.toByteArray();
+    }
+
+    private static void balanceRow(PdfPTable table, String label, FundingStream stream, StreamBalance balance,
+            Font body, Font bold, Font figures) {
+        table.addCell(cell("", body, false));
+        table.addCell(cell(label, bold, false));
+        table.addCell(cell(stream.label(), body, false));
+        table.addCell(cell(Money.format(balance.allocated()), figures, true));
+        table.addCell(cell(Money.format(balance.committed()), figures, true));
+        table.addCell(cell(Money.format(balance.spent()), figures, true));
+        table.addCell(cell(Money.format(balance.available()), figures, true));
     }
 
     private static PdfPCell cell(String text, Font font, boolean number) {

@@ -110,39 +110,31 @@ public class LedgerService {
 
     @Transactional(readOnly = true)
     public BudgetBalance balance(long budgetId) {
-        Map<FundingStream, StreamBalance> byStream = new EnumMap<>(FundingStream.class);
-        for (FundingStream stream : FundingStream.values()) {
-            byStream.put(stream, StreamBalance.zero(stream));
-        }
-        jdbc.sql("SELECT stream, account, balance_pence FROM ledger_balance WHERE budget_id = ?")
-                .param(budgetId)
-                .query((rs, n) -> {
-                    FundingStream stream = FundingStream.valueOf(rs.getString(1));
-                    byStream.put(stream, byStream.get(stream)
-                            .plus(LedgerAccount.valueOf(rs.getString(2)), rs.getLong(3)));
-                    return null;
-                }).list();
-        return new BudgetBalance(budgetId, List.copyOf(byStream.values()));
+        return balanceFrom(budgetId, jdbc.sql("SELECT stream, account, balance_pence FROM ledger_balance WHERE budget_id = ?")
+                .param(budgetId));
     }
 
     /** The balance as it stood just before {@code instant}, summed from the lines themselves. */
     @Transactional(readOnly = true)
     public BudgetBalance balanceBefore(long budgetId, Instant instant) {
+        return balanceFrom(budgetId, jdbc.sql("""
+                SELECT l.stream, l.account, SUM(l.amount_pence) FROM ledger_line l
+                JOIN ledger_entry e ON e.id = l.entry_id
+                WHERE l.budget_id = ? AND e.posted_at < ? GROUP BY l.stream, l.account""")
+                .params(budgetId, Timestamp.from(instant)));
+    }
+
+    /** Folds rows of (stream, account, pence) into a budget's figures, every stream present. */
+    private static BudgetBalance balanceFrom(long budgetId, JdbcClient.StatementSpec rows) {
         Map<FundingStream, StreamBalance> byStream = new EnumMap<>(FundingStream.class);
         for (FundingStream stream : FundingStream.values()) {
             byStream.put(stream, StreamBalance.zero(stream));
         }
-        jdbc.sql("""
-                SELECT l.stream, l.account, SUM(l.amount_pence) FROM ledger_line l
-                JOIN ledger_entry e ON e.id = l.entry_id
-                WHERE l.budget_id = ? AND e.posted_at < ? GROUP BY l.stream, l.account""")
-                .params(budgetId, Timestamp.from(instant))
-                .query((rs, n) -> {
-                    FundingStream stream = FundingStream.valueOf(rs.getString(1));
-                    byStream.put(stream, byStream.get(stream)
-                            .plus(LedgerAccount.valueOf(rs.getString(2)), rs.getLong(3)));
-                    return null;
-                }).list();
+        rows.query((rs, n) -> {
+            FundingStream stream = FundingStream.valueOf(rs.getString(1));
+            byStream.put(stream, byStream.get(stream).plus(LedgerAccount.valueOf(rs.getString(2)), rs.getLong(3)));
+            return null;
+        }).list();
         return new BudgetBalance(budgetId, List.copyOf(byStream.values()));
     }
 
