@@ -36,7 +36,7 @@ final class Browser implements AutoCloseable {
 
     private static final String FIELDS =
             "vaadin-text-field, vaadin-password-field, vaadin-combo-box, vaadin-select, vaadin-text-area, "
-                    + "vaadin-date-picker";
+                    + "vaadin-date-picker, vaadin-email-field, vaadin-checkbox-group";
 
     final ChromeDriver driver;
     private final WebDriverWait wait;
@@ -192,6 +192,15 @@ final class Browser implements AutoCloseable {
         WebElement input = fieldInput(label);
         input.sendKeys(option);
         clickable(By.xpath("//vaadin-combo-box-item[contains(normalize-space(.), \"" + option + "\")]")).click();
+    }
+
+    /** Ticks (or unticks) the checkbox whose label reads {@code label}. */
+    void tick(String label) {
+        WebElement box = wait.until(d -> d.findElements(By.tagName("vaadin-checkbox")).stream()
+                .filter(c -> label.equals(c.getDomProperty("label")) || label.equals(c.getText().strip()))
+                .findFirst().orElse(null));
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", box);
+        box.findElement(By.tagName("input")).click();
     }
 
     void clickButton(String text) {

@@ -11,12 +11,12 @@ class SignInJourney {
 
     @ParameterizedTest(name = "{0} signs in and sees their home")
     @CsvSource(delimiter = '|', value = {
-        "holder       | Sam Taylor   | Budget holder           | Postcode district NB4  | Money you can use now | Home;Budget;Support plan",
-        "carer        | Jo Taylor    | Representative or carer | Area Northbrook        | Sam Taylor (Partner and carer) | Home;Budget;Support plan",
-        "broker       | Priya Shah   | Broker                  | Northbrook Independent Living | Your caseload | Home",
-        "provider     | Mark Owens   | Provider staff          | Riverside Home Care    | Areas you serve | Home",
-        "commissioner | Nadia Okafor | Commissioner            | NHS Northbrook Integrated Care Board | Budget holders | Home;Budget holders;Pooling and rules",
-        "council      | Tom Reid     | Commissioner            | Northbrook Council     | Brokerages | Home;Budget holders;Pooling and rules",
+        "holder       | Sam Taylor   | Budget holder           | Postcode district NB4  | Money you can use now | Home;Find support;Budget;Support plan",
+        "carer        | Jo Taylor    | Representative or carer | Area Northbrook        | Sam Taylor (Partner and carer) | Home;Find support;Budget;Support plan",
+        "broker       | Priya Shah   | Broker                  | Northbrook Independent Living | Your caseload | Home;Find support",
+        "provider     | Mark Owens   | Provider staff          | Riverside Home Care    | Areas you serve | Home;Your listings",
+        "commissioner | Nadia Okafor | Commissioner            | NHS Northbrook Integrated Care Board | Budget holders | Home;Budget holders;Pooling and rules;Provider checks",
+        "council      | Tom Reid     | Commissioner            | Northbrook Council     | Brokerages | Home;Budget holders;Pooling and rules;Provider checks",
         "admin        | Morgan Lee   | Administrator           | Councils               | Waiting to set a password | Home;Organisations;Accounts",
     })
     void eachDemoRoleSignsInAndSeesTheirOwnHome(String username, String fullName, String roleLabel,

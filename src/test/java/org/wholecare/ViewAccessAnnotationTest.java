@@ -41,13 +41,14 @@ class ViewAccessAnnotationTest {
     }
 
     @Test
-    void onlyTheSignInInvitationAndNotFoundPagesAreOpenToEveryone() throws Exception {
+    void onlyTheSignInInvitationProviderRegistrationAndNotFoundPagesAreOpenToEveryone() throws Exception {
         var scanner = new ClassPathScanningCandidateComponentProvider(false);
         scanner.addIncludeFilter(new AnnotationTypeFilter(AnonymousAllowed.class));
         List<String> anonymous = new ArrayList<>();
         for (var candidate : scanner.findCandidateComponents("org.wholecare")) {
             anonymous.add(ClassUtils.getShortName(candidate.getBeanClassName()));
         }
-        assertThat(anonymous).containsExactlyInAnyOrder("LoginView", "InvitationView", "NotFoundView");
+        assertThat(anonymous).containsExactlyInAnyOrder("LoginView", "InvitationView", "NotFoundView",
+                "ProviderRegistrationView");
     }
 }

@@ -24,6 +24,13 @@ import java.util.List;
 import org.wholecare.ledger.FundingStream;
 import org.wholecare.ledger.LedgerRequest;
 import org.wholecare.ledger.LedgerService;
+import org.wholecare.marketplace.ListingInput;
+import org.wholecare.marketplace.ListingService;
+import org.wholecare.marketplace.ListingStatus;
+import org.wholecare.marketplace.ListingUnit;
+import org.wholecare.marketplace.ProviderService;
+import org.wholecare.marketplace.ProviderStatus;
+import org.wholecare.marketplace.RegisterProvider;
 import org.wholecare.security.ActingAs;
 import org.wholecare.security.IssuedInvitation;
 import org.wholecare.organisation.AreaSummary;
@@ -55,12 +62,16 @@ class DemoData implements ApplicationRunner {
     private final PoolingService pooling;
     private final LedgerService ledger;
     private final SupportPlanService plans;
+    private final ProviderService providers;
+    private final ListingService listings;
     private final ActingAs actingAs;
     private final TransactionTemplate transaction;
 
     DemoData(OrganisationService organisations, AccountService accounts, BudgetHolderService holders,
             BudgetService budgets, PoolingService pooling, LedgerService ledger, SupportPlanService plans,
-            ActingAs actingAs, TransactionTemplate transaction) {
+            ProviderService providers, ListingService listings, ActingAs actingAs, TransactionTemplate transaction) {
+        this.providers = providers;
+        this.listings = listings;
         this.organisations = organisations;
         this.accounts = accounts;
         this.holders = holders;
@@ -91,11 +102,8 @@ class DemoData implements ApplicationRunner {
                 OrganisationType.NHS_BOARD, northbrook.id());
         OrganisationSummary brokerage = organisations.createOrganisation("Northbrook Independent Living",
                 OrganisationType.BROKERAGE, northbrook.id());
-        OrganisationSummary provider = organisations.createOrganisation("Riverside Home Care",
-                OrganisationType.PROVIDER, northbrook.id());
 
         person("Priya Shah", "broker", Role.BROKER, brokerage.id(), null, null);
-        person("Mark Owens", "provider", Role.PROVIDER, provider.id(), null, null);
         person("Nadia Okafor", "commissioner", Role.COMMISSIONER, icb.id(), null, null);
         person("Tom Reid", "council", Role.COMMISSIONER, council.id(), null, null);
         person("Morgan Lee", "admin", Role.ADMINISTRATOR, null, null, null);
@@ -144,6 +152,7 @@ class DemoData implements ApplicationRunner {
         ledger.spend(budgetId, Apportionment.split(73_500, Map.of(FundingStream.COUNCIL_SOCIAL_CARE, 6000,
                 FundingStream.NHS_HEALTH, 4000)), new LedgerRequest(null, null,
                 "Paid Riverside Home Care for 30 hours of personal care", "demo-spend-personal-care", null));
+        loadMarketplace(northbrook.id());
         log.info("Loaded demo data for Northbrook: every demo user's password is '{}'", PASSWORD);
     }
 
@@ -168,6 +177,72 @@ class DemoData implements ApplicationRunner {
         pooling.addCategory("GP and emergency care", true,
                 "GP and emergency care are free from the NHS, so a budget cannot buy them.");
         pooling.saveNewVersion(byId);
+    }
+
+    private void loadMarketplace(long areaId) {
+        long riverside = provider(areaId, "Riverside Home Care", "NB1, NB2, NB3, NB4, NB5, NB6", "1-101234567",
+                "Mark Owens", "provider");
+        long physio = provider(areaId, "Northbrook Physio Partners", "NB1 NB2 NB3 NB4 NB5 NB6 NB7 NB8 NB9", "1-102345678",
+                "Leah Brown", "physio");
+        long meadow = provider(areaId, "Meadow Day Centre", "NB4, NB5, NB6, NB7", null, "Omar Haddad", "daycentre");
+        provider(areaId, "Sunrise Companions", "NB4, NB8", null, "Grace Obi", "sunrise");
+        actingAs.run("commissioner", () -> {
+            for (long id : new long[] {riverside, physio, meadow}) {
+                providers.decide(id, ProviderStatus.VERIFIED, null);
+            }
+            return null;
+        });
+        actingAs.run("provider", () -> {
+            listing("Personal care", "Morning help at home", "Help getting up, washed and dressed, and breakfast "
+                    + "made, by the same small team of carers each week.", ListingUnit.HOUR, 2_450,
+                    "NB1 NB2 NB3 NB4 NB5 NB6", "MON TUE WED THU FRI SAT SUN", "7am to 11am", "English, Polish",
+                    "Carers trained in hoists and dementia care");
+            listing("Personal care", "Evening and weekend care", "Help with evening meals, medication prompts and "
+                    + "getting ready for bed, including weekends.", ListingUnit.HOUR, 2_700, "NB3 NB4 NB5",
+                    "FRI SAT SUN", "5pm to 10pm", "English", null);
+            listing("Respite and short breaks", "Overnight sitting service", "A trained sitter stays overnight so "
+                    + "your family carer can sleep or have a night away.", ListingUnit.SESSION, 9_500, "NB4 NB5",
+                    "MON TUE WED THU FRI SAT SUN", "9pm to 7am", "English", null);
+            return null;
+        });
+        actingAs.run("physio", () -> {
+            listing("Therapy", "Home physiotherapy after a fall", "Chartered physiotherapists visit you at home to "
+                    + "rebuild strength, balance and confidence after a fall or an operation.", ListingUnit.SESSION,
+                    4_500, "NB1 NB2 NB3 NB4 NB5 NB6 NB7 NB8 NB9", "MON TUE WED THU FRI", "9am to 5pm",
+                    "English, Polish", "Visits at home; step-free clinic on request");
+            listing("Therapy", "Occupational therapy home assessment", "An occupational therapist looks at your home "
+                    + "and daily routine and recommends equipment and adaptations.", ListingUnit.SESSION, 6_000,
+                    "NB2 NB3 NB4 NB5 NB6", "TUE THU", "10am to 4pm", "English", null);
+            return null;
+        });
+        actingAs.run("daycentre", () -> {
+            listing("Day activities", "Day centre with lunch and activities", "A friendly day centre with a hot "
+                    + "lunch, gardening, music and outings. Transport can be arranged.", ListingUnit.DAY, 4_800,
+                    "NB4 NB5 NB6 NB7", "MON WED FRI", "10am to 3pm", "English, Urdu",
+                    "Step-free building, hearing loop, accessible toilets");
+            listing("Transport", "Accessible minibus to the day centre", "Door-to-door wheelchair-accessible "
+                    + "minibus, each way.", ListingUnit.ITEM, 650, "NB4 NB5 NB6 NB7", "MON WED FRI", null, "English",
+                    "Wheelchair lift");
+            listing("Personal care", "Personal care at the day centre", "Help with washing, toileting and personal "
+                    + "care during your day at the centre.", ListingUnit.HOUR, 2_100, "NB4 NB5", "MON WED FRI",
+                    "10am to 3pm", "English, Urdu", "Ceiling hoist and changing bench");
+            return null;
+        });
+    }
+
+    private long provider(long areaId, String name, String districts, String cqc, String contact, String username) {
+        return providers.register(new RegisterProvider(name, areaId, districts, cqc, contact,
+                username + "@example.org", "01632 960000", username, PASSWORD, PASSWORD)).organisationId();
+    }
+
+    private void listing(String category, String title, String description, ListingUnit unit, long pricePence,
+            String districts, String days, String times, String languages, String accessibility) {
+        long areaId = providers.mine().orElseThrow().areaId();
+        long categoryId = pooling.categories(areaId).stream().filter(c -> c.name().equals(category))
+                .findFirst().orElseThrow().id();
+        listings.save(null, new ListingInput(categoryId, title, description, unit, pricePence,
+                List.of(districts.split(" ")), List.of(days.split(" ")), times, languages, accessibility,
+                ListingStatus.PUBLISHED));
     }
 
     private long category(String name) {

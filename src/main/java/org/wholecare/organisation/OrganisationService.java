@@ -1,5 +1,6 @@
 package org.wholecare.organisation;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.util.Arrays;
@@ -103,6 +104,20 @@ public class OrganisationService {
                 .toList();
     }
 
+    /** For the public provider registration, which has just created the organisation in the same transaction. */
+    @PermitAll
+    public Optional<OrganisationSummary> findForRegistration(long organisationId) {
+        return organisations.findById(organisationId).filter(o -> o.getType() == OrganisationType.PROVIDER)
+                .map(o -> summary(o, areaNames()));
+    }
+
+    /** Areas are public: the provider registration page offers them. */
+    @PermitAll
+    public List<AreaSummary> areasForRegistration() {
+        return areas.findAll().stream().map(this::summary)
+                .sorted((a, b) -> a.name().compareToIgnoreCase(b.name())).toList();
+    }
+
     /** The organisations working in an area, for choosing one (a brokerage, a provider). */
     @PreAuthorize("isAuthenticated()")
     public List<OrganisationSummary> organisationsInArea(long areaId) {
@@ -122,6 +137,20 @@ public class OrganisationService {
     @RolesAllowed(Roles.ADMINISTRATOR)
     @Transactional
     public OrganisationSummary createOrganisation(String name, OrganisationType type, Long areaId) {
+        return create(name, type, areaId);
+    }
+
+    /**
+     * A provider registering itself from the public registration page: the only kind of
+     * organisation anyone may create without signing in. It stays unverified until a commissioner checks it.
+     */
+    @PermitAll
+    @Transactional
+    public OrganisationSummary registerProvider(String name, Long areaId) {
+        return create(name, OrganisationType.PROVIDER, areaId);
+    }
+
+    private OrganisationSummary create(String name, OrganisationType type, Long areaId) {
         var errors = new ValidationException.Collector();
         String trimmed = name == null ? "" : name.strip();
         if (trimmed.isEmpty()) {

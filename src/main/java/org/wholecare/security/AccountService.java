@@ -204,19 +204,7 @@ public class AccountService {
         UserAccount account = accounts.findById(invitation.getUserAccountId())
                 .orElseThrow(() -> ValidationException.of("", UNKNOWN));
         var errors = new ValidationException.Collector();
-        if (password == null || password.isEmpty()) {
-            errors.add("password", "Choose a password.");
-        } else if (password.length() < MIN_PASSWORD_LENGTH) {
-            errors.add("password", "Your password must be at least " + MIN_PASSWORD_LENGTH
-                    + " characters long. Three random words make a good one.");
-        } else if (password.length() > MAX_PASSWORD_LENGTH) {
-            errors.add("password", "Your password must be " + MAX_PASSWORD_LENGTH + " characters or fewer.");
-        } else if (password.strip().equalsIgnoreCase(account.getUsername())) {
-            errors.add("password", "Your password must not be your username.");
-        }
-        if (!errors.has("password") && !password.equals(confirmation)) {
-            errors.add("confirmation", "The two passwords are different. Type the same password twice.");
-        }
+        checkPassword(password, confirmation, account.getUsername(), errors);
         errors.throwIfAny();
         account.setPasswordHash(passwordEncoder.encode(password));
         invitation.markUsed(now);
@@ -228,6 +216,58 @@ public class AccountService {
         Map<Long, String> names = new java.util.HashMap<>();
         accounts.findAllById(accountIds).forEach(a -> names.put(a.getId(), a.getFullName()));
         return names;
+    }
+
+    /**
+     * The first staff account of a provider that has just registered itself, with the password
+     * its contact chose on the registration page. Refused once the organisation has any account.
+     */
+    @PermitAll
+    @Transactional
+    public AccountSummary createFirstProviderAccount(long organisationId, String fullName, String username,
+            String password, String confirmation) {
+        OrganisationSummary organisation = organisations.findForRegistration(organisationId)
+                .filter(o -> o.type() == org.wholecare.organisation.OrganisationType.PROVIDER)
+                .orElseThrow(() -> new org.springframework.security.access.AccessDeniedException("Not a provider"));
+        if (accounts.countByOrganisationId(organisationId) > 0) {
+            throw new org.springframework.security.access.AccessDeniedException("This provider already has accounts");
+        }
+        var errors = new ValidationException.Collector();
+        String cleanName = fullName == null ? "" : fullName.strip();
+        if (cleanName.isEmpty()) {
+            errors.add("contactName", "Enter your full name.");
+        } else if (cleanName.length() > 200) {
+            errors.add("contactName", "Your name must be 200 characters or fewer.");
+        }
+        String cleanUsername = username == null ? "" : username.strip().toLowerCase(Locale.UK);
+        if (!USERNAME.matcher(cleanUsername).matches()) {
+            errors.add("username", "Use 3 to 60 letters, numbers, dots, hyphens or @, starting with a letter or number.");
+        } else if (accounts.existsByUsername(cleanUsername)) {
+            errors.add("username", "That username is taken. Choose another.");
+        }
+        checkPassword(password, confirmation, cleanUsername, errors);
+        errors.throwIfAny();
+        UserAccount account = new UserAccount(cleanUsername, cleanName, Role.PROVIDER, organisationId,
+                organisation.areaId(), null, clock.instant());
+        account.setPasswordHash(passwordEncoder.encode(password));
+        return summary(accounts.save(account), clock.instant());
+    }
+
+    private static void checkPassword(String password, String confirmation, String username,
+            ValidationException.Collector errors) {
+        if (password == null || password.isEmpty()) {
+            errors.add("password", "Choose a password.");
+        } else if (password.length() < MIN_PASSWORD_LENGTH) {
+            errors.add("password", "Your password must be at least " + MIN_PASSWORD_LENGTH
+                    + " characters long. Three random words make a good one.");
+        } else if (password.length() > MAX_PASSWORD_LENGTH) {
+            errors.add("password", "Your password must be " + MAX_PASSWORD_LENGTH + " characters or fewer.");
+        } else if (password.strip().equalsIgnoreCase(username)) {
+            errors.add("password", "Your password must not be your username.");
+        }
+        if (!errors.has("password") && !password.equals(confirmation)) {
+            errors.add("confirmation", "The two passwords are different. Type the same password twice.");
+        }
     }
 
     @RolesAllowed(Roles.ADMINISTRATOR)

@@ -45,7 +45,10 @@ public class LoginView extends Main implements BeforeEnterObserver {
         Paragraph help = new Paragraph("Forgotten your password? Ask your administrator or the person who "
                 + "set up your account for a new invitation link.");
         help.addClassName("login-help");
-        add(title, intro, form, help);
+        Paragraph providers = new Paragraph();
+        providers.add(new com.vaadin.flow.component.html.Span("Are you a care or health provider? "),
+                new com.vaadin.flow.component.html.Anchor("register-provider", "Register your organisation"));
+        add(title, intro, form, help, providers);
     }
 
     @Override

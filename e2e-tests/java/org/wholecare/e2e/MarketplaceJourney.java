@@ -1,0 +1,99 @@
+package org.wholecare.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+/** A provider registers and lists a service, a commissioner verifies it, and a budget holder finds it. */
+class MarketplaceJourney {
+
+    @Test
+    void aProviderListsACommissionerVerifiesAndAHolderFindsIt() {
+        try (Browser provider = new Browser()) {
+            provider.steps("provider-registers", () -> {
+                provider.open("/login");
+                provider.click(By.linkText("Register your organisation"));
+                provider.waitForHeading("Register as a provider");
+                provider.assertAccessible("the provider registration page");
+                provider.fill("Organisation name", "Green Fingers Companions");
+                provider.fill("Postcode districts you serve", "NB4, NB5");
+                provider.fill("Your full name", "Ivy Green");
+                provider.fill("Email address", "ivy@greenfingers.example");
+                provider.fill("Choose a username", "ivy.green");
+                provider.fill("Choose a password", "tomato trellis sunshine");
+                provider.fill("Type the password again", "tomato trellis sunshine");
+                provider.clickButton("Register");
+                provider.waitForHeading("Registration received");
+
+                provider.signIn("ivy.green", "tomato trellis sunshine");
+                provider.waitForHeading("Hello, Ivy Green");
+                provider.open("/provider/listings");
+                provider.waitForHeading("Your listings");
+                assertThat(provider.textOf("provider-status")).contains("has not checked your organisation yet");
+                provider.choose("Kind of support", "Day activities");
+                provider.fill("Title", "Allotment gardening companion");
+                provider.fill("Description", "<b>Company</b> and a hand with digging at your allotment.");
+                provider.fill("Price per unit (£)", "0");
+                provider.tick("NB4");
+                provider.tick("Saturday");
+                provider.clickButton("Add the listing");
+                assertThat(provider.fieldError("Price per unit (£)")).contains("greater than £0.00");
+                provider.fill("Price per unit (£)", "19.50");
+                provider.clickButton("Add the listing");
+                provider.waitForText("Allotment gardening companion: £19.50 per hour (Published, not seen by others)");
+                provider.assertAccessible("the provider's listings page");
+            });
+        }
+        try (Browser commissioner = new Browser()) {
+            commissioner.steps("commissioner-verifies", () -> {
+                commissioner.signIn("commissioner", Browser.DEMO_PASSWORD);
+                commissioner.waitForHeading("Hello, Nadia Okafor");
+                commissioner.open("/commissioner/providers");
+                commissioner.waitForHeading("Provider checks");
+                commissioner.assertAccessible("the provider checks page");
+                commissioner.click(By.xpath("//vaadin-button[@aria-label='Verify Green Fingers Companions']"));
+                commissioner.waitForText("Green Fingers Companions: verified");
+            });
+        }
+        try (Browser holder = new Browser()) {
+            holder.steps("holder-finds-it", () -> {
+                holder.signIn("holder", Browser.DEMO_PASSWORD);
+                holder.waitForHeading("Hello, Sam Taylor");
+                holder.open("/find-support");
+                holder.waitForHeading("Find support");
+                holder.fill("What are you looking for?", "allotment garden");
+                holder.clickButton("Search");
+                holder.waitForText("Allotment gardening companion");
+                assertThat(holder.textOf("search-results")).contains("Green Fingers Companions")
+                        .contains("£19.50 per hour");
+                holder.assertAccessible("the search results");
+                holder.screenshot("find-support");
+                holder.click(By.linkText("Allotment gardening companion"));
+                holder.waitForHeading("Allotment gardening companion");
+                // what the provider typed is shown as text, never as markup
+                assertThat(holder.textOf("listing-description")).startsWith("<b>Company</b>");
+                assertThat(holder.pageText()).contains("Yes, verified");
+                holder.assertAccessible("a listing page");
+                holder.screenshot("listing");
+            });
+        }
+    }
+
+    @Test
+    void searchResultsWorkOnAPhone() {
+        try (Browser phone = new Browser(390, 844)) {
+            phone.steps("search-on-a-phone", () -> {
+                phone.signIn("holder", Browser.DEMO_PASSWORD);
+                phone.waitForHeading("Hello, Sam Taylor");
+                phone.open("/find-support");
+                phone.waitForHeading("Find support");
+                phone.waitForText("Morning help at home");
+                assertThat(phone.textOf("search-results")).contains("below typical here");
+                assertThat(phone.fitsWidth()).isTrue();
+                phone.assertAccessible("search on a phone");
+                phone.screenshot("find-support-phone");
+            });
+        }
+    }
+}

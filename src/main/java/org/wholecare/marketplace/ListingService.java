@@ -1,0 +1,179 @@
+package org.wholecare.marketplace;
+
+import jakarta.annotation.security.RolesAllowed;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.wholecare.budget.PoolingService;
+import org.wholecare.budget.ServiceCategory;
+import org.wholecare.security.CurrentUser;
+import org.wholecare.security.SignedInUser;
+import org.wholecare.shared.Money;
+import org.wholecare.shared.Roles;
+import org.wholecare.shared.ValidationException;
+
+/** Providers manage their own listings; a price change is kept as history. */
+@Service
+@Transactional(readOnly = true)
+public class ListingService {
+
+    public static final long MAX_PRICE_PENCE = 1_000_000L;
+    public static final int MAX_TITLE = 120;
+    public static final int MAX_DESCRIPTION = 5_000;
+    public static final List<String> DAYS = List.of("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN");
+
+    private final JdbcClient jdbc;
+    private final ListingQueries queries;
+    private final ProviderService providers;
+    private final PoolingService pooling;
+    private final CurrentUser currentUser;
+    private final TypicalPrices typicalPrices;
+    private final Clock clock;
+
+    ListingService(JdbcClient jdbc, ListingQueries queries, ProviderService providers, PoolingService pooling,
+            CurrentUser currentUser, TypicalPrices typicalPrices, Clock clock) {
+        this.typicalPrices = typicalPrices;
+        this.jdbc = jdbc;
+        this.queries = queries;
+        this.providers = providers;
+        this.pooling = pooling;
+        this.currentUser = currentUser;
+        this.clock = clock;
+    }
+
+    @RolesAllowed(Roles.PROVIDER)
+    public List<Listing> mine() {
+        return queries.byProvider(currentUser.require().organisationId());
+    }
+
+    /** Creates a listing ({@code listingId} null) or changes one of the caller's own. */
+    @RolesAllowed(Roles.PROVIDER)
+    @Transactional
+    public Listing save(Long listingId, ListingInput input) {
+        SignedInUser user = currentUser.require();
+        long organisationId = user.organisationId();
+        Listing existing = null;
+        if (listingId != null) {
+            existing = queries.byId(listingId)
+                    .filter(l -> l.organisationId() == organisationId)
+                    // another provider's listing is refused exactly like one that does not exist
+                    .orElseThrow(() -> new AccessDeniedException("Not your listing"));
+        }
+        ProviderProfile provider = providers.profile(organisationId).orElseThrow();
+        var errors = new ValidationException.Collector();
+        ServiceCategory category = input.categoryId() == null ? null : pooling.categories(provider.areaId()).stream()
+                .filter(c -> c.id() == input.categoryId()).findFirst().orElse(null);
+        if (category == null) {
+            errors.add("category", "Choose the kind of support this is.");
+        } else if (category.excluded()) {
+            errors.add("category", "Budgets cannot buy " + category.name().toLowerCase(Locale.UK) + ", so it cannot be listed.");
+        }
+        String title = input.title() == null ? "" : input.title().strip();
+        if (title.isEmpty()) {
+            errors.add("title", "Enter a title, for example 'Morning help at home'.");
+        } else if (title.length() > MAX_TITLE) {
+            errors.add("title", "Keep the title to " + MAX_TITLE + " characters or fewer. It has " + title.length() + ".");
+        }
+        String description = input.description() == null ? "" : input.description().strip();
+        if (description.isEmpty()) {
+            errors.add("description", "Describe the service: what you do, who does it, and what it includes.");
+        } else if (description.length() > MAX_DESCRIPTION) {
+            errors.add("description", "Keep the description to " + MAX_DESCRIPTION + " characters or fewer.");
+        }
+        if (input.unit() == null) {
+            errors.add("unit", "Choose what one price buys: an hour, a session, a day or an item.");
+        }
+        if (input.pricePence() <= 0) {
+            errors.add("price", "Enter a price greater than £0.00.");
+        } else if (input.pricePence() > MAX_PRICE_PENCE) {
+            errors.add("price", "A price can be at most " + Money.format(MAX_PRICE_PENCE) + " per unit.");
+        }
+        List<String> districts = input.districts() == null ? List.of() : input.districts().stream()
+                .map(d -> d.strip().toUpperCase(Locale.UK)).distinct().toList();
+        if (districts.isEmpty()) {
+            errors.add("districts", "Choose at least one postcode district where you offer this.");
+        } else if (!provider.districts().containsAll(districts)) {
+            errors.add("districts", "You can only list districts your organisation serves: "
+                    + String.join(", ", provider.districts()) + ".");
+        }
+        List<String> days = input.days() == null ? List.of() : input.days();
+        if (days.isEmpty()) {
+            errors.add("days", "Choose the days you offer this.");
+        } else if (!Set.copyOf(DAYS).containsAll(days)) {
+            errors.add("days", "Choose days from Monday to Sunday.");
+        }
+        String times = input.times() == null ? "" : input.times().strip();
+        if (times.length() > 100) {
+            errors.add("times", "Keep the times to 100 characters or fewer.");
+        }
+        String languages = input.languages() == null || input.languages().isBlank() ? "English"
+                : input.languages().strip();
+        if (languages.length() > 200) {
+            errors.add("languages", "Keep the languages to 200 characters or fewer.");
+        }
+        String accessibility = input.accessibility() == null ? "" : input.accessibility().strip();
+        if (accessibility.length() > 300) {
+            errors.add("accessibility", "Keep this to 300 characters or fewer.");
+        }
+        if (input.status() == null) {
+            errors.add("status", "Choose whether the listing is a draft, published or paused.");
+        }
+        errors.throwIfAny();
+
+        var now = Timestamp.from(clock.instant());
+        String dayList = String.join(",", DAYS.stream().filter(days::contains).toList());
+        String languageList = String.join(",", List.of(languages.split("\\s*,\\s*")));
+        long id;
+        if (existing == null) {
+            var key = new org.springframework.jdbc.support.GeneratedKeyHolder();
+            jdbc.sql("""
+                    INSERT INTO listing (organisation_id, category_id, title, description, unit, price_pence, status,
+                      days_available, times_available, languages, accessibility, created_at, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(organisationId, category.id(), title, description, input.unit().name(), input.pricePence(),
+                            input.status().name(), dayList, times.isEmpty() ? null : times, languageList,
+                            accessibility.isEmpty() ? null : accessibility, now, now)
+                    .update(key);
+            id = key.getKey().longValue();
+        } else {
+            id = existing.id();
+            jdbc.sql("""
+                    UPDATE listing SET category_id = ?, title = ?, description = ?, unit = ?, price_pence = ?, status = ?,
+                      days_available = ?, times_available = ?, languages = ?, accessibility = ?, updated_at = ?
+                    WHERE id = ? AND organisation_id = ?""")
+                    .params(category.id(), title, description, input.unit().name(), input.pricePence(),
+                            input.status().name(), dayList, times.isEmpty() ? null : times, languageList,
+                            accessibility.isEmpty() ? null : accessibility, now, id, organisationId)
+                    .update();
+            jdbc.sql("DELETE FROM listing_district WHERE listing_id = ?").param(id).update();
+        }
+        if (existing == null || existing.pricePence() != input.pricePence()) {
+            jdbc.sql("INSERT INTO listing_price_history (listing_id, price_pence, changed_by, changed_at) VALUES (?, ?, ?, ?)")
+                    .params(id, input.pricePence(), user.accountId(), now).update();
+        }
+        for (String district : districts) {
+            jdbc.sql("INSERT INTO listing_district (listing_id, postcode_district, category_id, price_pence, visible) "
+                    + "VALUES (?, ?, ?, ?, FALSE)").params(id, district, category.id(), input.pricePence()).update();
+        }
+        ProviderService.refreshVisibility(jdbc, organisationId);
+        typicalPrices.forget();
+        return queries.byId(id).orElseThrow();
+    }
+
+    /** Price changes, newest first, in pence: a purchase keeps the price it was made at. */
+    @RolesAllowed(Roles.PROVIDER)
+    public List<Long> priceHistory(long listingId) {
+        long organisationId = currentUser.require().organisationId();
+        queries.byId(listingId).filter(l -> Objects.equals(l.organisationId(), organisationId))
+                .orElseThrow(() -> new AccessDeniedException("Not your listing"));
+        return jdbc.sql("SELECT price_pence FROM listing_price_history WHERE listing_id = ? ORDER BY changed_at DESC, id DESC")
+                .param(listingId).query(Long.class).list();
+    }
+}

@@ -1,0 +1,158 @@
+package org.wholecare.marketplace;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
+import org.wholecare.budget.PoolingService;
+import org.wholecare.budget.ServiceCategory;
+import org.wholecare.shared.Money;
+import org.wholecare.shared.Roles;
+import org.wholecare.shared.ValidationException;
+import org.wholecare.shell.FormErrors;
+import org.wholecare.shell.Ui;
+
+/** A provider's own listings: add, change, publish or pause them. */
+@Route("provider/listings")
+@PageTitle("Your listings – Wholecare")
+@Menu(title = "Your listings", order = 10, icon = "vaadin:list")
+@RolesAllowed(Roles.PROVIDER)
+public class ProviderListingsView extends Main {
+
+    private final ListingService listings;
+    private final ProviderProfile provider;
+    private final List<ServiceCategory> categories;
+
+    ProviderListingsView(ListingService listings, ProviderService providers, PoolingService pooling) {
+        this.listings = listings;
+        this.provider = providers.mine().orElseThrow();
+        this.categories = pooling.categories(provider.areaId()).stream().filter(c -> !c.excluded()).toList();
+        addClassName("page");
+        render(null);
+    }
+
+    private void render(Listing editing) {
+        removeAll();
+        add(new H1("Your listings"));
+        String status = switch (provider.status()) {
+            case VERIFIED -> "Your organisation is verified: published listings can be found by budget holders and brokers.";
+            case PENDING -> "A commissioner has not checked your organisation yet. You can prepare listings now; "
+                    + "nobody else sees them until your organisation is verified.";
+            case REJECTED -> "Your organisation was not approved: " + provider.statusReason();
+            case SUSPENDED -> "Your organisation is suspended, so your listings cannot be found: " + provider.statusReason();
+        };
+        Paragraph statusText = new Paragraph(status);
+        statusText.setId("provider-status");
+        add(Ui.card(provider.name(), statusText));
+        UnorderedList list = new UnorderedList();
+        list.addClassName("listing-list");
+        for (Listing l : listings.mine()) {
+            Button edit = new Button("Change", click -> render(l));
+            edit.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            edit.setAriaLabel("Change " + l.title());
+            list.add(new ListItem(new Span(l.title() + ": " + Money.format(l.pricePence()) + " per " + l.unit().label()
+                    + " (" + l.status().label() + (l.visible() ? ", can be found" : ", not seen by others") + ") "), edit));
+        }
+        if (list.getChildren().findAny().isEmpty()) {
+            list.add(new ListItem("You have no listings yet."));
+        }
+        add(Ui.card("Listings", list), form(editing));
+    }
+
+    private Component form(Listing editing) {
+        Select<ServiceCategory> category = new Select<>();
+        category.setLabel("Kind of support");
+        category.setItems(categories);
+        category.setItemLabelGenerator(ServiceCategory::name);
+        category.setPlaceholder("Choose");
+        TextField title = new TextField("Title");
+        title.setHelperText("Up to " + ListingService.MAX_TITLE + " characters");
+        TextArea description = new TextArea("Description");
+        description.setHelperText("What you do, who does it and what it includes");
+        Select<ListingUnit> unit = new Select<>();
+        unit.setLabel("Price is per");
+        unit.setItems(ListingUnit.values());
+        unit.setItemLabelGenerator(ListingUnit::label);
+        unit.setValue(ListingUnit.HOUR);
+        TextField price = new TextField("Price per unit (£)");
+        price.setAllowedCharPattern("[0-9.,£ -]");
+        CheckboxGroup<String> districts = new CheckboxGroup<>("Postcode districts where you offer this");
+        districts.setItems(provider.districts());
+        CheckboxGroup<String> days = new CheckboxGroup<>("Days available");
+        days.setItems(ListingService.DAYS);
+        days.setItemLabelGenerator(ListingView.DAY_NAMES::get);
+        TextField times = new TextField("Times (optional)");
+        times.setHelperText("For example 7am to 11am");
+        TextField languages = new TextField("Languages");
+        languages.setValue("English");
+        languages.setHelperText("Separated by commas, for example English, Polish");
+        TextField accessibility = new TextField("Accessibility (optional)");
+        accessibility.setHelperText("For example step-free access, hearing loop, BSL");
+        Select<ListingStatus> status = new Select<>();
+        status.setLabel("Status");
+        status.setItems(ListingStatus.values());
+        status.setItemLabelGenerator(ListingStatus::label);
+        status.setValue(ListingStatus.PUBLISHED);
+        if (editing != null) {
+            categories.stream().filter(c -> c.id() == editing.categoryId()).findFirst().ifPresent(category::setValue);
+            title.setValue(editing.title());
+            description.setValue(editing.description());
+            unit.setValue(editing.unit());
+            price.setValue(new java.math.BigDecimal(editing.pricePence()).movePointLeft(2).toPlainString());
+            districts.setValue(java.util.Set.copyOf(editing.districts()));
+            days.setValue(java.util.Set.copyOf(editing.days()));
+            times.setValue(editing.times() == null ? "" : editing.times());
+            languages.setValue(String.join(", ", editing.languages()));
+            accessibility.setValue(editing.accessibility() == null ? "" : editing.accessibility());
+            status.setValue(editing.status());
+        }
+        FormErrors errors = new FormErrors().field("category", category).field("title", title)
+                .field("description", description).field("unit", unit).field("price", price)
+                .field("districts", districts).field("days", days).field("times", times).field("languages", languages)
+                .field("accessibility", accessibility).field("status", status);
+        Button save = new Button(editing == null ? "Add the listing" : "Save changes", click -> {
+            errors.clear();
+            try {
+                long pence = Money.parse(price.getValue(), "price");
+                listings.save(editing == null ? null : editing.id(), new ListingInput(
+                        category.getValue() == null ? null : category.getValue().id(), title.getValue(),
+                        description.getValue(), unit.getValue(), pence, List.copyOf(districts.getValue()),
+                        List.copyOf(days.getValue()), times.getValue(), languages.getValue(), accessibility.getValue(),
+                        status.getValue()));
+                Notification.show("Saved.", 4000, Notification.Position.TOP_CENTER)
+                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                render(null);
+            } catch (ValidationException e) {
+                errors.show(e);
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Div buttons = new Div(save);
+        if (editing != null) {
+            buttons.add(new Button("Cancel", click -> render(null)));
+        }
+        var card = Ui.card(editing == null ? "Add a listing" : "Change " + editing.title(), category, title,
+                description, unit, price, districts, days, times, languages, accessibility, status,
+                errors.formMessage(), buttons);
+        card.addClassName("form");
+        card.setId("listing-form");
+        return card;
+    }
+}

@@ -1,0 +1,7 @@
+package org.wholecare.marketplace;
+
+/** What a provider enters on the public registration page. */
+public record RegisterProvider(String organisationName, Long areaId, String postcodeDistricts, String cqcNumber,
+        String contactName, String contactEmail, String contactPhone, String username, String password,
+        String confirmation) {
+}

@@ -1,0 +1,25 @@
+package org.wholecare.marketplace;
+
+/**
+ * What a person is looking for. Any field may be empty except the district.
+ *
+ * @param maxPricePence highest price per unit, in pence
+ * @param day           MON to SUN
+ */
+public record SearchQuery(String text, Long categoryId, String district, Long maxPricePence, String day,
+        String language, Sort sort, int offset, int limit) {
+
+    public enum Sort {
+        RELEVANCE("Best match"), PRICE("Lowest price"), RATING("Best rated");
+
+        private final String label;
+
+        Sort(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+}
