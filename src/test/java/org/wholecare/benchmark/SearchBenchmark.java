@@ -31,7 +31,7 @@ import org.wholecare.security.ActingAs;
 class SearchBenchmark {
 
     private static final int CALLERS = 16;
-    private static final int SEARCHES_PER_CALLER = 150;
+    private static final int SEARCHES_PER_CALLER = 40;
 
     @Autowired SearchService search;
     @Autowired RegionGenerator generator;
@@ -54,8 +54,8 @@ class SearchBenchmark {
                 10_000L, null, null, SearchQuery.Sort.PRICE, 0, 20);
 
         // warm the caches and the JIT
-        run(4, 100, typical, q -> actingAs.run("holder", () -> search.search(q).results().size()));
-        run(4, 100, typical, this::raw);
+        run(2, 20, typical, q -> actingAs.run("holder", () -> search.search(q).results().size()));
+        run(2, 20, typical, this::raw);
 
         Result service = run(CALLERS, SEARCHES_PER_CALLER, typical,
                 q -> actingAs.run("holder", () -> search.search(q).results().size()));
