@@ -159,6 +159,13 @@ public class ProviderService {
                 UPDATE listing_district d JOIN listing l ON l.id = d.listing_id
                 SET d.visible = l.visible WHERE l.organisation_id = ?""")
                 .param(organisationId).update();
+        jdbc.sql("""
+                UPDATE listing l SET l.search_text = CONCAT_WS(' ', l.title, l.description,
+                  (SELECT GROUP_CONCAT(CONCAT('zd', LOWER(d.postcode_district)) SEPARATOR ' ') FROM listing_district d
+                   WHERE d.listing_id = l.id),
+                  CONCAT('zc', l.category_id), IF(l.visible, 'zvisible', NULL))
+                WHERE l.organisation_id = ?""")
+                .param(organisationId).update();
     }
 
     private List<String> districts(long organisationId) {

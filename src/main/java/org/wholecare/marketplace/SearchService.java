@@ -55,6 +55,10 @@ public class SearchService {
         if (district.isEmpty()) {
             throw ValidationException.of("district", "Enter a postcode district, for example NB4.");
         }
+        if (!district.matches("^[A-Z]{1,2}[0-9][0-9A-Z]?$")) {
+            throw ValidationException.of("district", "\"" + query.district().strip() + "\" is not a postcode district. "
+                    + "Use the first part of a postcode, such as NB4.");
+        }
         if (query.maxPricePence() != null && query.maxPricePence() <= 0) {
             throw ValidationException.of("maxPrice", "Enter a highest price greater than £0.00, or leave it empty.");
         }
@@ -63,23 +67,33 @@ public class SearchService {
         StringBuilder sql = new StringBuilder("SELECT l.id");
         List<Object> params = new ArrayList<>();
         if (words != null) {
-            sql.append(", MATCH(l.title, l.description) AGAINST (? IN BOOLEAN MODE) AS score");
-            params.add(words);
-        }
-        sql.append(" FROM listing_district d JOIN listing l ON l.id = d.listing_id"
-                + " WHERE d.postcode_district = ? AND d.visible = TRUE");
-        params.add(district);
-        if (query.categoryId() != null) {
-            sql.append(" AND d.category_id = ?");
-            params.add(query.categoryId());
-        }
-        if (query.maxPricePence() != null) {
-            sql.append(" AND d.price_pence <= ?");
-            params.add(query.maxPricePence());
-        }
-        if (words != null) {
-            sql.append(" AND MATCH(l.title, l.description) AGAINST (? IN BOOLEAN MODE)");
-            params.add(words);
+            // one full-text lookup intersects the words with the district's token (a short list); the
+            // kind of support and visibility are then checked on the few rows that remain
+            String terms = words + " +zd" + district.toLowerCase(Locale.UK);
+            sql.append(", MATCH(l.search_text) AGAINST (? IN BOOLEAN MODE) AS score FROM listing l"
+                    + " WHERE MATCH(l.search_text) AGAINST (? IN BOOLEAN MODE) AND l.visible = TRUE");
+            params.add(terms);
+            params.add(terms);
+            if (query.categoryId() != null) {
+                sql.append(" AND l.category_id = ?");
+                params.add(query.categoryId());
+            }
+            if (query.maxPricePence() != null) {
+                sql.append(" AND l.price_pence <= ?");
+                params.add(query.maxPricePence());
+            }
+        } else {
+            sql.append(" FROM listing_district d JOIN listing l ON l.id = d.listing_id"
+                    + " WHERE d.postcode_district = ? AND d.visible = TRUE");
+            params.add(district);
+            if (query.categoryId() != null) {
+                sql.append(" AND d.category_id = ?");
+                params.add(query.categoryId());
+            }
+            if (query.maxPricePence() != null) {
+                sql.append(" AND d.price_pence <= ?");
+                params.add(query.maxPricePence());
+            }
         }
         if (query.day() != null && !query.day().isBlank()) {
             sql.append(" AND FIND_IN_SET(?, l.days_available) > 0");
@@ -91,9 +105,9 @@ public class SearchService {
         }
         SearchQuery.Sort sort = query.sort() == null ? SearchQuery.Sort.RELEVANCE : query.sort();
         sql.append(switch (sort) {
-            case PRICE -> " ORDER BY d.price_pence, l.id";
-            case RATING -> " ORDER BY l.rating_average IS NULL, l.rating_average DESC, d.price_pence, l.id";
-            case RELEVANCE -> words != null ? " ORDER BY score DESC, d.price_pence, l.id" : " ORDER BY d.price_pence, l.id";
+            case PRICE -> " ORDER BY l.price_pence, l.id";
+            case RATING -> " ORDER BY l.rating_average IS NULL, l.rating_average DESC, l.price_pence, l.id";
+            case RELEVANCE -> words != null ? " ORDER BY score DESC, l.price_pence, l.id" : " ORDER BY l.price_pence, l.id";
         });
         sql.append(" LIMIT ? OFFSET ?");
         params.add(limit + 1);

@@ -129,11 +129,11 @@ class SearchBenchmark {
     }
 
     private List<Long> rawIds(SearchQuery q) {
+        String terms = "+" + q.text() + "* +zd" + q.district().toLowerCase();
         return jdbc.queryForList("""
-                SELECT l.id FROM listing_district d JOIN listing l ON l.id = d.listing_id
-                WHERE d.postcode_district = ? AND d.visible = TRUE AND d.category_id = ? AND d.price_pence <= ?
-                  AND MATCH(l.title, l.description) AGAINST (? IN BOOLEAN MODE)
-                ORDER BY d.price_pence, l.id LIMIT 20""", Long.class,
-                q.district(), q.categoryId(), q.maxPricePence(), "+" + q.text() + "*");
+                SELECT l.id FROM listing l
+                WHERE MATCH(l.search_text) AGAINST (? IN BOOLEAN MODE) AND l.visible = TRUE AND l.category_id = ?
+                  AND l.price_pence <= ?
+                ORDER BY l.price_pence, l.id LIMIT 20""", Long.class, terms, q.categoryId(), q.maxPricePence());
     }
 }
