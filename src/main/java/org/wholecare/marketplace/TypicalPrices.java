@@ -13,6 +13,8 @@ import org.springframework.stereotype.Component;
 @Component
 class TypicalPrices {
 
+    static final int MIN_PRICES = 3;
+
     private record Key(long categoryId, String district, ListingUnit unit) {
     }
 
@@ -37,7 +39,8 @@ class TypicalPrices {
                 WHERE d.postcode_district = ? AND d.category_id = ? AND d.visible = TRUE AND l.unit = ?""";
         long count = jdbc.sql("SELECT COUNT(*) " + from).params(key.district(), key.categoryId(), key.unit().name())
                 .query(Long.class).single();
-        if (count == 0) {
+        // with fewer than three prices a "typical" price would mostly be the listing itself
+        if (count < MIN_PRICES) {
             return Optional.empty();
         }
         // the middle price, or the mean of the two middle prices when there is an even number

@@ -139,7 +139,11 @@ class MarketplaceIT {
         assertThat(find(word, null, "NB7", null, SearchQuery.Sort.PRICE)).hasSize(4);
         assertThat(find(word, null, "NB8", null, null)).isEmpty();
         // a word's beginning finds it; typed operators are just text
-        assertThat(find(word.substring(0, 7) + " taxi", null, "NB7", null, null)).hasSize(1);
+        var taxi = find(word.substring(0, 7) + " taxi", null, "NB7", null, null);
+        assertThat(taxi).hasSize(1);
+        // one taxi listing alone is no basis for a "typical" price
+        assertThat(taxi.getFirst().typicalPricePence()).isNull();
+        assertThat(taxi.getFirst().priceComparison()).isEqualTo("No other prices to compare with here yet");
         assertThat(find("+" + word + " -\"taxi\" <>()~*", null, "NB7", null, null)).hasSize(1);
         assertThat(actingAs.run("holder", () -> search.search(new SearchQuery(word, null, "NB7", null, "SUN", null,
                 null, 0, 50)).results())).isEmpty();
