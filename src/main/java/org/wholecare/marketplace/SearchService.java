@@ -69,7 +69,8 @@ public class SearchService {
         if (words != null) {
             // one full-text lookup intersects the words with the district's token (a short list); the
             // kind of support and visibility are then checked on the few rows that remain
-            String terms = words + " +zd" + district.toLowerCase(Locale.UK);
+            // the district first: InnoDB then intersects each word's list with that short set
+            String terms = "+zd" + district.toLowerCase(Locale.UK) + " " + words;
             sql.append(", MATCH(l.search_text) AGAINST (? IN BOOLEAN MODE) AS score FROM listing l"
                     + " WHERE MATCH(l.search_text) AGAINST (? IN BOOLEAN MODE) AND l.visible = TRUE");
             params.add(terms);

@@ -129,7 +129,7 @@ class SearchBenchmark {
     }
 
     private List<Long> rawIds(SearchQuery q) {
-        String terms = "+" + q.text() + "* +zd" + q.district().toLowerCase();
+        String terms = "+zd" + q.district().toLowerCase() + " +" + q.text() + "*";
         return jdbc.queryForList("""
                 SELECT l.id FROM listing l
                 WHERE MATCH(l.search_text) AGAINST (? IN BOOLEAN MODE) AND l.visible = TRUE AND l.category_id = ?
