@@ -246,8 +246,7 @@ public class HolderRecordView extends Main implements BeforeEnterObserver {
     }
 
     private List<OrganisationSummary> brokerages() {
-        return organisations.area(holder.areaId()).isEmpty() ? List.of()
-                : organisations.organisationsInArea(holder.areaId()).stream()
-                        .filter(o -> o.type() == OrganisationType.BROKERAGE).toList();
+        return organisations.organisationsInArea(holder.areaId()).stream()
+                .filter(o -> o.type() == OrganisationType.BROKERAGE).toList();
     }
 }

@@ -19,7 +19,7 @@ public record Statement(HolderSummary holder, BudgetSummary budget, YearMonth mo
     }
 
     public long totalAvailableChange(FundingStream stream) {
-        return lines.stream().filter(l -> l.stream() == stream).mapToLong(Line::availableChange).sum();
+        return total(Line::availableChange, stream);
     }
 
     public long total(java.util.function.ToLongFunction<Line> figure, FundingStream stream) {

@@ -162,7 +162,7 @@ public class ListingService {
             jdbc.sql("INSERT INTO listing_district (listing_id, postcode_district, category_id, price_pence, visible) "
                     + "VALUES (?, ?, ?, ?, FALSE)").params(id, district, category.id(), input.pricePence()).update();
         }
-        ProviderService.refreshVisibility(jdbc, organisationId);
+        ProviderService.refreshListing(jdbc, id);
         typicalPrices.forget();
         return queries.byId(id).orElseThrow();
     }

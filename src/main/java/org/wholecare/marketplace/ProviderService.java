@@ -151,21 +151,28 @@ public class ProviderService {
 
     /** Listings are seen only while published by a verified provider; this keeps that flag true to both. */
     static void refreshVisibility(JdbcClient jdbc, long organisationId) {
+        refresh(jdbc, "l.organisation_id = ?", organisationId);
+    }
+
+    /** The same for one listing, after its provider has saved it. */
+    static void refreshListing(JdbcClient jdbc, long listingId) {
+        refresh(jdbc, "l.id = ?", listingId);
+    }
+
+    private static void refresh(JdbcClient jdbc, String which, long id) {
         jdbc.sql("""
                 UPDATE listing l JOIN provider_profile p ON p.organisation_id = l.organisation_id
-                SET l.visible = (l.status = 'PUBLISHED' AND p.status = 'VERIFIED') WHERE l.organisation_id = ?""")
-                .param(organisationId).update();
-        jdbc.sql("""
-                UPDATE listing_district d JOIN listing l ON l.id = d.listing_id
-                SET d.visible = l.visible WHERE l.organisation_id = ?""")
-                .param(organisationId).update();
+                SET l.visible = (l.status = 'PUBLISHED' AND p.status = 'VERIFIED') WHERE\s""" + which)
+                .param(id).update();
+        jdbc.sql("UPDATE listing_district d JOIN listing l ON l.id = d.listing_id SET d.visible = l.visible WHERE " + which)
+                .param(id).update();
         jdbc.sql("""
                 UPDATE listing l SET l.search_text = CONCAT_WS(' ', l.title, l.description,
                   (SELECT GROUP_CONCAT(CONCAT('zd', LOWER(d.postcode_district)) SEPARATOR ' ') FROM listing_district d
                    WHERE d.listing_id = l.id),
                   CONCAT('zc', l.category_id), IF(l.visible, 'zvisible', NULL))
-                WHERE l.organisation_id = ?""")
-                .param(organisationId).update();
+                WHERE\s""" + which)
+                .param(id).update();
     }
 
     private List<String> districts(long organisationId) {

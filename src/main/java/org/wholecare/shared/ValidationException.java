@@ -13,7 +13,7 @@ public class ValidationException extends RuntimeException {
 
     public ValidationException(Map<String, String> fieldErrors) {
         super(String.join(" ", fieldErrors.values()));
-        this.fieldErrors = Map.copyOf(new LinkedHashMap<>(fieldErrors));
+        this.fieldErrors = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fieldErrors));
     }
 
     public static ValidationException of(String field, String message) {

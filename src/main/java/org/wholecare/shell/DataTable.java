@@ -13,6 +13,8 @@ import java.util.List;
 public class DataTable extends Component {
 
     private final Element body = new Element("tbody");
+    private final int[] numericColumns;
+    private final List<String> headers;
 
     /**
      * @param numericColumns indexes of columns holding money, right-aligned so pounds line up
@@ -37,9 +39,6 @@ public class DataTable extends Component {
         this.numericColumns = numericColumns;
         this.headers = headers;
     }
-
-    private final int[] numericColumns;
-    private final List<String> headers;
 
     /** Adds a row; the first cell is the row's header. */
     public DataTable row(String... cells) {
