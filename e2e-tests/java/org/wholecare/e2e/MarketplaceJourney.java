@@ -76,6 +76,13 @@ class MarketplaceJourney {
                 assertThat(holder.pageText()).contains("Yes, verified");
                 holder.assertAccessible("a listing page");
                 holder.screenshot("listing");
+
+                holder.click(By.id("provider-profile-link"));
+                holder.waitForHeading("Green Fingers Companions");
+                assertThat(holder.pageText()).contains("Yes, verified").contains("Allotment gardening companion")
+                        .contains("No reviews yet");
+                holder.assertAccessible("a provider profile page");
+                holder.screenshot("provider-profile");
             });
         }
     }
@@ -93,6 +100,11 @@ class MarketplaceJourney {
                 assertThat(phone.fitsWidth()).isTrue();
                 phone.assertAccessible("search on a phone");
                 phone.screenshot("find-support-phone");
+                phone.click(By.linkText("Riverside Home Care"));
+                phone.waitForHeading("Riverside Home Care");
+                assertThat(phone.pageText()).contains("Morning help at home").contains("CQC registration");
+                assertThat(phone.fitsWidth()).isTrue();
+                phone.screenshot("provider-profile-phone");
             });
         }
     }

@@ -16,7 +16,6 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
@@ -37,6 +36,7 @@ import org.wholecare.shared.Roles;
 import org.wholecare.shared.ValidationException;
 import org.wholecare.shell.DataTable;
 import org.wholecare.shell.FormErrors;
+import org.wholecare.shell.RouteIds;
 import org.wholecare.shell.Ui;
 
 /** A commissioner's view of one budget holder: set up their budget, see it, and change allocations. */
@@ -65,13 +65,11 @@ public class HolderRecordView extends Main implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        long id;
-        try {
-            id = Long.parseLong(event.getRouteParameters().get("holderId").orElse(""));
-        } catch (NumberFormatException e) {
-            event.rerouteToError(NotFoundException.class);
+        var read = RouteIds.read(event, "holderId");
+        if (read.isEmpty()) {
             return;
         }
+        long id = read.getAsLong();
         holder = holders.holder(id);
         render();
     }

@@ -12,14 +12,16 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ListingQueries {
 
-    static final String SELECT = """
-            SELECT l.id, l.organisation_id, o.name, l.category_id, c.name, l.title, l.description, l.unit, l.price_pence,
-                   l.status, l.visible, l.days_available, l.times_available, l.languages, l.accessibility,
-                   l.rating_average, l.review_count,
-                   (SELECT GROUP_CONCAT(d.postcode_district ORDER BY d.postcode_district) FROM listing_district d
-                    WHERE d.listing_id = l.id)
-            FROM listing l JOIN organisation o ON o.id = l.organisation_id
-            JOIN service_category c ON c.id = l.category_id\s""";
+    /** What {@link #map} reads, from listing l joined to its provider's organisation o and category c. */
+    static final String COLUMNS = """
+            l.id, l.organisation_id, o.name, l.category_id, c.name, l.title, l.description, l.unit, l.price_pence,
+            l.status, l.visible, l.days_available, l.times_available, l.languages, l.accessibility,
+            l.rating_average, l.review_count,
+            (SELECT GROUP_CONCAT(ld.postcode_district ORDER BY ld.postcode_district) FROM listing_district ld
+             WHERE ld.listing_id = l.id)""";
+    static final String PROVIDER_AND_CATEGORY =
+            " JOIN organisation o ON o.id = l.organisation_id JOIN service_category c ON c.id = l.category_id ";
+    static final String SELECT = "SELECT " + COLUMNS + " FROM listing l" + PROVIDER_AND_CATEGORY;
 
     private final JdbcClient jdbc;
 

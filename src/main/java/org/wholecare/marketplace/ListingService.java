@@ -163,7 +163,11 @@ public class ListingService {
                     + "VALUES (?, ?, ?, ?, FALSE)").params(id, district, category.id(), input.pricePence()).update();
         }
         ProviderService.refreshListing(jdbc, id);
-        typicalPrices.forget();
+        Set<String> changedDistricts = new java.util.HashSet<>(districts);
+        if (existing != null) {
+            changedDistricts.addAll(existing.districts());
+        }
+        typicalPrices.forget(changedDistricts);
         return queries.byId(id).orElseThrow();
     }
 

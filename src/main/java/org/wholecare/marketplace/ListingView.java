@@ -2,26 +2,24 @@ package org.wholecare.marketplace;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.H1;
-import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.UnorderedList;
-import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.PermitAll;
-import java.util.List;
 import java.util.Map;
 import org.wholecare.security.CurrentUser;
 import org.wholecare.security.Role;
 import org.wholecare.shared.Money;
 import org.wholecare.shared.ValidationException;
 import org.wholecare.shell.FormErrors;
+import org.wholecare.shell.RouteIds;
 import org.wholecare.shell.Ui;
 
 /** A listing with its provider's trust signals in one place. */
@@ -48,13 +46,11 @@ public class ListingView extends Main implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        long id;
-        try {
-            id = Long.parseLong(event.getRouteParameters().get("listingId").orElse(""));
-        } catch (NumberFormatException e) {
-            event.rerouteToError(NotFoundException.class);
+        var read = RouteIds.read(event, "listingId");
+        if (read.isEmpty()) {
             return;
         }
+        long id = read.getAsLong();
         String district = event.getLocation().getQueryParameters().getSingleParameter("district").orElse(null);
         render(search.listing(id, district));
     }
@@ -77,32 +73,13 @@ public class ListingView extends Main implements BeforeEnterObserver {
                 "Postcode districts", String.join(", ", l.districts()),
                 "Languages", String.join(", ", l.languages()),
                 "Accessibility", l.accessibility() == null ? "Ask the provider" : l.accessibility())));
-        add(Ui.card("About " + provider.name(), Ui.facts(
-                "Checked by a commissioner", provider.status() == ProviderStatus.VERIFIED ? "Yes, verified"
-                        : provider.status().label(),
-                "CQC registration", provider.cqcNumber() == null ? "Not registered with the CQC" : provider.cqcNumber(),
-                "Rating", rating(l),
-                "Contact", provider.contactEmail() + (provider.contactPhone() == null ? "" : ", " + provider.contactPhone()))));
-        UnorderedList list = new UnorderedList();
-        List<Review> all = reviews.reviews(l.organisationId());
-        for (Review r : all) {
-            ListItem item = new ListItem(new Paragraph(r.stars() + " out of 5 stars: " + r.wording()));
-            if (r.providerReply() != null) {
-                item.add(new Paragraph("Reply from " + provider.name() + ": " + r.providerReply()));
-            }
-            Button report = new Button("Report this review", click -> {
-                reviews.report(r.id());
-                Notification.show("Thank you. A commissioner will look at this review.");
-            });
-            report.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_TERTIARY);
-            item.add(report);
-            list.add(item);
-        }
-        if (all.isEmpty()) {
-            list.add(new ListItem("No reviews yet."));
-        }
-        var reviewCard = Ui.card("Reviews", new Paragraph("Only people who have bought and received a service from "
-                + provider.name() + " through Wholecare can review it."), list);
+        RouterLink profile = new RouterLink("Everything about " + provider.name(), ProviderProfileView.class,
+                new RouteParameters("organisationId", String.valueOf(provider.organisationId())));
+        profile.setId("provider-profile-link");
+        add(Ui.card("About " + provider.name(), ProviderProfileView.trust(provider, rating(l)), new Paragraph(profile)));
+        var reviewCard = Ui.card("Reviews of " + provider.name(), new Paragraph("Only people who have bought and "
+                + "received a service from " + provider.name() + " through Wholecare can review it."),
+                ReviewList.of(reviews, provider, currentUser.require(), () -> render(search.listing(l.id(), null))));
         if (currentUser.require().role() == Role.BUDGET_HOLDER) {
             reviewCard.add(reviewForm(l));
         }

@@ -5,6 +5,8 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
@@ -14,6 +16,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
 import org.wholecare.shared.Roles;
 import org.wholecare.shared.ValidationException;
 import org.wholecare.shell.FormErrors;
@@ -27,9 +30,11 @@ import org.wholecare.shell.Ui;
 public class ProviderChecksView extends Main {
 
     private final ProviderService providers;
+    private final ReviewService reviews;
 
-    ProviderChecksView(ProviderService providers) {
+    ProviderChecksView(ProviderService providers, ReviewService reviews) {
         this.providers = providers;
+        this.reviews = reviews;
         addClassName("page");
         render();
     }
@@ -39,8 +44,49 @@ public class ProviderChecksView extends Main {
         add(new H1("Provider checks"), new Paragraph("Providers waiting to be checked come first. Check the CQC "
                 + "registration on the CQC website where the services need one. Suspending a provider takes its "
                 + "listings out of search at once; purchases already made are not changed."));
+        List<Review> reported = reviews.reportedInMyArea();
+        Section reportedCard = Ui.card("Reported reviews (" + reported.size() + ")");
+        reportedCard.setId("reported-reviews");
+        if (reported.isEmpty()) {
+            reportedCard.add(new Paragraph("Nobody has reported a review."));
+        }
+        reported.forEach(r -> reportedCard.add(reportedReview(r)));
+        add(reportedCard);
         for (ProviderProfile provider : providers.inMyArea()) {
             add(card(provider));
+        }
+    }
+
+    private Component reportedReview(Review r) {
+        TextField reason = new TextField("Reason (needed to remove it)");
+        reason.setMaxLength(500);
+        reason.setWidthFull();
+        FormErrors errors = new FormErrors().field("reason", reason);
+        Button keep = new Button("Keep the review", click -> decideReport(r, false, reason, errors));
+        keep.setAriaLabel("Keep the review of " + r.providerName());
+        Button remove = new Button("Remove the review", click -> decideReport(r, true, reason, errors));
+        remove.setAriaLabel("Remove the review of " + r.providerName());
+        remove.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        Div actions = new Div(keep, remove);
+        actions.addClassName("actions");
+        Div item = new Div(new H3("Review of " + r.providerName()), Ui.facts(
+                "Stars", r.stars() + " out of 5",
+                "Review", r.wording(),
+                "Provider's reply", r.providerReply() == null ? "None" : r.providerReply()),
+                reason, errors.formMessage(), actions);
+        item.addClassName("reported-review");
+        return item;
+    }
+
+    private void decideReport(Review r, boolean remove, TextField reason, FormErrors errors) {
+        try {
+            reviews.decideReport(r.id(), remove, reason.getValue());
+            Notification.show(remove ? "The review is removed. Your reason is kept on the record."
+                    : "The review stays.", 5000, Notification.Position.TOP_CENTER)
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            render();
+        } catch (ValidationException e) {
+            errors.show(e);
         }
     }
 

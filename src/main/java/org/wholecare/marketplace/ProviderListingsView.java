@@ -19,6 +19,8 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import org.wholecare.budget.PoolingService;
@@ -60,7 +62,10 @@ public class ProviderListingsView extends Main {
         };
         Paragraph statusText = new Paragraph(status);
         statusText.setId("provider-status");
-        add(Ui.card(provider.name(), statusText));
+        RouterLink profile = new RouterLink("See your profile as others see it, and reply to reviews",
+                ProviderProfileView.class, new RouteParameters("organisationId", String.valueOf(provider.organisationId())));
+        profile.setId("own-profile-link");
+        add(Ui.card(provider.name(), statusText, new Paragraph(profile)));
         UnorderedList list = new UnorderedList();
         list.addClassName("listing-list");
         for (Listing l : listings.mine()) {

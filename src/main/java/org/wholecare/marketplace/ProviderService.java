@@ -21,7 +21,7 @@ import org.wholecare.organisation.OrganisationService;
 import org.wholecare.organisation.OrganisationSummary;
 import org.wholecare.security.AccountService;
 import org.wholecare.security.CurrentUser;
-
+import org.wholecare.security.Role;
 import org.wholecare.security.SignedInUser;
 import org.wholecare.shared.Roles;
 import org.wholecare.shared.ValidationException;
@@ -104,6 +104,21 @@ public class ProviderService {
                 .optional();
     }
 
+    /**
+     * A provider's profile for the caller: anyone signed in sees a verified provider; its own staff
+     * and its area's commissioners see it whatever its status. Anything else is refused, exactly as
+     * a provider that does not exist is.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public ProviderProfile viewable(long organisationId) {
+        SignedInUser user = currentUser.require();
+        return profile(organisationId)
+                .filter(p -> p.status() == ProviderStatus.VERIFIED
+                        || Objects.equals(user.organisationId(), p.organisationId())
+                        || user.role() == Role.COMMISSIONER && Objects.equals(user.areaId(), p.areaId()))
+                .orElseThrow(() -> new AccessDeniedException("This provider is not available"));
+    }
+
     @RolesAllowed(Roles.PROVIDER)
     public Optional<ProviderProfile> mine() {
         return profile(currentUser.require().organisationId());
@@ -145,7 +160,8 @@ public class ProviderService {
                         Timestamp.from(clock.instant()), organisationId)
                 .update();
         refreshVisibility(jdbc, organisationId);
-        typicalPrices.forget();
+        // its listings are offered only in districts it serves
+        typicalPrices.forget(provider.districts());
         return profile(organisationId).orElseThrow();
     }
 
@@ -157,6 +173,7 @@ public class ProviderService {
     /** The same for one listing, after its provider has saved it. */
     static void refreshListing(JdbcClient jdbc, long listingId) {
         refresh(jdbc, "l.id = ?", listingId);
+        remakeSearchText(jdbc, "SELECT l.id, l.title, l.description FROM listing l WHERE l.id = ?", listingId);
     }
 
     private static void refresh(JdbcClient jdbc, String which, long id) {
@@ -166,13 +183,22 @@ public class ProviderService {
                 .param(id).update();
         jdbc.sql("UPDATE listing_district d JOIN listing l ON l.id = d.listing_id SET d.visible = l.visible WHERE " + which)
                 .param(id).update();
-        jdbc.sql("""
-                UPDATE listing l SET l.search_text = CONCAT_WS(' ', l.title, l.description,
-                  (SELECT GROUP_CONCAT(CONCAT('zd', LOWER(d.postcode_district)) SEPARATOR ' ') FROM listing_district d
-                   WHERE d.listing_id = l.id),
-                  CONCAT('zc', l.category_id), IF(l.visible, 'zvisible', NULL))
-                WHERE\s""" + which)
-                .param(id).update();
+    }
+
+    /** Makes the search text of the listings the query selects (id, title, description) from their words and districts. */
+    static int remakeSearchText(JdbcClient jdbc, String listings, Object... params) {
+        record Words(long id, String title, String description) {
+        }
+        List<Words> rows = jdbc.sql(listings).params(params)
+                .query((rs, n) -> new Words(rs.getLong(1), rs.getString(2), rs.getString(3))).list();
+        for (Words row : rows) {
+            List<String> districts = jdbc.sql("SELECT postcode_district FROM listing_district WHERE listing_id = ? "
+                    + "ORDER BY postcode_district").param(row.id()).query(String.class).list();
+            jdbc.sql("UPDATE listing SET search_text = ?, search_terms_version = ? WHERE id = ?")
+                    .params(SearchTerms.document(row.title(), row.description(), districts), SearchTerms.VERSION, row.id())
+                    .update();
+        }
+        return rows.size();
     }
 
     private List<String> districts(long organisationId) {

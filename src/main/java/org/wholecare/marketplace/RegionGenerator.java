@@ -140,13 +140,11 @@ public class RegionGenerator {
                 }
                 boolean visible = "VERIFIED".equals(status);
                 List<String> where = new ArrayList<>(mine.subList(0, 1 + random.nextInt(mine.size())));
-                // the same search tokens ProviderService keeps for listings made through the app
-                String searchText = title + " " + description.toString().strip() + " "
-                        + String.join(" ", where.stream().map(d -> "zd" + d.toLowerCase()).toList())
-                        + " zc" + categoryIds[c] + (visible ? " zvisible" : "");
+                // made exactly as for listings saved through the app
+                String searchText = SearchTerms.document(title, description.toString().strip(), where);
                 listings.add(new Object[] {organisationId, categoryIds[c], title, description.toString().strip(),
                     UNITS[c], price, visible, DAYS[random.nextInt(DAYS.length)],
-                    LANGUAGES[random.nextInt(LANGUAGES.length)], now, now, searchText});
+                    LANGUAGES[random.nextInt(LANGUAGES.length)], now, now, searchText, SearchTerms.VERSION});
                 listingDistricts.add(where);
                 listingFacts.add(new long[] {categoryIds[c], price, visible ? 1 : 0});
             }
@@ -155,8 +153,8 @@ public class RegionGenerator {
                 + "registered_at) VALUES (?, ?, ?, ?, ?)", profiles);
         jdbc.batchUpdate("INSERT INTO provider_district (organisation_id, postcode_district) VALUES (?, ?)", served);
         jdbc.batchUpdate("INSERT INTO listing (organisation_id, category_id, title, description, unit, price_pence, "
-                + "status, visible, days_available, languages, created_at, updated_at, search_text) "
-                + "VALUES (?, ?, ?, ?, ?, ?, 'PUBLISHED', ?, ?, ?, ?, ?, ?)", listings);
+                + "status, visible, days_available, languages, created_at, updated_at, search_text, search_terms_version) "
+                + "VALUES (?, ?, ?, ?, ?, ?, 'PUBLISHED', ?, ?, ?, ?, ?, ?, ?)", listings);
         List<Long> listingIds = jdbc.queryForList("SELECT id FROM listing WHERE organisation_id BETWEEN ? AND ? "
                 + "ORDER BY id", Long.class, organisationIds.getFirst(), organisationIds.getLast());
         List<Object[]> rows = new ArrayList<>();

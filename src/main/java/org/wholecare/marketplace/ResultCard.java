@@ -25,7 +25,11 @@ final class ResultCard {
         Paragraph price = new Paragraph(Money.format(l.pricePence()) + " per " + l.unit().label() + " — "
                 + result.priceComparison());
         price.addClassName("result-price");
-        ListItem card = new ListItem(heading, new Paragraph(l.providerName() + " · " + l.categoryName()), price,
+        RouterLink provider = new RouterLink(l.providerName(), ProviderProfileView.class,
+                new RouteParameters("organisationId", String.valueOf(l.organisationId())));
+        Paragraph who = new Paragraph(provider);
+        who.add(" · " + l.categoryName());
+        ListItem card = new ListItem(heading, who, price,
                 Ui.facts("Days", ListingView.days(l), "Languages", String.join(", ", l.languages()),
                         "Rating", ListingView.rating(l)));
         card.addClassName("result-card");

@@ -4,5 +4,5 @@ import java.time.Instant;
 
 /** A budget holder's rating of a provider, with the provider's reply. */
 public record Review(long id, long organisationId, int stars, String wording, String providerReply, boolean reported,
-        Instant createdAt) {
+        Instant createdAt, String providerName) {
 }

@@ -4,44 +4,55 @@ import jakarta.annotation.security.RolesAllowed;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wholecare.budget.BudgetHolderService;
 import org.wholecare.security.CurrentUser;
+import org.wholecare.security.SignedInUser;
 import org.wholecare.shared.Roles;
 import org.wholecare.shared.ValidationException;
 
-/** Reviews of providers: written only by people they have actually served, answered by the provider. */
+/**
+ * Reviews of providers: written only by people they have actually served, answered by the provider,
+ * and reported to the area's commissioners, who keep or remove them.
+ */
 @Service
 @Transactional(readOnly = true)
 public class ReviewService {
 
+    public static final int MAX_WORDING = 2_000;
+    private static final String SELECT = """
+            SELECT r.id, r.organisation_id, r.stars, r.wording, r.provider_reply, r.reported, r.created_at, o.name
+            FROM review r JOIN organisation o ON o.id = r.organisation_id\s""";
+
     private final JdbcClient jdbc;
     private final ObjectProvider<ReviewEligibility> eligibility;
     private final BudgetHolderService holders;
+    private final ProviderService providers;
     private final CurrentUser currentUser;
     private final Clock clock;
 
     ReviewService(JdbcClient jdbc, ObjectProvider<ReviewEligibility> eligibility, BudgetHolderService holders,
-            CurrentUser currentUser, Clock clock) {
+            ProviderService providers, CurrentUser currentUser, Clock clock) {
         this.jdbc = jdbc;
         this.eligibility = eligibility;
         this.holders = holders;
+        this.providers = providers;
         this.currentUser = currentUser;
         this.clock = clock;
     }
 
+    /** The reviews of a provider the caller may see, newest first; removed reviews are left out. */
     @PreAuthorize("isAuthenticated()")
     public List<Review> reviews(long organisationId) {
-        return jdbc.sql("SELECT id, organisation_id, stars, wording, provider_reply, reported, created_at FROM review "
-                        + "WHERE organisation_id = ? ORDER BY created_at DESC")
-                .param(organisationId)
-                .query((rs, n) -> new Review(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getString(4),
-                        rs.getString(5), rs.getBoolean(6), rs.getTimestamp(7).toInstant()))
-                .list();
+        providers.viewable(organisationId);
+        return jdbc.sql(SELECT + "WHERE r.organisation_id = ? AND r.removed = FALSE ORDER BY r.created_at DESC, r.id DESC")
+                .param(organisationId).query(ReviewService::map).list();
     }
 
     @RolesAllowed(Roles.BUDGET_HOLDER)
@@ -61,38 +72,109 @@ public class ReviewService {
         String text = wording == null ? "" : wording.strip();
         if (text.isEmpty()) {
             errors.add("wording", "Say what was good or what could be better.");
-        } else if (text.length() > 2000) {
-            errors.add("wording", "Keep your review to 2,000 characters or fewer.");
+        } else if (text.length() > MAX_WORDING) {
+            errors.add("wording", "Keep your review to 2,000 characters or fewer. It has " + text.length() + ".");
         }
         errors.throwIfAny();
         var key = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.sql("INSERT INTO review (organisation_id, holder_id, stars, wording, created_at) VALUES (?, ?, ?, ?, ?)")
                 .params(organisationId, holder.id(), stars, text, Timestamp.from(clock.instant())).update(key);
-        jdbc.sql("""
-                UPDATE listing SET review_count = (SELECT COUNT(*) FROM review WHERE organisation_id = ?),
-                  rating_average = (SELECT AVG(stars) FROM review WHERE organisation_id = ?) WHERE organisation_id = ?""")
-                .params(organisationId, organisationId, organisationId).update();
-        return reviews(organisationId).stream().filter(r -> r.id() == key.getKey().longValue()).findFirst().orElseThrow();
+        refreshRatings(organisationId);
+        return byId(key.getKey().longValue());
     }
 
-    /** Flags a review for a commissioner to look at. */
+    /** Flags a review for the area's commissioners to look at; reporting it again changes nothing. */
     @PreAuthorize("isAuthenticated()")
     @Transactional
     public void report(long reviewId) {
-        jdbc.sql("UPDATE review SET reported = TRUE WHERE id = ?").param(reviewId).update();
+        Review review = shown(reviewId);
+        providers.viewable(review.organisationId());
+        SignedInUser user = currentUser.require();
+        if (Objects.equals(user.organisationId(), review.organisationId())) {
+            throw ValidationException.of("", "You cannot report reviews of your own organisation. "
+                    + "Reply to the review instead, or contact your commissioner.");
+        }
+        jdbc.sql("UPDATE review SET reported = TRUE, reported_by = ?, reported_at = ? WHERE id = ? AND reported = FALSE")
+                .params(user.accountId(), Timestamp.from(clock.instant()), reviewId).update();
     }
 
+    /** The provider's public answer to a review of its own organisation; a new reply replaces the old one. */
     @RolesAllowed(Roles.PROVIDER)
     @Transactional
-    public void reply(long reviewId, String reply) {
+    public Review reply(long reviewId, String reply) {
+        Review review = shown(reviewId);
+        if (!Objects.equals(currentUser.require().organisationId(), review.organisationId())) {
+            throw new AccessDeniedException("Not a review of your organisation");
+        }
         String text = reply == null ? "" : reply.strip();
-        if (text.isEmpty() || text.length() > 2000) {
-            throw ValidationException.of("reply", "Write a reply of up to 2,000 characters.");
+        if (text.isEmpty()) {
+            throw ValidationException.of("reply", "Write your reply, or leave the review unanswered.");
         }
-        int updated = jdbc.sql("UPDATE review SET provider_reply = ? WHERE id = ? AND organisation_id = ?")
-                .params(text, reviewId, currentUser.require().organisationId()).update();
-        if (updated == 0) {
-            throw new org.springframework.security.access.AccessDeniedException("Not a review of your organisation");
+        if (text.length() > MAX_WORDING) {
+            throw ValidationException.of("reply", "Keep your reply to 2,000 characters or fewer. It has "
+                    + text.length() + ".");
         }
+        jdbc.sql("UPDATE review SET provider_reply = ?, replied_at = ? WHERE id = ?")
+                .params(text, Timestamp.from(clock.instant()), reviewId).update();
+        return byId(reviewId);
+    }
+
+    /** Reported reviews of providers in the commissioner's area, oldest report first. */
+    @RolesAllowed(Roles.COMMISSIONER)
+    public List<Review> reportedInMyArea() {
+        return jdbc.sql(SELECT + "WHERE r.reported = TRUE AND r.removed = FALSE AND o.area_id = ? "
+                        + "ORDER BY r.reported_at, r.id")
+                .param(currentUser.require().areaId()).query(ReviewService::map).list();
+    }
+
+    /** A commissioner decides a report: the review stays (and is no longer reported) or is removed with a reason. */
+    @RolesAllowed(Roles.COMMISSIONER)
+    @Transactional
+    public void decideReport(long reviewId, boolean remove, String reason) {
+        Review review = shown(reviewId);
+        SignedInUser commissioner = currentUser.require();
+        ProviderProfile provider = providers.profile(review.organisationId())
+                .filter(p -> Objects.equals(p.areaId(), commissioner.areaId()))
+                .orElseThrow(() -> new AccessDeniedException("Not a provider in your area"));
+        if (!review.reported()) {
+            throw ValidationException.of("", "Nobody has reported this review, or it has already been decided.");
+        }
+        String why = reason == null ? "" : reason.strip();
+        if (remove && why.isEmpty()) {
+            throw ValidationException.of("reason", "Give the reason for removing the review. It is kept on the record.");
+        }
+        if (why.length() > 500) {
+            throw ValidationException.of("reason", "Keep the reason to 500 characters or fewer.");
+        }
+        jdbc.sql("UPDATE review SET reported = FALSE, report_decided_by = ?, report_decided_at = ?, removed = ?, "
+                        + "removed_reason = ? WHERE id = ?")
+                .params(commissioner.accountId(), Timestamp.from(clock.instant()), remove, remove ? why : null, reviewId)
+                .update();
+        if (remove) {
+            refreshRatings(provider.organisationId());
+        }
+    }
+
+    private Review shown(long reviewId) {
+        return jdbc.sql(SELECT + "WHERE r.id = ? AND r.removed = FALSE").param(reviewId).query(ReviewService::map)
+                .optional().orElseThrow(() -> ValidationException.of("", "That review is no longer shown."));
+    }
+
+    private Review byId(long reviewId) {
+        return jdbc.sql(SELECT + "WHERE r.id = ?").param(reviewId).query(ReviewService::map).single();
+    }
+
+    private void refreshRatings(long organisationId) {
+        jdbc.sql("""
+                UPDATE listing SET
+                  review_count = (SELECT COUNT(*) FROM review WHERE organisation_id = ? AND removed = FALSE),
+                  rating_average = (SELECT AVG(stars) FROM review WHERE organisation_id = ? AND removed = FALSE)
+                WHERE organisation_id = ?""")
+                .params(organisationId, organisationId, organisationId).update();
+    }
+
+    private static Review map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Review(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getString(4), rs.getString(5),
+                rs.getBoolean(6), rs.getTimestamp(7).toInstant(), rs.getString(8));
     }
 }

@@ -2,13 +2,15 @@ package org.wholecare.marketplace;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.wholecare.organisation.OrganisationService;
 import org.wholecare.security.CurrentUser;
@@ -27,9 +29,17 @@ public class SearchService {
     private final TypicalPrices typicalPrices;
     private final OrganisationService organisations;
     private final CurrentUser currentUser;
+    private final ProviderService providers;
+    // Full-text lookups run fastest in total with about one per core; beyond that they contend inside
+    // the database and every search slows. Searches past the limit wait their turn, first come first
+    // served, so none waits much longer than the rest (SearchBenchmark; README).
+    private final Semaphore lookups;
 
     SearchService(JdbcClient jdbc, ListingQueries queries, TypicalPrices typicalPrices,
-            OrganisationService organisations, CurrentUser currentUser) {
+            OrganisationService organisations, CurrentUser currentUser, ProviderService providers,
+            @Value("${wholecare.search.concurrent-lookups:2}") int concurrentLookups) {
+        this.lookups = new Semaphore(Math.max(1, concurrentLookups), true);
+        this.providers = providers;
         this.jdbc = jdbc;
         this.queries = queries;
         this.typicalPrices = typicalPrices;
@@ -50,6 +60,7 @@ public class SearchService {
 
     /** @return up to {@code limit} results and whether there are more after them */
     @PreAuthorize("hasAnyRole('BUDGET_HOLDER', 'REPRESENTATIVE', 'BROKER', 'COMMISSIONER')")
+    @Transactional(propagation = Propagation.SUPPORTS)
     public Page search(SearchQuery query) {
         String district = OrganisationService.normaliseDistrict(query.district());
         if (district.isEmpty()) {
@@ -63,17 +74,21 @@ public class SearchService {
             throw ValidationException.of("maxPrice", "Enter a highest price greater than £0.00, or leave it empty.");
         }
         int limit = Math.max(1, Math.min(query.limit(), MAX_PAGE));
-        String words = booleanWords(query.text());
-        StringBuilder sql = new StringBuilder("SELECT l.id");
+        String terms = SearchTerms.query(district, query.text());
+        SearchQuery.Sort sort = query.sort() == null ? SearchQuery.Sort.RELEVANCE : query.sort();
+        boolean byRelevance = sort == SearchQuery.Sort.RELEVANCE && terms != null;
+        // one statement, no transaction to open: the inner query finds and sorts the page on narrow
+        // rows, and only the page's listings are then read in full (a deferred join)
+        StringBuilder sql = new StringBuilder("SELECT l.id, l.price_pence, l.rating_average");
         List<Object> params = new ArrayList<>();
-        if (words != null) {
-            // one full-text lookup intersects the words with the district's token (a short list); the
-            // kind of support and visibility are then checked on the few rows that remain
-            // the district first: InnoDB then intersects each word's list with that short set
-            String terms = "+zd" + district.toLowerCase(Locale.UK) + " " + words;
-            sql.append(", MATCH(l.search_text) AGAINST (? IN BOOLEAN MODE) AS score FROM listing l"
-                    + " WHERE MATCH(l.search_text) AGAINST (? IN BOOLEAN MODE) AND l.visible = TRUE");
-            params.add(terms);
+        if (terms != null) {
+            // the terms carry the district, so the full-text lookup reads only this district's
+            // postings; the kind of support, price and visibility are checked on the few rows found
+            if (byRelevance) {
+                sql.append(", MATCH(l.search_text) AGAINST (? IN BOOLEAN MODE) AS score");
+                params.add(terms);
+            }
+            sql.append(" FROM listing l WHERE MATCH(l.search_text) AGAINST (? IN BOOLEAN MODE) AND l.visible = TRUE");
             params.add(terms);
             if (query.categoryId() != null) {
                 sql.append(" AND l.category_id = ?");
@@ -104,18 +119,20 @@ public class SearchService {
             sql.append(" AND FIND_IN_SET(?, l.languages) > 0");
             params.add(query.language().strip());
         }
-        SearchQuery.Sort sort = query.sort() == null ? SearchQuery.Sort.RELEVANCE : query.sort();
-        sql.append(switch (sort) {
-            case PRICE -> " ORDER BY l.price_pence, l.id";
-            case RATING -> " ORDER BY l.rating_average IS NULL, l.rating_average DESC, l.price_pence, l.id";
-            case RELEVANCE -> words != null ? " ORDER BY score DESC, l.price_pence, l.id" : " ORDER BY l.price_pence, l.id";
-        });
-        sql.append(" LIMIT ? OFFSET ?");
+        sql.append(" ORDER BY ").append(order(sort, byRelevance, "l.")).append(" LIMIT ? OFFSET ?");
         params.add(limit + 1);
         params.add(Math.max(query.offset(), 0));
-        List<Long> ids = jdbc.sql(sql.toString()).params(params).query((rs, n) -> rs.getLong(1)).list();
-        boolean more = ids.size() > limit;
-        List<SearchResult> results = queries.byIds(more ? ids.subList(0, limit) : ids).stream()
+        sql.insert(0, "SELECT " + ListingQueries.COLUMNS + " FROM (").append(") page JOIN listing l ON l.id = page.id")
+                .append(ListingQueries.PROVIDER_AND_CATEGORY).append("ORDER BY ").append(order(sort, byRelevance, "page."));
+        List<Listing> found;
+        lookups.acquireUninterruptibly();
+        try {
+            found = jdbc.sql(sql.toString()).params(params).query(ListingQueries::map).list();
+        } finally {
+            lookups.release();
+        }
+        boolean more = found.size() > limit;
+        List<SearchResult> results = (more ? found.subList(0, limit) : found).stream()
                 .map(listing -> compare(listing, district)).toList();
         return new Page(results, more);
     }
@@ -138,6 +155,24 @@ public class SearchService {
         return compare(listing, where);
     }
 
+    /** The services a provider offers now, as anyone who may see the provider finds them. */
+    @PreAuthorize("isAuthenticated()")
+    public List<SearchResult> listingsOf(long organisationId) {
+        providers.viewable(organisationId);
+        return queries.byProvider(organisationId).stream().filter(Listing::visible)
+                .map(l -> compare(l, l.districts().isEmpty() ? "" : l.districts().getFirst())).toList();
+    }
+
+    private static String order(SearchQuery.Sort sort, boolean byRelevance, String table) {
+        String cheapestFirst = table + "price_pence, " + table + "id";
+        return switch (sort) {
+            case PRICE -> cheapestFirst;
+            case RATING -> table + "rating_average IS NULL, " + table + "rating_average DESC, " + cheapestFirst;
+            case RELEVANCE -> byRelevance ? (table.equals("l.") ? "" : table) + "score DESC, " + cheapestFirst
+                    : cheapestFirst;
+        };
+    }
+
     public record Page(List<SearchResult> results, boolean more) {
     }
 
@@ -146,23 +181,5 @@ public class SearchService {
         Integer percent = typical.filter(t -> t > 0)
                 .map(t -> (int) Math.round((listing.pricePence() - t) * 100.0 / t)).orElse(null);
         return new SearchResult(listing, typical.orElse(null), percent);
-    }
-
-    /**
-     * Turns what was typed into "+word*" terms for MariaDB/MySQL boolean full-text search: every
-     * word must appear, and a word may be the start of a longer one ("physio" finds "physiotherapy").
-     * Operators typed by the person are removed, so they are searched as text, never as syntax.
-     */
-    static String booleanWords(String text) {
-        if (text == null) {
-            return null;
-        }
-        List<String> terms = new ArrayList<>();
-        for (String word : text.toLowerCase(Locale.UK).split("[^\\p{L}\\p{N}]+")) {
-            if (word.length() >= 3 && terms.size() < 10) {
-                terms.add("+" + word + "*");
-            }
-        }
-        return terms.isEmpty() ? null : String.join(" ", terms);
     }
 }

@@ -1,52 +1,78 @@
 package org.wholecare.marketplace;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The typical (median) price of a kind of support, per unit, in a postcode district, over visible
- * listings. Cached, and forgotten whenever a listing or a provider's status changes.
+ * listings. A district's medians are worked out together in one query and cached until a listing
+ * offered there, or a provider serving it, changes.
  */
 @Component
 class TypicalPrices {
 
     static final int MIN_PRICES = 3;
 
-    private record Key(long categoryId, String district, ListingUnit unit) {
+    private record Kind(long categoryId, ListingUnit unit) {
     }
 
     private final JdbcClient jdbc;
-    private final Map<Key, Optional<Long>> cache = new ConcurrentHashMap<>();
+    private final Map<String, Map<Kind, Long>> byDistrict = new ConcurrentHashMap<>();
 
     TypicalPrices(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     Optional<Long> median(long categoryId, String district, ListingUnit unit) {
-        return cache.computeIfAbsent(new Key(categoryId, district, unit), this::load);
+        return Optional.ofNullable(byDistrict.computeIfAbsent(district, this::load).get(new Kind(categoryId, unit)));
     }
 
-    void forget() {
-        cache.clear();
-    }
-
-    private Optional<Long> load(Key key) {
-        String from = """
-                FROM listing_district d JOIN listing l ON l.id = d.listing_id
-                WHERE d.postcode_district = ? AND d.category_id = ? AND d.visible = TRUE AND l.unit = ?""";
-        long count = jdbc.sql("SELECT COUNT(*) " + from).params(key.district(), key.categoryId(), key.unit().name())
-                .query(Long.class).single();
-        // with fewer than three prices a "typical" price would mostly be the listing itself
-        if (count < MIN_PRICES) {
-            return Optional.empty();
+    /** Forgets these districts' medians now and again once the current transaction commits. */
+    void forget(Collection<String> districts) {
+        List<String> copy = List.copyOf(districts);
+        copy.forEach(byDistrict::remove);
+        // a search between the change and its commit could otherwise cache the old prices again
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    copy.forEach(byDistrict::remove);
+                }
+            });
         }
-        // the middle price, or the mean of the two middle prices when there is an even number
-        var middle = jdbc.sql("SELECT d.price_pence " + from + " ORDER BY d.price_pence LIMIT ? OFFSET ?")
-                .params(key.district(), key.categoryId(), key.unit().name(), count % 2 == 0 ? 2 : 1, (count - 1) / 2)
-                .query(Long.class).list();
-        return Optional.of(Math.round(middle.stream().mapToLong(Long::longValue).average().orElseThrow()));
+    }
+
+    private Map<Kind, Long> load(String district) {
+        Map<Kind, List<Long>> prices = new HashMap<>();
+        jdbc.sql("""
+                SELECT d.category_id, l.unit, d.price_pence
+                FROM listing_district d JOIN listing l ON l.id = d.listing_id
+                WHERE d.postcode_district = ? AND d.visible = TRUE
+                ORDER BY d.category_id, l.unit, d.price_pence""")
+                .param(district)
+                .query(rs -> {
+                    prices.computeIfAbsent(new Kind(rs.getLong(1), ListingUnit.valueOf(rs.getString(2))),
+                            k -> new ArrayList<>()).add(rs.getLong(3));
+                });
+        Map<Kind, Long> medians = new HashMap<>();
+        prices.forEach((kind, sorted) -> {
+            // with fewer than three prices a "typical" price would mostly be the listing itself
+            if (sorted.size() >= MIN_PRICES) {
+                int n = sorted.size();
+                // the middle price, or the mean of the two middle prices when there is an even number
+                medians.put(kind, n % 2 == 1 ? sorted.get(n / 2)
+                        : Math.round((sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2.0));
+            }
+        });
+        return Map.copyOf(medians);
     }
 }

@@ -28,6 +28,7 @@ class MarketplaceIT {
     @Autowired PoolingService pooling;
     @Autowired ActingAs actingAs;
     @Autowired JdbcTemplate jdbc;
+    @Autowired SearchTextUpkeep upkeep;
 
     private String newProvider(boolean verify) {
         int n = SEQUENCE.incrementAndGet();
@@ -171,5 +172,111 @@ class MarketplaceIT {
         assertThatThrownBy(() -> actingAs.run("broker", () -> reviews.leave(riverside, 5, "Lovely")))
                 .isInstanceOf(AccessDeniedException.class);
         assertThat(actingAs.run("holder", () -> reviews.reviews(riverside))).isEmpty();
+    }
+
+    @Test
+    void searchTermsFollowAListingsWordsAndDistrictsAndAreRemadeWhenStale() {
+        String provider = newProvider(true);
+        String word = "heron" + SEQUENCE.incrementAndGet();
+        Listing listing = list(provider, "Therapy", word + " walks", 2_500, "NB7");
+        assertThat(find(word, null, "NB7", null, null)).hasSize(1);
+        // the words are joined to the district: the same word elsewhere finds nothing
+        assertThat(find(word, null, "NB8", null, null)).isEmpty();
+
+        String other = "otter" + SEQUENCE.incrementAndGet();
+        actingAs.run(provider, () -> listings.save(listing.id(), new ListingInput(listing.categoryId(), other + " walks",
+                "Gentle walks", ListingUnit.HOUR, 2_500, List.of("NB8"), List.of("MON"), null, null, null,
+                ListingStatus.PUBLISHED)));
+        assertThat(find(word, null, "NB7", null, null)).isEmpty();
+        assertThat(find(other, null, "NB7", null, null)).isEmpty();
+        assertThat(find(other, null, "NB8", null, null)).hasSize(1);
+
+        // a listing stored before the terms last changed cannot be found until start-up remakes it
+        jdbc.update("UPDATE listing SET search_text = NULL, search_terms_version = 0 WHERE id = ?", listing.id());
+        assertThat(find(other, null, "NB8", null, null)).isEmpty();
+        upkeep.run(null);
+        assertThat(find(other, null, "NB8", null, null)).hasSize(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM listing WHERE search_terms_version < ?", Long.class,
+                SearchTerms.VERSION)).isZero();
+    }
+
+    @Test
+    void aProviderProfileIsSeenOnlyOnceVerifiedExceptByItsStaffAndCommissioners() {
+        String pending = newProvider(false);
+        Listing draft = list(pending, "Therapy", "Pending profile", 2_000, "NB7");
+        long organisationId = draft.organisationId();
+        assertThatThrownBy(() -> actingAs.run("holder", () -> providers.viewable(organisationId)))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> actingAs.run("broker", () -> search.listingsOf(organisationId)))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> actingAs.run("holder", () -> reviews.reviews(organisationId)))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(actingAs.run(pending, () -> providers.viewable(organisationId)).status()).isEqualTo(ProviderStatus.PENDING);
+        assertThat(actingAs.run("commissioner", () -> providers.viewable(organisationId)).status())
+                .isEqualTo(ProviderStatus.PENDING);
+        // not yet visible, so not among the services shown on its profile
+        assertThat(actingAs.run(pending, () -> search.listingsOf(organisationId))).isEmpty();
+
+        actingAs.run("commissioner", () -> providers.decide(organisationId, ProviderStatus.VERIFIED, null));
+        assertThat(actingAs.run("holder", () -> search.listingsOf(organisationId)))
+                .extracting(r -> r.listing().id()).containsExactly(draft.id());
+    }
+
+    @Test
+    void reviewsAreRepliedToByTheirProviderReportedAndKeptOrRemovedByACommissioner() {
+        String provider = newProvider(true);
+        String otherProvider = newProvider(true);
+        Listing listing = list(provider, "Therapy", "Reviewed service", 2_000, "NB7");
+        long organisationId = listing.organisationId();
+        long holderId = jdbc.queryForObject("SELECT h.id FROM budget_holder h JOIN user_account a ON a.id = h.account_id "
+                + "WHERE a.username = 'holder'", Long.class);
+        // reviews need a delivered purchase, which arrives with purchases; until then the rows are set up here
+        long fair = review(organisationId, holderId, 4, "Kind and on time");
+        long unfair = review(organisationId, holderId, 1, "Names a carer's home address");
+        jdbc.update("UPDATE listing SET review_count = 2, rating_average = 2.5 WHERE organisation_id = ?", organisationId);
+
+        assertThatThrownBy(() -> actingAs.run(otherProvider, () -> reviews.reply(fair, "Not ours")))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> actingAs.run(provider, () -> reviews.reply(fair, "  ")))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors()).containsOnlyKeys("reply"));
+        actingAs.run(provider, () -> reviews.reply(fair, "Thank you, <b>Sam</b>"));
+        assertThat(actingAs.run("holder", () -> reviews.reviews(organisationId)))
+                .filteredOn(r -> r.id() == fair).extracting(Review::providerReply).containsExactly("Thank you, <b>Sam</b>");
+
+        assertThatThrownBy(() -> actingAs.run(provider, () -> { reviews.report(unfair); return null; }))
+                .isInstanceOf(ValidationException.class);
+        actingAs.run("holder", () -> { reviews.report(unfair); return null; });
+        actingAs.run("broker", () -> { reviews.report(fair); return null; });
+        assertThat(actingAs.run("commissioner", () -> reviews.reportedInMyArea())).extracting(Review::id)
+                .contains(unfair, fair);
+        assertThatThrownBy(() -> actingAs.run("holder", () -> reviews.reportedInMyArea()))
+                .isInstanceOf(AccessDeniedException.class);
+
+        // removing needs a reason; nothing changes without one
+        assertThatThrownBy(() -> actingAs.run("commissioner", () -> { reviews.decideReport(unfair, true, " "); return null; }))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors()).containsOnlyKeys("reason"));
+        assertThat(actingAs.run("holder", () -> reviews.reviews(organisationId))).hasSize(2);
+
+        actingAs.run("commissioner", () -> { reviews.decideReport(fair, false, null); return null; });
+        actingAs.run("commissioner", () -> { reviews.decideReport(unfair, true, "Shares a home address"); return null; });
+        assertThat(actingAs.run("holder", () -> reviews.reviews(organisationId))).extracting(Review::id).containsExactly(fair);
+        assertThat(actingAs.run("commissioner", () -> reviews.reportedInMyArea())).extracting(Review::id)
+                .doesNotContain(fair, unfair);
+        assertThat(actingAs.run("holder", () -> search.listing(listing.id(), "NB7")).listing())
+                .satisfies(l -> assertThat(l.reviewCount()).isEqualTo(1))
+                .satisfies(l -> assertThat(l.ratingAverage()).isEqualTo(4.0));
+        assertThat(jdbc.queryForObject("SELECT removed_reason FROM review WHERE id = ?", String.class, unfair))
+                .isEqualTo("Shares a home address");
+        // a removed review can no longer be reported, replied to or decided
+        assertThatThrownBy(() -> actingAs.run("holder", () -> { reviews.report(unfair); return null; }))
+                .isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> actingAs.run(provider, () -> reviews.reply(unfair, "Sorry")))
+                .isInstanceOf(ValidationException.class);
+    }
+
+    private long review(long organisationId, long holderId, int stars, String wording) {
+        jdbc.update("INSERT INTO review (organisation_id, holder_id, stars, wording, created_at) VALUES (?, ?, ?, ?, NOW(6))",
+                organisationId, holderId, stars, wording);
+        return jdbc.queryForObject("SELECT MAX(id) FROM review WHERE organisation_id = ?", Long.class, organisationId);
     }
 }
