@@ -36,7 +36,7 @@ final class Browser implements AutoCloseable {
 
     private static final String FIELDS =
             "vaadin-text-field, vaadin-password-field, vaadin-combo-box, vaadin-select, vaadin-text-area, "
-                    + "vaadin-date-picker, vaadin-email-field, vaadin-checkbox-group";
+                    + "vaadin-date-picker, vaadin-email-field, vaadin-checkbox-group, vaadin-integer-field";
 
     final ChromeDriver driver;
     private final WebDriverWait wait;
@@ -184,8 +184,13 @@ final class Browser implements AutoCloseable {
 
     /** Chooses {@code option} in the vaadin-select labelled {@code label}. */
     void choose(String label, String option) {
-        field(label).click();
-        clickable(By.xpath("//vaadin-select-item[normalize-space(.)='" + option + "']")).click();
+        WebElement select = field(label);
+        // click the box itself, not the middle of the field, which may be its helper text
+        var button = select.findElements(By.cssSelector("vaadin-select-value-button"));
+        (button.isEmpty() ? select : button.getFirst()).click();
+        // several selects may offer the same option; only the open one's is shown
+        By item = By.xpath("//vaadin-select-item[normalize-space(.)='" + option + "']");
+        wait.until(d -> d.findElements(item).stream().filter(WebElement::isDisplayed).findFirst().orElse(null)).click();
     }
 
     void pickFromComboBox(String label, String option) {

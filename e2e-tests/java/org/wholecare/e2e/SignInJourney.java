@@ -11,10 +11,10 @@ class SignInJourney {
 
     @ParameterizedTest(name = "{0} signs in and sees their home")
     @CsvSource(delimiter = '|', value = {
-        "holder       | Sam Taylor   | Budget holder           | Postcode district NB4  | Money you can use now | Home;Find support;Budget;Support plan",
-        "carer        | Jo Taylor    | Representative or carer | Area Northbrook        | Sam Taylor (Partner and carer) | Home;Find support;Budget;Support plan",
-        "broker       | Priya Shah   | Broker                  | Northbrook Independent Living | Your caseload | Home;Find support",
-        "provider     | Mark Owens   | Provider staff          | Riverside Home Care    | Areas you serve | Home;Your listings",
+        "holder       | Sam Taylor   | Budget holder           | Postcode district NB4  | Money you can use now | Home;Find support;Budget;Support plan;Proposals;Who can help me;Who has looked",
+        "carer        | Jo Taylor    | Representative or carer | Area Northbrook        | Sam Taylor (Partner and carer) | Home;Clients;Find support;Budget;Support plan;Proposals",
+        "broker       | Priya Shah   | Broker                  | Northbrook Independent Living | Your caseload | Home;Clients;Find support;Budget;Support plan",
+        "provider     | Mark Owens   | Provider staff          | Riverside Home Care    | Areas you serve | Home;Your listings;Quote requests",
         "commissioner | Nadia Okafor | Commissioner            | NHS Northbrook Integrated Care Board | Budget holders | Home;Budget holders;Pooling and rules;Provider checks",
         "council      | Tom Reid     | Commissioner            | Northbrook Council     | Brokerages | Home;Budget holders;Pooling and rules;Provider checks",
         "admin        | Morgan Lee   | Administrator           | Councils               | Waiting to set a password | Home;Organisations;Accounts",

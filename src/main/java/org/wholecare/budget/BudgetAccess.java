@@ -1,36 +1,97 @@
 package org.wholecare.budget;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import org.wholecare.security.CurrentUser;
 import org.wholecare.security.Role;
 import org.wholecare.security.SignedInUser;
+import org.wholecare.shared.RefusedException;
 
 /**
- * Who may see or change a budget holder's records. Commissioners: holders in their own area.
- * Holders: themselves. Representatives: the holders they are recorded for.
+ * Who may see or change a budget holder's records, checked on every read and write. Holders:
+ * themselves. Commissioners: holders in their own area. Anyone else: only under a consent grant
+ * from the holder that is in force today and wide enough for what they are doing. Everyone but
+ * the holder is written to the holder's access log, refusals included.
  */
 @Component
 class BudgetAccess {
 
-    private final CurrentUser currentUser;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
-    BudgetAccess(CurrentUser currentUser) {
+    private final CurrentUser currentUser;
+    private final ConsentGrants grants;
+    private final AccessLog log;
+    private final Clock clock;
+
+    BudgetAccess(CurrentUser currentUser, ConsentGrants grants, AccessLog log, Clock clock) {
         this.currentUser = currentUser;
+        this.grants = grants;
+        this.log = log;
+        this.clock = clock;
     }
 
-    void requireView(HolderSummary holder) {
+    /** Who is acting, and the grant that allowed it (none for the holder and commissioners). */
+    record Allowed(SignedInUser user, Long grantId, ConsentScope scope) {
+    }
+
+    void requireView(HolderSummary holder, String action) {
+        require(holder, ConsentScope.VIEW, action);
+    }
+
+    Allowed require(HolderSummary holder, ConsentScope needed, String action) {
         SignedInUser user = currentUser.require();
-        boolean allowed = switch (user.role()) {
-            case COMMISSIONER -> Objects.equals(user.areaId(), holder.areaId());
-            case BUDGET_HOLDER -> user.accountId() == holder.accountId();
-            case REPRESENTATIVE -> Objects.equals(holder.representativeAccountId(), user.accountId());
-            default -> false;
-        };
-        if (!allowed) {
-            throw new AccessDeniedException("You may not see this person's budget");
+        if (user.role() == Role.BUDGET_HOLDER && user.accountId() == holder.accountId()) {
+            return new Allowed(user, null, ConsentScope.PURCHASE);
         }
+        if (user.role() == Role.COMMISSIONER) {
+            if (Objects.equals(user.areaId(), holder.areaId())) {
+                log.allowed(holder.id(), user, null, action);
+                return new Allowed(user, null, ConsentScope.PURCHASE);
+            }
+            throw refuse(holder, user, null, action, "not a commissioner for this person's area",
+                    "You do not have access to this person's records.", true);
+        }
+        Long organisationId = user.role() == Role.BROKER ? user.organisationId() : null;
+        List<ConsentGrant> theirs = grants.forGrantee(holder.id(), user.accountId(), organisationId);
+        if (theirs.isEmpty()) {
+            // the name is not repeated to someone who has never been given access
+            throw refuse(holder, user, null, action, "no consent given",
+                    "You do not have access to this person's records.", true);
+        }
+        LocalDate today = LocalDate.now(clock.withZone(BudgetService.UK));
+        Optional<ConsentGrant> inForce = theirs.stream().filter(g -> g.activeOn(today))
+                .max(Comparator.comparing(ConsentGrant::scope));
+        if (inForce.isEmpty()) {
+            ConsentGrant latest = theirs.getFirst();
+            String when = latest.revokedAt() != null
+                    ? holder.fullName() + " withdrew your access on "
+                            + DAY.format(latest.revokedAt().atZone(BudgetService.UK)) + "."
+                    : "Your access to " + holder.fullName() + "'s records ended on " + DAY.format(latest.endsOn()) + ".";
+            throw refuse(holder, user, latest.id(), action, latest.revokedAt() != null ? "consent withdrawn"
+                    : "consent ended", when + " Ask " + holder.fullName() + " if you need it again.", true);
+        }
+        ConsentGrant grant = inForce.get();
+        if (!grant.scope().includes(needed)) {
+            throw refuse(holder, user, grant.id(), action, "consent is to " + grant.scope().label() + " only",
+                    holder.fullName() + " has given you access to " + grant.scope().allows() + ". To do this you "
+                            + "need access to " + needed.label() + ", which only " + holder.fullName() + " can give.", false);
+        }
+        log.allowed(holder.id(), user, grant.id(), action);
+        return new Allowed(user, grant.id(), grant.scope());
+    }
+
+    private RefusedException refuse(HolderSummary holder, SignedInUser user, Long grantId, String action,
+            String why, String message, boolean endsActing) {
+        log.refused(holder.id(), user, grantId, action, why);
+        return new RefusedException(message, endsActing);
     }
 
     /** Commissioners of the holder's own area set up and change budgets. */

@@ -31,10 +31,12 @@ public class BudgetHolderService {
     private final AccountService accounts;
     private final OrganisationService organisations;
     private final BudgetAccess access;
+    private final ConsentGrants grants;
     private final Clock clock;
 
     BudgetHolderService(JdbcClient jdbc, HolderDirectory holders, AccountService accounts,
-            OrganisationService organisations, BudgetAccess access, Clock clock) {
+            OrganisationService organisations, BudgetAccess access, ConsentGrants grants, Clock clock) {
+        this.grants = grants;
         this.jdbc = jdbc;
         this.holders = holders;
         this.accounts = accounts;
@@ -110,6 +112,12 @@ public class BudgetHolderService {
                         commissioner.accountId(), Timestamp.from(clock.instant()))
                 .update();
         HolderSummary holder = holders.byAccount(holderAccount.id()).orElseThrow();
+        if (representative != null) {
+            // recorded at registration: acts for the person fully, until the person or a commissioner ends it
+            grants.insert(holder.id(), ConsentKind.REPRESENTATIVE, null, representative.id(),
+                    request.representativeRelationship().strip(), ConsentScope.PURCHASE, null, null,
+                    commissioner.accountId(), clock.instant());
+        }
         IssuedInvitation holderInvitation = accounts.issueInvitation(holderAccount.id());
         IssuedInvitation representativeInvitation = representative == null ? null
                 : accounts.issueInvitation(representative.id());
@@ -125,14 +133,16 @@ public class BudgetHolderService {
     public HolderSummary holder(long holderId) {
         HolderSummary holder = holders.byId(holderId)
                 .orElseThrow(() -> new org.springframework.security.access.AccessDeniedException("No such holder"));
-        access.requireView(holder);
+        access.requireView(holder, "Viewed their details");
         return holder;
     }
 
-    /** Everyone the signed-in representative is recorded as acting for. */
-    @RolesAllowed(Roles.REPRESENTATIVE)
+    /** Everyone whose consent for the signed-in representative or broker (or their brokerage) is in force today. */
+    @PreAuthorize("hasAnyRole('REPRESENTATIVE', 'BROKER')")
     public List<HolderSummary> representedByMe() {
-        return holders.representedBy(access.user().accountId());
+        SignedInUser user = access.user();
+        return holders.actingFor(user.accountId(), user.role() == Role.BROKER ? user.organisationId() : null,
+                LocalDate.now(clock.withZone(BudgetService.UK)));
     }
 
     /** The holder whose budget the signed-in holder or representative looks after. */
@@ -140,6 +150,6 @@ public class BudgetHolderService {
     public Optional<HolderSummary> mine() {
         SignedInUser user = access.user();
         return user.role() == Role.BUDGET_HOLDER ? holders.byAccount(user.accountId())
-                : holders.representedBy(user.accountId()).stream().findFirst();
+                : representedByMe().stream().findFirst();
     }
 }

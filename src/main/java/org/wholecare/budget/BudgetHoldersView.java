@@ -126,7 +126,7 @@ public class BudgetHoldersView extends Main {
                 links));
     }
 
-    private static Component invitation(IssuedInvitation issued) {
+    static Component invitation(IssuedInvitation issued) {
         TextField link = new TextField("Invitation link for " + issued.link().fullName());
         link.setValue(issued.link().url());
         link.setReadOnly(true);

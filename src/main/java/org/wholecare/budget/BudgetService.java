@@ -202,8 +202,8 @@ public class BudgetService {
     public Committed commitForCategory(long budgetId, long categoryId, long pence, String reason, String requestKey) {
         BudgetSummary budget = summary(budgetId).orElseThrow(() -> new AccessDeniedException("No such budget"));
         HolderSummary holder = holders.byId(budget.holderId()).orElseThrow();
-        access.requireView(holder);
-        SignedInUser actor = access.user();
+        BudgetAccess.Allowed allowed = access.require(holder, ConsentScope.PURCHASE, "Set money aside from the budget");
+        SignedInUser actor = allowed.user();
         Apportioned split = pooling.apportion(budget.areaId(), categoryId, pence);
         LedgerEntryView entry = ledger.commit(budgetId, split.parts(), new LedgerRequest(actor.accountId(),
                 holder.accountId(), reason, "budget:" + budgetId + ":commit:" + requestKey,
@@ -218,7 +218,7 @@ public class BudgetService {
     @PreAuthorize("isAuthenticated()")
     public Optional<BudgetSummary> currentBudget(long holderId) {
         HolderSummary holder = holders.byId(holderId).orElseThrow(() -> new AccessDeniedException("No such holder"));
-        access.requireView(holder);
+        access.requireView(holder, "Viewed the budget");
         return holder.currentBudgetId() == null ? Optional.empty() : summary(holder.currentBudgetId());
     }
 
@@ -226,7 +226,7 @@ public class BudgetService {
     public BudgetOverview overview(long budgetId) {
         BudgetSummary budget = summary(budgetId).orElseThrow(() -> new AccessDeniedException("No such budget"));
         HolderSummary holder = holders.byId(budget.holderId()).orElseThrow();
-        access.requireView(holder);
+        access.requireView(holder, "Viewed the budget");
         BudgetBalance balance = ledger.balance(budgetId);
         LocalDate today = LocalDate.now(clock.withZone(UK));
         SpendingForecast forecast = SpendingForecast.of(budget.startDate(), budget.endDate(), today,
@@ -239,7 +239,7 @@ public class BudgetService {
     @PreAuthorize("isAuthenticated()")
     public List<AllocationChange> history(long budgetId) {
         BudgetSummary budget = summary(budgetId).orElseThrow(() -> new AccessDeniedException("No such budget"));
-        access.requireView(holders.byId(budget.holderId()).orElseThrow());
+        access.requireView(holders.byId(budget.holderId()).orElseThrow(), "Viewed the budget history");
         List<LedgerEntryView> entries = ledger.entries(budgetId, budget.startDate().minusYears(5)
                 .atStartOfDay(UK).toInstant(), clock.instant().plusSeconds(1));
         Set<Long> actors = new HashSet<>();

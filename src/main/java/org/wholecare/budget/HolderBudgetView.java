@@ -16,18 +16,16 @@ import org.wholecare.shell.Ui;
 @Route("budget")
 @PageTitle("Your budget – Wholecare")
 @Menu(title = "Budget", order = 10, icon = "vaadin:wallet")
-@RolesAllowed({Roles.BUDGET_HOLDER, Roles.REPRESENTATIVE})
+@RolesAllowed({Roles.BUDGET_HOLDER, Roles.REPRESENTATIVE, Roles.BROKER})
 public class HolderBudgetView extends Main {
 
     HolderBudgetView(BudgetHolderService holders, BudgetService budgets, StatementService statements,
             CurrentUser currentUser) {
         addClassName("page");
         boolean holderThemself = currentUser.require().role() == Role.BUDGET_HOLDER;
-        var holder = holders.mine();
+        var holder = ChosenHolder.of(holders, currentUser.require());
         if (holder.isEmpty()) {
-            add(new H1("Budget"), Ui.card("No budget yet", new Paragraph(holderThemself
-                    ? "You are not registered for a budget yet. Your council or NHS team does this after your assessment."
-                    : "Nobody has recorded you as their representative yet.")));
+            add(new H1("Budget"), Ui.card("No budget to show", new Paragraph(ChosenHolder.nobody(currentUser.require().role()))));
             return;
         }
         add(new H1(holderThemself ? "Your budget" : holder.get().fullName() + "'s budget"));

@@ -31,9 +31,15 @@ class HolderDirectory {
         return jdbc.sql(SELECT + "WHERE h.account_id = ?").param(accountId).query(HolderDirectory::map).optional();
     }
 
-    List<HolderSummary> representedBy(long accountId) {
-        return jdbc.sql(SELECT + "WHERE h.representative_account_id = ? ORDER BY h.full_name")
-                .param(accountId).query(HolderDirectory::map).list();
+    /** Holders whose consent for this person (or their organisation) is in force on the day. */
+    List<HolderSummary> actingFor(long accountId, Long organisationId, java.time.LocalDate day) {
+        return jdbc.sql(SELECT + """
+                        WHERE h.id IN (SELECT g.holder_id FROM consent_grant g
+                          WHERE (g.grantee_account_id = ? OR g.grantee_organisation_id = ?) AND g.revoked_at IS NULL
+                            AND (g.ends_on IS NULL OR g.ends_on >= ?))
+                        ORDER BY h.full_name""")
+                .params(accountId, organisationId == null ? -1L : organisationId, java.sql.Date.valueOf(day))
+                .query(HolderDirectory::map).list();
     }
 
     List<HolderSummary> inArea(long areaId) {

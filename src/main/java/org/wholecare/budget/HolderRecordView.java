@@ -52,10 +52,12 @@ public class HolderRecordView extends Main implements BeforeEnterObserver {
     private final BudgetService budgets;
     private final OrganisationService organisations;
     private final SupportPlanService plans;
+    private final ConsentService consent;
     private HolderSummary holder;
 
     HolderRecordView(BudgetHolderService holders, BudgetService budgets, OrganisationService organisations,
-            SupportPlanService plans) {
+            SupportPlanService plans, ConsentService consent) {
+        this.consent = consent;
         this.holders = holders;
         this.budgets = budgets;
         this.organisations = organisations;
@@ -80,9 +82,8 @@ public class HolderRecordView extends Main implements BeforeEnterObserver {
         add(Ui.card("About " + holder.fullName(), Ui.facts(
                 "Date of birth", BudgetFigures.DATE.format(holder.dateOfBirth()),
                 "NHS number", holder.nhsNumberForDisplay(),
-                "Postcode district", holder.postcodeDistrict(),
-                "Representative", holder.representativeAccountId() == null ? "None recorded"
-                        : holder.representativeRelationship())));
+                "Postcode district", holder.postcodeDistrict())));
+        add(consentCard());
         add(supportPlan());
         var budget = budgets.currentBudget(holder.id());
         if (budget.isEmpty()) {
@@ -93,6 +94,57 @@ public class HolderRecordView extends Main implements BeforeEnterObserver {
         BudgetFigures.render(overview, false).forEach(this::add);
         add(adjustForm(budget.get()));
         add(history(budget.get()));
+    }
+
+    /** Who may act for the person, and the commissioner's part: recording deputies and attorneys. */
+    private Component consentCard() {
+        com.vaadin.flow.component.html.UnorderedList list = new com.vaadin.flow.component.html.UnorderedList();
+        LocalDate today = LocalDate.now(BudgetService.UK);
+        for (ConsentGrant g : consent.grants(holder.id())) {
+            if (!g.activeOn(today)) {
+                continue;
+            }
+            var item = new com.vaadin.flow.component.html.ListItem(g.granteeName() + " (" + g.kind().label()
+                    + (g.documentReference() == null ? "" : ", " + g.documentReference()) + "): may "
+                    + g.scope().allows() + (g.endsOn() == null ? "" : ", until " + ConsentView.DAY.format(g.endsOn())));
+            if (g.kind().legalAuthority()) {
+                Button end = new Button("End this authority", click -> {
+                    consent.revoke(g.id());
+                    render();
+                });
+                end.setAriaLabel("End the authority of " + g.granteeName());
+                end.addThemeVariants(ButtonVariant.LUMO_SMALL);
+                item.add(end);
+            }
+            list.add(item);
+        }
+        if (list.getChildren().findAny().isEmpty()) {
+            list.add(new com.vaadin.flow.component.html.ListItem("Nobody else acts for " + holder.fullName() + "."));
+        }
+        Select<ConsentKind> kind = new Select<>();
+        kind.setLabel("Legal authority");
+        kind.setItems(ConsentKind.DEPUTY, ConsentKind.ATTORNEY);
+        kind.setItemLabelGenerator(ConsentKind::label);
+        TextField name = new TextField("Deputy's or attorney's full name");
+        TextField username = new TextField("A username for them");
+        TextField reference = new TextField("Court order or registration reference");
+        reference.setMaxLength(100);
+        FormErrors errors = new FormErrors().field("kind", kind).field("fullName", name).field("username", username)
+                .field("documentReference", reference);
+        Button record = new Button("Record and invite", click -> {
+            errors.clear();
+            try {
+                var invited = consent.recordLegalAuthority(holder.id(), kind.getValue(), name.getValue(),
+                        username.getValue(), reference.getValue());
+                render();
+                add(BudgetHoldersView.invitation(invited.invitation()));
+            } catch (ValidationException e) {
+                errors.show(e);
+            }
+        });
+        return Ui.card("Who acts for " + holder.fullName(), list, new Paragraph("Record a court-appointed deputy "
+                + "or an attorney. They may act fully for the person, with no end date, until you end it."),
+                kind, name, username, reference, errors.formMessage(), record);
     }
 
     private Component supportPlan() {

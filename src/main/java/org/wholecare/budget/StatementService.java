@@ -56,7 +56,7 @@ public class StatementService {
     public Statement statement(long budgetId, YearMonth month) {
         BudgetSummary budget = budgets.summary(budgetId).orElseThrow(() -> new AccessDeniedException("No such budget"));
         HolderSummary holder = holders.byId(budget.holderId()).orElseThrow();
-        access.requireView(holder);
+        access.requireView(holder, "Downloaded a statement");
         var from = month.atDay(1).atStartOfDay(BudgetService.UK).toInstant();
         var to = month.plusMonths(1).atDay(1).atStartOfDay(BudgetService.UK).toInstant();
         BudgetBalance opening = ledger.balanceBefore(budgetId, from);

@@ -54,34 +54,33 @@ public class SupportPlanService {
 
     @PreAuthorize("isAuthenticated()")
     public Optional<SupportPlan> agreed(long holderId) {
-        access.requireView(holder(holderId));
+        access.requireView(holder(holderId), "Viewed the support plan");
         return latest(holderId, SupportPlan.Status.AGREED);
     }
 
     @PreAuthorize("isAuthenticated()")
     public Optional<SupportPlan> draft(long holderId) {
-        access.requireView(holder(holderId));
+        access.requireView(holder(holderId), "Viewed the support plan");
         return latest(holderId, SupportPlan.Status.DRAFT);
     }
 
     /** Agreed versions, newest first. */
     @PreAuthorize("isAuthenticated()")
     public List<SupportPlan> agreedVersions(long holderId) {
-        access.requireView(holder(holderId));
+        access.requireView(holder(holderId), "Viewed the support plan");
         return jdbc.sql("SELECT id FROM support_plan WHERE holder_id = ? AND status = 'AGREED' ORDER BY version DESC")
                 .param(holderId).query(Long.class).list().stream().map(this::load).toList();
     }
 
     /**
      * Saves the holder's draft, replacing the open draft if there is one. Holders draft their own
-     * plan; representatives draft for the person they represent.
+     * plan; representatives and brokers draft changes for them with consent to propose.
      */
-    @PreAuthorize("hasAnyRole('BUDGET_HOLDER', 'REPRESENTATIVE')")
+    @PreAuthorize("hasAnyRole('BUDGET_HOLDER', 'REPRESENTATIVE', 'BROKER')")
     @Transactional
     public SupportPlan saveDraft(long holderId, List<String> outcomes, List<LineInput> lines, LocalDate reviewDate) {
         HolderSummary holder = holder(holderId);
-        access.requireView(holder);
-        SignedInUser author = access.user();
+        SignedInUser author = access.require(holder, ConsentScope.PROPOSE, "Drafted changes to the support plan").user();
         var errors = new ValidationException.Collector();
         List<String> cleaned = outcomes == null ? List.of()
                 : outcomes.stream().map(String::strip).filter(o -> !o.isEmpty()).toList();

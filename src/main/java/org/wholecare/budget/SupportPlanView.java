@@ -38,7 +38,7 @@ import org.wholecare.shell.Ui;
 @Route("plan")
 @PageTitle("Support plan – Wholecare")
 @Menu(title = "Support plan", order = 20, icon = "vaadin:clipboard-text")
-@RolesAllowed({Roles.BUDGET_HOLDER, Roles.REPRESENTATIVE})
+@RolesAllowed({Roles.BUDGET_HOLDER, Roles.REPRESENTATIVE, Roles.BROKER})
 public class SupportPlanView extends Main {
 
     private final SupportPlanService plans;
@@ -55,10 +55,10 @@ public class SupportPlanView extends Main {
         this.pooling = pooling;
         this.holderThemself = currentUser.require().role() == Role.BUDGET_HOLDER;
         addClassName("page");
-        var mine = holders.mine();
+        var mine = ChosenHolder.of(holders, currentUser.require());
         if (mine.isEmpty()) {
-            add(new H1("Support plan"), Ui.card("No plan yet", new Paragraph(
-                    "You are not registered for a budget yet, so there is no plan to show.")));
+            add(new H1("Support plan"), Ui.card("No plan to show", new Paragraph(
+                    ChosenHolder.nobody(currentUser.require().role()))));
             return;
         }
         holder = mine.get();

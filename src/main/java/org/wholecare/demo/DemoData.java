@@ -11,7 +11,10 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.wholecare.budget.Apportionment;
+import org.wholecare.brokerage.BrokerageService;
 import org.wholecare.budget.BudgetHolderService;
+import org.wholecare.budget.ConsentScope;
+import org.wholecare.budget.ConsentService;
 import org.wholecare.budget.BudgetManagement;
 import org.wholecare.budget.BudgetService;
 import org.wholecare.budget.NewBudget;
@@ -66,10 +69,14 @@ class DemoData implements ApplicationRunner {
     private final ListingService listings;
     private final ActingAs actingAs;
     private final TransactionTemplate transaction;
+    private final ConsentService consent;
+    private final BrokerageService brokerage;
 
-    DemoData(OrganisationService organisations, AccountService accounts, BudgetHolderService holders,
+    DemoData(ConsentService consent, BrokerageService brokerage, OrganisationService organisations, AccountService accounts, BudgetHolderService holders,
             BudgetService budgets, PoolingService pooling, LedgerService ledger, SupportPlanService plans,
             ProviderService providers, ListingService listings, ActingAs actingAs, TransactionTemplate transaction) {
+        this.consent = consent;
+        this.brokerage = brokerage;
         this.providers = providers;
         this.listings = listings;
         this.organisations = organisations;
@@ -153,7 +160,35 @@ class DemoData implements ApplicationRunner {
                 FundingStream.NHS_HEALTH, 4000)), new LedgerRequest(null, null,
                 "Paid Riverside Home Care for 30 hours of personal care", "demo-spend-personal-care", null));
         loadMarketplace(northbrook.id());
+        loadConsent(brokerage.id(), northbrook.id());
         log.info("Loaded demo data for Northbrook: every demo user's password is '{}'", PASSWORD);
+    }
+
+    /**
+     * A second holder, Ayesha Khan, has asked the brokerage to help her (to propose, for six months);
+     * the brokerage declares that it also runs a lunch club at the day centre.
+     */
+    private void loadConsent(long brokerageId, long areaId) {
+        actingAs.run("commissioner", () -> {
+            RegisteredHolder ayesha = holders.register(new RegisterHolder("Ayesha Khan", "holder2",
+                    LocalDate.of(1979, 3, 2), "485 777 3457", "NB5", null, null, null));
+            accept(ayesha.holderInvitation());
+            budgets.createBudget(new NewBudget(ayesha.holder().id(), LocalDate.of(2026, 4, 1),
+                    LocalDate.of(2027, 3, 31), BudgetManagement.THIRD_PARTY, brokerageId,
+                    Map.of(FundingStream.NHS_HEALTH, 520_000L, FundingStream.COUNCIL_SOCIAL_CARE, 780_000L),
+                    Map.of(FundingStream.NHS_HEALTH, "2 hours a week of physiotherapy at £50.00 an hour for 52 weeks",
+                            FundingStream.COUNCIL_SOCIAL_CARE, "6 hours a week of personal care at £25.00 an hour "
+                                    + "for 52 weeks")));
+            return null;
+        });
+        actingAs.run("holder2", () -> consent.grantToBrokerage(brokerageId, ConsentScope.PROPOSE,
+                LocalDate.now(BudgetService.UK).plusMonths(6)));
+        long dayCentre = actingAs.run("broker", () -> organisations.organisationsInArea(areaId).stream()
+                .filter(o -> o.name().equals("Meadow Day Centre")).findFirst().orElseThrow().id());
+        actingAs.run("broker", () -> {
+            brokerage.declareConflict(dayCentre, "Our charity runs the Friday lunch club at this day centre.");
+            return null;
+        });
     }
 
     private void loadRulesAndPooling() {

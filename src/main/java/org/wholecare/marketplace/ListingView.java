@@ -36,7 +36,11 @@ public class ListingView extends Main implements BeforeEnterObserver {
     private final ReviewService reviews;
     private final CurrentUser currentUser;
 
-    ListingView(SearchService search, ProviderService providers, ReviewService reviews, CurrentUser currentUser) {
+    private final java.util.List<ListingActions> actions;
+
+    ListingView(SearchService search, ProviderService providers, ReviewService reviews, CurrentUser currentUser,
+            java.util.List<ListingActions> actions) {
+        this.actions = actions;
         this.search = search;
         this.providers = providers;
         this.reviews = reviews;
@@ -73,6 +77,7 @@ public class ListingView extends Main implements BeforeEnterObserver {
                 "Postcode districts", String.join(", ", l.districts()),
                 "Languages", String.join(", ", l.languages()),
                 "Accessibility", l.accessibility() == null ? "Ask the provider" : l.accessibility())));
+        actions.forEach(a -> a.actionsFor(l).ifPresent(this::add));
         RouterLink profile = new RouterLink("Everything about " + provider.name(), ProviderProfileView.class,
                 new RouteParameters("organisationId", String.valueOf(provider.organisationId())));
         profile.setId("provider-profile-link");

@@ -142,6 +142,34 @@ public class AccountService {
     }
 
     /**
+     * A representative's account, made when a budget holder invites a carer or a commissioner records
+     * a deputy or attorney. The consent feature checks who may; the account itself can do nothing
+     * until a grant lets it act for someone.
+     */
+    @PreAuthorize("hasAnyRole('BUDGET_HOLDER', 'COMMISSIONER')")
+    @Transactional
+    public AccountSummary createRepresentativeFor(long areaId, String fullName, String username) {
+        SignedInUser caller = currentUser.require();
+        if (!java.util.Objects.equals(caller.areaId(), areaId)) {
+            throw new org.springframework.security.access.AccessDeniedException("Not your area");
+        }
+        return createAccount(new NewAccount(fullName, username, Role.REPRESENTATIVE, null, areaId, null));
+    }
+
+    /** The invitation link for a representative just made by {@link #createRepresentativeFor}. */
+    @PreAuthorize("hasAnyRole('BUDGET_HOLDER', 'COMMISSIONER')")
+    @Transactional
+    public IssuedInvitation inviteRepresentative(long accountId) {
+        UserAccount account = accounts.findById(accountId)
+                .filter(a -> a.getRole() == Role.REPRESENTATIVE && a.getPasswordHash() == null)
+                .orElseThrow(() -> new org.springframework.security.access.AccessDeniedException("Not a new representative"));
+        if (!java.util.Objects.equals(account.getAreaId(), currentUser.require().areaId())) {
+            throw new org.springframework.security.access.AccessDeniedException("Not your area");
+        }
+        return issueInvitation(accountId);
+    }
+
+    /**
      * Issues a new single-use link for the person to choose a password, replacing any earlier
      * unused link. Also used when someone has forgotten their password.
      */

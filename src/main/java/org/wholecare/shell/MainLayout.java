@@ -28,6 +28,8 @@ import org.wholecare.security.SignedInUser;
 @PermitAll
 public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
+    private final Div actingFor = new Div();
+
     MainLayout(CurrentUser currentUser, AuthenticationContext authenticationContext) {
         setPrimarySection(Section.NAVBAR);
         SignedInUser user = currentUser.require();
@@ -51,7 +53,11 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
         Div header = new Div(brand, person, signOut);
         header.addClassName("app-header");
-        addToNavbar(toggle, header);
+        actingFor.addClassName("acting-for");
+        actingFor.getElement().setAttribute("role", "region");
+        actingFor.getElement().setAttribute("aria-label", "Who you are acting for");
+        addToNavbar(toggle, header, actingFor);
+        showActingFor();
 
         SideNav nav = new SideNav();
         nav.setLabel("Main menu");
@@ -74,8 +80,28 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
                 + " content.setAttribute('aria-label', 'Page content'); } })");
     }
 
+    /** The banner on every page while acting for a client: who, what the consent allows, and a way out. */
+    void showActingFor() {
+        actingFor.removeAll();
+        var client = ActingFor.current();
+        actingFor.setVisible(client.isPresent());
+        client.ifPresent(c -> {
+            Span text = new Span("You are acting for " + c.name() + ". You may " + c.scope() + ". Everything you do "
+                    + "is recorded in " + c.name() + "'s access log.");
+            text.setId("acting-for-text");
+            Button stop = new Button("Stop acting for " + c.name(), click -> {
+                ActingFor.stop();
+                showActingFor();
+                getUI().ifPresent(ui -> ui.navigate(""));
+            });
+            stop.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_CONTRAST);
+            actingFor.add(text, stop);
+        });
+    }
+
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
+        showActingFor();
         // on a phone the menu covers the page: close it once the person has chosen where to go
         if (isOverlay()) {
             setDrawerOpened(false);

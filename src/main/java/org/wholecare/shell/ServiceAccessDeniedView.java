@@ -22,6 +22,14 @@ public class ServiceAccessDeniedView extends Main implements HasErrorParameter<A
 
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<AccessDeniedException> parameter) {
+        if (parameter.getCaughtException() instanceof org.wholecare.shared.RefusedException refused) {
+            removeAll();
+            add(new com.vaadin.flow.component.html.H1("You cannot open this page"),
+                    new com.vaadin.flow.component.html.Paragraph(refused.getMessage()));
+            if (refused.endsActing()) {
+                ActingFor.stop();
+            }
+        }
         return HttpServletResponse.SC_FORBIDDEN;
     }
 }

@@ -27,7 +27,18 @@ class UiErrorHandling implements VaadinServiceInitListener {
                 cause = cause.getCause();
             }
             String message;
-            if (cause instanceof AccessDeniedException) {
+            if (cause instanceof org.wholecare.shared.RefusedException refused) {
+                log.info("Refused: {}", refused.getMessage());
+                message = refused.getMessage() + " Nothing was changed.";
+                if (refused.endsActing()) {
+                    ActingFor.stop();
+                    UI current = UI.getCurrent();
+                    if (current != null) {
+                        current.getChildren().filter(MainLayout.class::isInstance).map(MainLayout.class::cast)
+                                .forEach(MainLayout::showActingFor);
+                    }
+                }
+            } else if (cause instanceof AccessDeniedException) {
                 log.info("Refused: {}", cause.getMessage());
                 message = "You do not have permission to do that. Nothing was changed.";
             } else {

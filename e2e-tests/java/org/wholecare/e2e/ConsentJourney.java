@@ -1,0 +1,111 @@
+package org.wholecare.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+/**
+ * A holder lets a brokerage propose; the broker shortlists and proposes; the holder accepts. Then the
+ * holder withdraws access and the broker's next click is refused, and the holder's access log shows
+ * the broker's visits.
+ */
+class ConsentJourney {
+
+    @Test
+    void aHolderGrantsABrokerProposesTheHolderAcceptsThenWithdraws() {
+        String lastDay = LocalDate.now().plusMonths(2).format(DateTimeFormatter.ofPattern("d/M/yyyy"));
+        try (Browser holder = new Browser(); Browser broker = new Browser()) {
+            holder.steps("holder-grants-access", () -> {
+                holder.signIn("holder", Browser.DEMO_PASSWORD);
+                holder.waitForHeading("Hello, Sam Taylor");
+                holder.open("/who-can-help");
+                holder.waitForHeading("Who can help me");
+                holder.clickButton("Give access");
+                assertThat(holder.fieldError("Brokerage")).contains("Choose the brokerage");
+                holder.choose("Brokerage", "Northbrook Independent Living");
+                holder.choose("What the brokerage may do", "Look and suggest");
+                holder.fill("Last day the brokerage may act for you", lastDay);
+                holder.clickButton("Give access");
+                holder.waitForText("Northbrook Independent Living may now");
+                assertThat(holder.textOf("grants")).contains("Northbrook Independent Living (brokerage)");
+                holder.assertAccessible("the consent page");
+                holder.screenshot("who-can-help");
+            });
+            broker.steps("broker-shortlists-and-proposes", () -> {
+                broker.signIn("broker", Browser.DEMO_PASSWORD);
+                broker.open("/clients");
+                broker.waitForHeading("Clients");
+                broker.assertAccessible("the caseload");
+                broker.click(By.linkText("Sam Taylor"));
+                broker.waitForHeading("Sam Taylor");
+                assertThat(broker.textOf("acting-for-text")).contains("You are acting for Sam Taylor");
+                broker.assertAccessible("a client page");
+                shortlist(broker, "overnight sitting", "Overnight sitting service", "Jo could sleep through once a month");
+                shortlist(broker, "evening weekend", "Evening and weekend care", null);
+                broker.open("/clients");
+                broker.waitForHeading("Clients");
+                broker.click(By.linkText("Sam Taylor"));
+                broker.waitForHeading("Sam Taylor");
+                assertThat(broker.textOf("shortlist")).contains("Overnight sitting service").contains("Jo could sleep");
+                broker.choose("Service", "Overnight sitting service (Riverside Home Care)");
+                broker.fill("How many", "1");
+                broker.choose("How often", "Every month");
+                broker.fill("Starting on", LocalDate.now().plusDays(10).format(DateTimeFormatter.ofPattern("d/M/yyyy")));
+                broker.fill("Why this suits Sam Taylor", "Gives Jo a full night's sleep each month");
+                broker.clickButton("Propose");
+                broker.waitForText("Proposed. It waits for the person");
+                assertThat(broker.textOf("proposals")).contains("Waiting for a decision");
+                broker.screenshot("client");
+            });
+            holder.steps("holder-accepts", () -> {
+                holder.open("/proposals");
+                holder.waitForHeading("Proposals");
+                assertThat(holder.pageText()).contains("Overnight sitting service from Riverside Home Care")
+                        .contains("Evening and weekend care").contains("Priya Shah");
+                holder.assertAccessible("the proposals page");
+                holder.screenshot("proposals");
+                holder.click(By.xpath("//vaadin-button[@aria-label='Accept Overnight sitting service']"));
+                holder.waitForText("Accepted. It will be booked");
+            });
+            holder.steps("holder-withdraws", () -> {
+                holder.open("/who-can-help");
+                holder.waitForHeading("Who can help me");
+                holder.click(By.xpath("//vaadin-button[@aria-label='Withdraw access from Northbrook Independent Living']"));
+                holder.waitForText("can no longer act for you");
+            });
+            broker.steps("broker-refused", () -> {
+                // the page is still open; the very next click is refused
+                broker.click(By.xpath("//vaadin-button[@aria-label='Take Evening and weekend care off the shortlist']"));
+                broker.waitForText("Sam Taylor withdrew your access");
+            });
+            holder.steps("holder-sees-access-log", () -> {
+                holder.open("/access-log");
+                holder.waitForHeading("Who has looked at my records");
+                assertThat(holder.textOf("access-log")).contains("Priya Shah (broker)")
+                        .contains("Added a service to the shortlist").contains("Proposed a purchase")
+                        .contains("No, refused: consent withdrawn");
+                holder.assertAccessible("the access log");
+                holder.screenshot("access-log");
+            });
+        }
+    }
+
+    /** The broker finds a service in NB4 and adds it to the client's shortlist from its page. */
+    private static void shortlist(Browser broker, String words, String title, String note) {
+        broker.open("/find-support");
+        broker.waitForHeading("Find support");
+        broker.fill("Postcode district", "NB4");
+        broker.fill("What are you looking for?", words);
+        broker.clickButton("Search");
+        broker.click(By.linkText(title));
+        broker.waitForHeading(title);
+        if (note != null) {
+            broker.fill("Note for the shortlist (optional)", note);
+        }
+        broker.clickButton("Add to the shortlist for Sam Taylor");
+        broker.waitForText("is on the shortlist for Sam Taylor");
+    }
+}

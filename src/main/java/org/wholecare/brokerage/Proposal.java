@@ -1,0 +1,32 @@
+package org.wholecare.brokerage;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** A purchase proposed for the holder to accept or decline; it becomes a purchase when purchases arrive. */
+public record Proposal(long id, long holderId, long listingId, String title, String providerName, long providerId,
+        int quantity, Frequency frequency, LocalDate startDate, long unitPricePence, String unit, String reason,
+        Status status, String proposedByName, Instant proposedAt, String decisionComment,
+        List<ShortlistItem> otherOptions, String conflict) {
+
+    public enum Status { PROPOSED, ACCEPTED, DECLINED, WITHDRAWN }
+
+    public enum Frequency {
+        ONE_OFF("once"), WEEKLY("every week"), MONTHLY("every month");
+
+        private final String label;
+
+        Frequency(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    public long totalPence() {
+        return Math.multiplyExact(unitPricePence, quantity);
+    }
+}

@@ -1,0 +1,131 @@
+package org.wholecare.brokerage;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
+import org.wholecare.budget.BudgetHolderService;
+import org.wholecare.budget.HolderSummary;
+import org.wholecare.shared.Money;
+import org.wholecare.shared.Roles;
+import org.wholecare.shared.ValidationException;
+import org.wholecare.shell.FormErrors;
+import org.wholecare.shell.Ui;
+
+/** Proposals for the holder to accept or decline, each with any conflict of interest and the other options. */
+@Route("proposals")
+@PageTitle("Proposals – Wholecare")
+@Menu(title = "Proposals", order = 30, icon = "vaadin:lightbulb")
+@RolesAllowed({Roles.BUDGET_HOLDER, Roles.REPRESENTATIVE})
+public class ProposalsView extends Main {
+
+    private final BrokerageService brokerage;
+    private final HolderSummary holder;
+
+    ProposalsView(BrokerageService brokerage, BudgetHolderService holders) {
+        this.brokerage = brokerage;
+        this.holder = holders.mine().orElse(null);
+        addClassName("page");
+        render();
+    }
+
+    private void render() {
+        removeAll();
+        add(new H1("Proposals"));
+        if (holder == null) {
+            add(new Paragraph("There is no budget to propose anything for yet."));
+            return;
+        }
+        add(new Paragraph("Your broker or representative suggests services here. Nothing is bought until you "
+                + "accept."));
+        List<Proposal> proposals = brokerage.proposals(holder.id());
+        if (proposals.isEmpty()) {
+            add(Ui.card("Nothing to decide", new Paragraph("No proposals yet.")));
+        }
+        for (Proposal p : proposals) {
+            add(card(p));
+        }
+        var quotes = brokerage.quotes(holder.id());
+        if (!quotes.isEmpty()) {
+            UnorderedList list = new UnorderedList();
+            quotes.forEach(q -> list.add(new ListItem(q.title() + " from " + q.providerName() + ", asked by "
+                    + q.requestedByName() + ": " + (q.answered() ? Money.format(q.quotedPricePence()) + " per unit. "
+                    + q.quotedTerms() : "waiting for the provider to answer"))));
+            add(Ui.card("Quotes from providers", list));
+        }
+    }
+
+    private Component card(Proposal p) {
+        Div body = new Div(new Paragraph(summary(p)), Ui.facts("Proposed by", p.proposedByName(),
+                "Why", p.reason(), "Status", status(p)));
+        if (p.conflict() != null) {
+            Paragraph conflict = new Paragraph("Conflict of interest declared by the broker's organisation: "
+                    + p.conflict());
+            conflict.addClassName("conflict");
+            body.add(conflict);
+        }
+        UnorderedList others = new UnorderedList();
+        p.otherOptions().forEach(o -> others.add(new ListItem(o.title() + " from " + o.providerName() + ": "
+                + Money.format(o.pricePence()) + " per " + o.unit() + (o.note() == null ? "" : ". " + o.note()))));
+        body.add(new H3("Other options considered"), p.otherOptions().isEmpty()
+                ? new Paragraph("None were recorded.") : others);
+        if (p.status() == Proposal.Status.PROPOSED) {
+            TextArea comment = new TextArea("Your comment");
+            comment.setHelperText("Needed if you decline, so your broker can find something better");
+            comment.setWidthFull();
+            FormErrors errors = new FormErrors().field("comment", comment);
+            Button accept = new Button("Accept", click -> decide(p, true, comment, errors));
+            accept.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            accept.setAriaLabel("Accept " + p.title());
+            Button decline = new Button("Decline", click -> decide(p, false, comment, errors));
+            decline.setAriaLabel("Decline " + p.title());
+            Div actions = new Div(accept, decline);
+            actions.addClassName("actions");
+            body.add(comment, errors.formMessage(), actions);
+        }
+        var card = Ui.card(p.title() + " from " + p.providerName(), body);
+        card.addClassName("proposal");
+        return card;
+    }
+
+    private void decide(Proposal p, boolean accept, TextArea comment, FormErrors errors) {
+        errors.clear();
+        try {
+            brokerage.decide(p.id(), accept, comment.getValue());
+            Notification.show(accept ? "Accepted. It will be booked when purchases open." : "Declined.", 5000,
+                    Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            render();
+        } catch (ValidationException e) {
+            errors.show(e);
+        }
+    }
+
+    static String summary(Proposal p) {
+        return p.quantity() + " × " + p.unit() + " of " + p.title() + " from " + p.providerName() + " at "
+                + Money.format(p.unitPricePence()) + " per " + p.unit() + " = " + Money.format(p.totalPence()) + " "
+                + p.frequency().label() + ", starting " + ClientView.DAY.format(p.startDate()) + ".";
+    }
+
+    static String status(Proposal p) {
+        return switch (p.status()) {
+            case PROPOSED -> "Waiting for a decision";
+            case ACCEPTED -> "Accepted" + (p.decisionComment() == null ? "" : ": " + p.decisionComment());
+            case DECLINED -> "Declined: " + p.decisionComment();
+            case WITHDRAWN -> "Withdrawn";
+        };
+    }
+}

@@ -1,0 +1,6 @@
+package org.wholecare.brokerage;
+
+/** A listing kept in mind for a client, with the broker's note. */
+public record ShortlistItem(long id, long listingId, String title, String providerName, long providerId,
+        long pricePence, String unit, String note, String addedByName) {
+}

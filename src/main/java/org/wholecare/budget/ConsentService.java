@@ -1,0 +1,276 @@
+package org.wholecare.budget;
+
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.wholecare.organisation.OrganisationService;
+import org.wholecare.organisation.OrganisationSummary;
+import org.wholecare.organisation.OrganisationType;
+import org.wholecare.security.AccountService;
+import org.wholecare.security.AccountSummary;
+import org.wholecare.security.IssuedInvitation;
+import org.wholecare.security.Role;
+import org.wholecare.security.SignedInUser;
+import org.wholecare.shared.Roles;
+import org.wholecare.shared.ValidationException;
+
+/**
+ * Consent: a budget holder lets a brokerage or a named carer or representative act for them, with a
+ * scope and an end date, and withdraws it in one step; commissioners record deputies and attorneys.
+ * Every grant, change and withdrawal is recorded, and so is every use of a grant (the access log).
+ * Other features check a grant through {@link #authorise} before every read and write.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ConsentService {
+
+    /** Grants last at most this long; the holder can renew. */
+    public static final int MAX_YEARS = 2;
+
+    private final ConsentGrants grants;
+    private final HolderDirectory holders;
+    private final BudgetAccess access;
+    private final AccessLog log;
+    private final OrganisationService organisations;
+    private final AccountService accounts;
+    private final Clock clock;
+
+    ConsentService(ConsentGrants grants, HolderDirectory holders, BudgetAccess access, AccessLog log,
+            OrganisationService organisations, AccountService accounts, Clock clock) {
+        this.grants = grants;
+        this.holders = holders;
+        this.access = access;
+        this.log = log;
+        this.organisations = organisations;
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    /** Who acts, for whom, and under which grant (none for the holder themselves and commissioners). */
+    public record Authorised(HolderSummary holder, long actorAccountId, Long grantId, ConsentScope scope) {
+    }
+
+    /**
+     * Checks that the caller may do {@code action} for the holder now, records it in the holder's
+     * access log, and refuses (recording that too) if not.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public Authorised authorise(long holderId, ConsentScope needed, String action) {
+        HolderSummary holder = holders.byId(holderId)
+                .orElseThrow(() -> new AccessDeniedException("You do not have access to this person's records."));
+        BudgetAccess.Allowed allowed = access.require(holder, needed, action);
+        return new Authorised(holder, allowed.user().accountId(), allowed.grantId(), allowed.scope());
+    }
+
+    /** Every grant the holder has made, in force first; for the holder and the area's commissioners. */
+    @PreAuthorize("isAuthenticated()")
+    public List<ConsentGrant> grants(long holderId) {
+        HolderSummary holder = ownOrCommissioned(holderId);
+        return grants.ofHolder(holder.id());
+    }
+
+    /** The brokerages of the holder's area, to choose from. */
+    @RolesAllowed(Roles.BUDGET_HOLDER)
+    public List<OrganisationSummary> brokerages() {
+        HolderSummary me = me();
+        return organisations.organisationsInArea(me.areaId()).stream()
+                .filter(o -> o.type() == OrganisationType.BROKERAGE).toList();
+    }
+
+    /** The holder lets a brokerage's brokers act for them; a brokerage that already has access has it changed. */
+    @RolesAllowed(Roles.BUDGET_HOLDER)
+    @Transactional
+    public ConsentGrant grantToBrokerage(Long organisationId, ConsentScope scope, LocalDate endsOn) {
+        HolderSummary me = me();
+        var errors = new ValidationException.Collector();
+        OrganisationSummary brokerage = organisationId == null ? null
+                : organisations.organisation(organisationId).filter(o -> o.type() == OrganisationType.BROKERAGE)
+                        .filter(o -> o.areaId() == me.areaId()).orElse(null);
+        if (brokerage == null) {
+            errors.add("brokerage", "Choose the brokerage you want to help you.");
+        }
+        checkScopeAndEnd(scope, endsOn, errors);
+        errors.throwIfAny();
+        SignedInUser user = access.user();
+        LocalDate today = today();
+        Optional<ConsentGrant> existing = grants.ofHolder(me.id()).stream()
+                .filter(g -> Objects.equals(g.granteeOrganisationId(), brokerage.id()) && g.activeOn(today)).findFirst();
+        if (existing.isPresent()) {
+            grants.change(existing.get().id(), scope, endsOn, user.accountId(), clock.instant());
+            return grants.byId(existing.get().id()).orElseThrow();
+        }
+        long id = grants.insert(me.id(), ConsentKind.BROKERAGE, brokerage.id(), null, null, scope, endsOn, null,
+                user.accountId(), clock.instant());
+        return grants.byId(id).orElseThrow();
+    }
+
+    /** What a new representative needs: their grant and the link to choose a password. */
+    public record Invited(ConsentGrant grant, IssuedInvitation invitation) {
+    }
+
+    /** The holder invites a named carer or representative, who gets an account and an invitation link. */
+    @RolesAllowed(Roles.BUDGET_HOLDER)
+    @Transactional
+    public Invited inviteRepresentative(String fullName, String username, String relationship, ConsentScope scope,
+            LocalDate endsOn) {
+        HolderSummary me = me();
+        var errors = new ValidationException.Collector();
+        String how = relationship == null ? "" : relationship.strip();
+        if (how.isEmpty()) {
+            errors.add("relationship", "Say how they know you, for example 'my daughter' or 'my neighbour'.");
+        } else if (how.length() > 100) {
+            errors.add("relationship", "Keep this to 100 characters or fewer.");
+        }
+        checkScopeAndEnd(scope, endsOn, errors);
+        AccountSummary account = null;
+        try {
+            account = accounts.createRepresentativeFor(me.areaId(), fullName, username);
+        } catch (ValidationException e) {
+            e.fieldErrors().forEach(errors::add);
+        }
+        errors.throwIfAny();
+        long id = grants.insert(me.id(), ConsentKind.REPRESENTATIVE, null, account.id(), how, scope, endsOn, null,
+                access.user().accountId(), clock.instant());
+        return new Invited(grants.byId(id).orElseThrow(), accounts.inviteRepresentative(account.id()));
+    }
+
+    /** A commissioner records a court-appointed deputy or an attorney: purchase scope, no end date. */
+    @RolesAllowed(Roles.COMMISSIONER)
+    @Transactional
+    public Invited recordLegalAuthority(long holderId, ConsentKind kind, String fullName, String username,
+            String documentReference) {
+        HolderSummary holder = ownOrCommissioned(holderId);
+        var errors = new ValidationException.Collector();
+        if (kind == null || !kind.legalAuthority()) {
+            errors.add("kind", "Choose whether this is a court-appointed deputy or an attorney.");
+        }
+        String reference = documentReference == null ? "" : documentReference.strip();
+        if (reference.isEmpty()) {
+            errors.add("documentReference", "Enter the reference of the court order or the registered power of attorney.");
+        } else if (reference.length() > 100) {
+            errors.add("documentReference", "Keep the reference to 100 characters or fewer.");
+        }
+        AccountSummary account = null;
+        try {
+            account = accounts.createRepresentativeFor(holder.areaId(), fullName, username);
+        } catch (ValidationException e) {
+            e.fieldErrors().forEach(errors::add);
+        }
+        errors.throwIfAny();
+        long id = grants.insert(holder.id(), kind, null, account.id(), kind.label(), ConsentScope.PURCHASE, null,
+                reference, access.user().accountId(), clock.instant());
+        return new Invited(grants.byId(id).orElseThrow(), accounts.inviteRepresentative(account.id()));
+    }
+
+    /** The holder changes what a grant allows or when it ends. */
+    @RolesAllowed(Roles.BUDGET_HOLDER)
+    @Transactional
+    public ConsentGrant change(long grantId, ConsentScope scope, LocalDate endsOn) {
+        ConsentGrant grant = ownGrant(grantId);
+        if (grant.kind().legalAuthority()) {
+            throw ValidationException.of("", "A deputy's or attorney's authority comes from the court or the deed, "
+                    + "so it cannot be changed here. Ask your commissioner.");
+        }
+        if (!grant.activeOn(today())) {
+            throw ValidationException.of("", "This access has already ended. Give it again instead.");
+        }
+        var errors = new ValidationException.Collector();
+        checkScopeAndEnd(scope, endsOn, errors);
+        errors.throwIfAny();
+        grants.change(grantId, scope, endsOn, access.user().accountId(), clock.instant());
+        return grants.byId(grantId).orElseThrow();
+    }
+
+    /**
+     * Withdraws a grant at once: the next thing the grantee does is refused, even in a page they
+     * already have open. Holders withdraw what they gave; deputies and attorneys are ended by a
+     * commissioner of the area, when the court order or the power ends.
+     */
+    @PreAuthorize("hasAnyRole('BUDGET_HOLDER', 'COMMISSIONER')")
+    @Transactional
+    public void revoke(long grantId) {
+        SignedInUser user = access.user();
+        ConsentGrant grant = grants.byId(grantId).orElseThrow(() -> new AccessDeniedException("No such grant"));
+        HolderSummary holder = holders.byId(grant.holderId()).orElseThrow();
+        if (user.role() == Role.BUDGET_HOLDER) {
+            if (user.accountId() != holder.accountId()) {
+                throw new AccessDeniedException("Not your grant");
+            }
+            if (grant.kind().legalAuthority()) {
+                throw ValidationException.of("", "A deputy's or attorney's authority comes from the court or the "
+                        + "deed, so it cannot be withdrawn here. Ask your commissioner.");
+            }
+        } else {
+            access.requireCommissionerFor(holder.areaId());
+        }
+        if (grant.revokedAt() != null) {
+            return;
+        }
+        grants.revoke(grant, user.accountId(), clock.instant());
+    }
+
+    /** Grants to the signed-in broker's brokerage or to the signed-in representative, in force today. */
+    @PreAuthorize("hasAnyRole('BROKER', 'REPRESENTATIVE')")
+    public List<ConsentGrant> grantsToMe() {
+        SignedInUser user = access.user();
+        LocalDate today = today();
+        return grants.allForGrantee(user.accountId(), user.role() == Role.BROKER ? user.organisationId() : null)
+                .stream().filter(g -> g.activeOn(today)).toList();
+    }
+
+    /** Who looked at or changed the holder's records; for the holder and the area's commissioners. */
+    @PreAuthorize("isAuthenticated()")
+    public List<AccessLogEntry> accessLog(long holderId) {
+        HolderSummary holder = ownOrCommissioned(holderId);
+        return log.forHolder(holder.id(), 500);
+    }
+
+    private void checkScopeAndEnd(ConsentScope scope, LocalDate endsOn, ValidationException.Collector errors) {
+        if (scope == null) {
+            errors.add("scope", "Choose what they may do.");
+        }
+        LocalDate today = today();
+        if (endsOn == null) {
+            errors.add("endsOn", "Choose the last day they may act for you.");
+        } else if (endsOn.isBefore(today)) {
+            errors.add("endsOn", "The last day cannot be in the past.");
+        } else if (endsOn.isAfter(today.plusYears(MAX_YEARS))) {
+            errors.add("endsOn", "Choose a last day within " + MAX_YEARS + " years. You can renew it then.");
+        }
+    }
+
+    private HolderSummary me() {
+        SignedInUser user = access.user();
+        return holders.byAccount(user.accountId())
+                .orElseThrow(() -> new AccessDeniedException("Only budget holders can do this"));
+    }
+
+    private ConsentGrant ownGrant(long grantId) {
+        HolderSummary me = me();
+        return grants.byId(grantId).filter(g -> g.holderId() == me.id())
+                .orElseThrow(() -> new AccessDeniedException("Not your grant"));
+    }
+
+    private HolderSummary ownOrCommissioned(long holderId) {
+        SignedInUser user = access.user();
+        HolderSummary holder = holders.byId(holderId)
+                .orElseThrow(() -> new AccessDeniedException("You do not have access to this person's records."));
+        boolean own = user.role() == Role.BUDGET_HOLDER && user.accountId() == holder.accountId();
+        boolean commissioner = user.role() == Role.COMMISSIONER && Objects.equals(user.areaId(), holder.areaId());
+        if (!own && !commissioner) {
+            throw new AccessDeniedException("Only the person and their area's commissioners can see this.");
+        }
+        return holder;
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(BudgetService.UK));
+    }
+}

@@ -1,0 +1,176 @@
+package org.wholecare.budget;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.wholecare.organisation.OrganisationSummary;
+import org.wholecare.shared.Roles;
+import org.wholecare.shared.ValidationException;
+import org.wholecare.shell.FormErrors;
+import org.wholecare.shell.Ui;
+
+/** The holder decides who may act for them, how far and until when, and withdraws it in one step. */
+@Route("who-can-help")
+@PageTitle("Who can help me – Wholecare")
+@Menu(title = "Who can help me", order = 40, icon = "vaadin:users")
+@RolesAllowed(Roles.BUDGET_HOLDER)
+public class ConsentView extends Main {
+
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+
+    private final ConsentService consent;
+    private final HolderSummary me;
+
+    ConsentView(ConsentService consent, BudgetHolderService holders) {
+        this.consent = consent;
+        this.me = holders.mine().orElseThrow();
+        addClassName("page");
+        render(null);
+    }
+
+    private void render(Component message) {
+        removeAll();
+        add(new H1("Who can help me"), new Paragraph("You decide who may see your budget and support plan, and "
+                + "what they may do. You can withdraw access at any time and it stops at once."));
+        if (message != null) {
+            add(message);
+        }
+        add(grantsCard(), brokerageForm(), representativeForm(),
+                Ui.card("Who has looked", new Paragraph(new RouterLink("See everyone who has looked at or changed "
+                        + "your records", AccessLogView.class))));
+    }
+
+    private Component grantsCard() {
+        UnorderedList list = new UnorderedList();
+        list.setId("grants");
+        LocalDate today = LocalDate.now(BudgetService.UK);
+        for (ConsentGrant g : consent.grants(me.id())) {
+            ListItem item = new ListItem();
+            item.addClassName("grant");
+            String until = g.endsOn() == null ? "no end date" : "until " + DAY.format(g.endsOn());
+            String state = g.revokedAt() != null ? "Withdrawn on " + DAY.format(g.revokedAt().atZone(BudgetService.UK))
+                    : g.activeOn(today) ? "In force, " + until : "Ended on " + DAY.format(g.endsOn());
+            item.add(new Paragraph(g.granteeName() + " (" + g.kind().label().toLowerCase(Locale.UK)
+                    + (g.relationship() != null && g.kind() == ConsentKind.REPRESENTATIVE ? ", " + g.relationship() : "")
+                    + ")"));
+            item.add(Ui.facts("May", g.scope().allows(), "Status", state));
+            if (g.documentReference() != null) {
+                item.add(new Paragraph("Court order or power of attorney: " + g.documentReference()
+                        + ". Only your commissioner can end this."));
+            } else if (g.activeOn(today)) {
+                Button withdraw = new Button("Withdraw access", click -> {
+                    consent.revoke(g.id());
+                    Notification.show(g.granteeName() + " can no longer act for you.", 6000,
+                            Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                    render(null);
+                });
+                withdraw.addThemeVariants(ButtonVariant.LUMO_ERROR);
+                withdraw.setAriaLabel("Withdraw access from " + g.granteeName());
+                item.add(withdraw);
+            }
+            list.add(item);
+        }
+        if (list.getChildren().findAny().isEmpty()) {
+            list.add(new ListItem("Nobody else can see your records."));
+        }
+        return Ui.card("People and organisations who can act for you", list);
+    }
+
+    private Component brokerageForm() {
+        Select<OrganisationSummary> brokerage = new Select<>();
+        brokerage.setLabel("Brokerage");
+        brokerage.setItems(consent.brokerages());
+        brokerage.setItemLabelGenerator(OrganisationSummary::name);
+        brokerage.setWidthFull();
+        Select<ConsentScope> scope = scopeField("What the brokerage may do");
+        DatePicker ends = endField("Last day the brokerage may act for you");
+        FormErrors errors = new FormErrors().field("brokerage", brokerage).field("scope", scope).field("endsOn", ends);
+        Button give = new Button("Give access", click -> {
+            errors.clear();
+            try {
+                ConsentGrant g = consent.grantToBrokerage(brokerage.getValue() == null ? null : brokerage.getValue().id(),
+                        scope.getValue(), ends.getValue());
+                Notification.show(g.granteeName() + " may now " + g.scope().allows() + ".", 6000,
+                        Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                render(null);
+            } catch (ValidationException e) {
+                errors.show(e);
+            }
+        });
+        give.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        return Ui.card("Let a brokerage help you", new Paragraph("Brokers from local charities and user-led "
+                + "organisations can help you find and arrange support."), brokerage, scope, ends,
+                errors.formMessage(), give);
+    }
+
+    private Component representativeForm() {
+        TextField name = new TextField("Their full name");
+        TextField username = new TextField("A username for them");
+        username.setHelperText("They sign in with this. For example jo.taylor");
+        TextField relationship = new TextField("How they know you");
+        relationship.setHelperText("For example 'my daughter' or 'my neighbour'");
+        Select<ConsentScope> scope = scopeField("What they may do");
+        DatePicker ends = endField("Last day they may act for you");
+        FormErrors errors = new FormErrors().field("fullName", name).field("username", username)
+                .field("relationship", relationship).field("scope", scope).field("endsOn", ends);
+        Button invite = new Button("Invite them", click -> {
+            errors.clear();
+            try {
+                var invited = consent.inviteRepresentative(name.getValue(), username.getValue(), relationship.getValue(),
+                        scope.getValue(), ends.getValue());
+                Div done = new Div(new Paragraph(invited.grant().granteeName() + " is invited. Give them the link "
+                        + "below so they can choose a password."), BudgetHoldersView.invitation(invited.invitation()));
+                done.addClassName("invitation-result");
+                done.getElement().setAttribute("role", "status");
+                render(done);
+            } catch (ValidationException e) {
+                errors.show(e);
+            }
+        });
+        return Ui.card("Invite a carer or representative", new Paragraph("Someone you trust, such as a family "
+                + "member, can sign in and help with your budget."), name, username, relationship, scope, ends,
+                errors.formMessage(), invite);
+    }
+
+    private static Select<ConsentScope> scopeField(String label) {
+        Select<ConsentScope> scope = new Select<>();
+        scope.setLabel(label);
+        scope.setItems(ConsentScope.values());
+        scope.setItemLabelGenerator(s -> switch (s) {
+            case VIEW -> "Look only";
+            case PROPOSE -> "Look and suggest";
+            case PURCHASE -> "Look, suggest and buy";
+        });
+        scope.setWidthFull();
+        scope.setHelperText("Look only: see your budget and plan. Suggest: also shortlist services, ask for "
+                + "quotes and propose purchases for you to accept. Buy: also buy services from your budget.");
+        return scope;
+    }
+
+    private static DatePicker endField(String label) {
+        DatePicker ends = new DatePicker(label);
+        ends.setLocale(Locale.UK);
+        ends.setWidthFull();
+        ends.setHelperText("Up to two years from today. You can renew it.");
+        return ends;
+    }
+}

@@ -1,0 +1,34 @@
+package org.wholecare.shell;
+
+import com.vaadin.flow.server.VaadinSession;
+import java.util.Optional;
+
+/**
+ * The client a broker or representative has chosen to act for in this session, for the banner
+ * and the pages that act on that client. Only a convenience: every service checks the grant itself.
+ */
+public final class ActingFor {
+
+    /** @param scope in plain words, what the grant lets them do */
+    public record Client(long holderId, String name, String scope) {
+    }
+
+    private ActingFor() {
+    }
+
+    public static Optional<Client> current() {
+        VaadinSession session = VaadinSession.getCurrent();
+        return session == null ? Optional.empty() : Optional.ofNullable(session.getAttribute(Client.class));
+    }
+
+    public static void choose(Client client) {
+        VaadinSession.getCurrent().setAttribute(Client.class, client);
+    }
+
+    public static void stop() {
+        VaadinSession session = VaadinSession.getCurrent();
+        if (session != null) {
+            session.setAttribute(Client.class, null);
+        }
+    }
+}

@@ -1,0 +1,256 @@
+package org.wholecare.brokerage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.wholecare.IntegrationTest;
+import org.wholecare.budget.BudgetHolderService;
+import org.wholecare.budget.BudgetService;
+import org.wholecare.budget.BudgetSummary;
+import org.wholecare.budget.BudgetTestData;
+import org.wholecare.budget.ConsentGrant;
+import org.wholecare.budget.ConsentKind;
+import org.wholecare.budget.ConsentScope;
+import org.wholecare.budget.ConsentService;
+import org.wholecare.budget.HolderSummary;
+import org.wholecare.budget.RegisterHolder;
+import org.wholecare.ledger.FundingStream;
+import org.wholecare.marketplace.SearchQuery;
+import org.wholecare.marketplace.SearchService;
+import org.wholecare.security.AccountService;
+import org.wholecare.security.ActingAs;
+import org.wholecare.shared.RefusedException;
+import org.wholecare.shared.ValidationException;
+
+/** The consent rules, against the real database: refused with a clear message, nothing but an audit entry left. */
+@IntegrationTest
+class ConsentIT {
+
+    private static final AtomicLong SEQUENCE = new AtomicLong(System.nanoTime() % 100_000);
+    private static final String PASSWORD = "a long enough password";
+
+    @Autowired ConsentService consent;
+    @Autowired BrokerageService brokerage;
+    @Autowired BudgetHolderService holders;
+    @Autowired BudgetService budgets;
+    @Autowired SearchService search;
+    @Autowired AccountService accounts;
+    @Autowired ActingAs actingAs;
+    @Autowired JdbcTemplate jdbc;
+
+    private record Person(String username, HolderSummary holder, BudgetSummary budget) {
+    }
+
+    /** A new holder who can sign in, with a budget, in NB4 (where the demo listings are). */
+    private Person newHolder() {
+        long n = SEQUENCE.incrementAndGet();
+        String username = "consent.holder." + n;
+        var registered = actingAs.run("commissioner", () -> holders.register(new RegisterHolder("Consent Person " + n,
+                username, LocalDate.of(1960, 5, 5), BudgetTestData.nextNhsNumber(), "NB4", null, null, null)));
+        String url = registered.holderInvitation().link().url();
+        accounts.acceptInvitation(url.substring(url.lastIndexOf('/') + 1), PASSWORD, PASSWORD);
+        BudgetSummary budget = BudgetTestData.budget(actingAs, budgets, registered.holder(),
+                Map.of(FundingStream.COUNCIL_SOCIAL_CARE, 500_000L));
+        return new Person(username, registered.holder(), budget);
+    }
+
+    private long brokerageId() {
+        return jdbc.queryForObject("SELECT id FROM organisation WHERE name = 'Northbrook Independent Living'", Long.class);
+    }
+
+    private ConsentGrant grant(Person p, ConsentScope scope) {
+        return actingAs.run(p.username(), () -> consent.grantToBrokerage(brokerageId(), scope,
+                LocalDate.now().plusMonths(3)));
+    }
+
+    private long listing(String title) {
+        return actingAs.run("holder", () -> search.search(new SearchQuery(title, null, "NB4", null, null, null,
+                null, 0, 5)).results().getFirst().listing().id());
+    }
+
+    private long refusals(Person p) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM access_log WHERE holder_id = ? AND outcome = 'REFUSED'",
+                Long.class, p.holder().id());
+    }
+
+    private long shortlistRows(Person p) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM shortlist_item WHERE holder_id = ?", Long.class, p.holder().id());
+    }
+
+    @Test
+    void aBrokerWithNoGrantIsRefusedAndOnlyTheRefusalIsRecorded() {
+        Person p = newHolder();
+        long listingId = listing("Morning help");
+        assertThatThrownBy(() -> actingAs.run("broker", () -> budgets.overview(p.budget().id())))
+                .isInstanceOf(RefusedException.class).hasMessage("You do not have access to this person's records.");
+        assertThatThrownBy(() -> actingAs.run("broker", () -> brokerage.addToShortlist(p.holder().id(), listingId, "x")))
+                .isInstanceOf(RefusedException.class);
+        assertThat(shortlistRows(p)).isZero();
+        assertThat(refusals(p)).isEqualTo(2);
+        assertThat(actingAs.run("broker", () -> brokerage.caseload())).extracting(Client::holderId)
+                .doesNotContain(p.holder().id());
+    }
+
+    @Test
+    void anExpiredGrantIsRefusedWithTheDayItEnded() {
+        Person p = newHolder();
+        ConsentGrant g = grant(p, ConsentScope.PROPOSE);
+        assertThat(actingAs.run("broker", () -> brokerage.client(p.holder().id())).name()).isEqualTo(p.holder().fullName());
+        // as if its last day had passed
+        jdbc.update("UPDATE consent_grant SET ends_on = ? WHERE id = ?", LocalDate.now().minusDays(1), g.id());
+        assertThatThrownBy(() -> actingAs.run("broker", () -> brokerage.shortlist(p.holder().id())))
+                .isInstanceOf(RefusedException.class).hasMessageContaining("ended on");
+        assertThat(jdbc.queryForObject("SELECT grant_id FROM access_log WHERE holder_id = ? AND outcome = 'REFUSED'",
+                Long.class, p.holder().id())).isEqualTo(g.id());
+        assertThat(actingAs.run("broker", () -> brokerage.caseload())).extracting(Client::holderId)
+                .doesNotContain(p.holder().id());
+    }
+
+    @Test
+    void aViewOnlyGrantCannotProposeOrShortlist() {
+        Person p = newHolder();
+        grant(p, ConsentScope.VIEW);
+        long listingId = listing("Morning help");
+        assertThat(actingAs.run("broker", () -> brokerage.shortlist(p.holder().id()))).isEmpty();
+        assertThatThrownBy(() -> actingAs.run("broker", () -> brokerage.addToShortlist(p.holder().id(), listingId, "")))
+                .isInstanceOf(RefusedException.class).hasMessageContaining("you need access to propose");
+        assertThatThrownBy(() -> actingAs.run("broker", () -> brokerage.propose(p.holder().id(), listingId, 2,
+                Proposal.Frequency.WEEKLY, LocalDate.now().plusDays(3), "Suits")))
+                .isInstanceOf(RefusedException.class);
+        assertThat(shortlistRows(p)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM proposal WHERE holder_id = ?", Long.class,
+                p.holder().id())).isZero();
+        assertThat(refusals(p)).isEqualTo(2);
+    }
+
+    @Test
+    void revocationTakesEffectOnTheNextActionAndEveryStepIsRecorded() {
+        Person p = newHolder();
+        ConsentGrant g = grant(p, ConsentScope.VIEW);
+        grant(p, ConsentScope.PROPOSE);
+        long listingId = listing("Morning help");
+        actingAs.run("broker", () -> brokerage.addToShortlist(p.holder().id(), listingId, "Same carers each week"));
+        actingAs.run(p.username(), () -> {
+            consent.revoke(g.id());
+            return null;
+        });
+        assertThatThrownBy(() -> actingAs.run("broker", () -> brokerage.shortlist(p.holder().id())))
+                .isInstanceOf(RefusedException.class).hasMessageContaining("withdrew your access");
+        assertThat(jdbc.queryForList("SELECT event FROM consent_event WHERE grant_id = ? ORDER BY id", String.class,
+                g.id())).containsExactly("GRANTED", "CHANGED", "REVOKED");
+        var log = actingAs.run(p.username(), () -> consent.accessLog(p.holder().id()));
+        assertThat(log).anySatisfy(e -> {
+            assertThat(e.actorName()).isEqualTo("Priya Shah");
+            assertThat(e.action()).isEqualTo("Added a service to the shortlist");
+            assertThat(e.allowed()).isTrue();
+            assertThat(e.grantDescription()).contains("Northbrook Independent Living");
+        });
+        assertThat(log).anySatisfy(e -> assertThat(e.allowed()).isFalse());
+        // someone else's log is not theirs to read
+        assertThatThrownBy(() -> actingAs.run("broker", () -> consent.accessLog(p.holder().id())))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void aProviderOrAnotherHolderCannotOpenSomeoneElsesBudgetOrProposalById() {
+        Person p = newHolder();
+        grant(p, ConsentScope.PROPOSE);
+        long listingId = listing("Morning help");
+        Proposal proposal = actingAs.run("broker", () -> brokerage.propose(p.holder().id(), listingId, 2,
+                Proposal.Frequency.WEEKLY, LocalDate.now().plusDays(3), "The same carers each morning"));
+        assertThatThrownBy(() -> actingAs.run("provider", () -> budgets.overview(p.budget().id())))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> actingAs.run("provider", () -> brokerage.proposals(p.holder().id())))
+                .isInstanceOf(RefusedException.class);
+        assertThatThrownBy(() -> actingAs.run("holder", () -> brokerage.decide(proposal.id(), true, "")))
+                .isInstanceOf(RefusedException.class);
+        assertThatThrownBy(() -> actingAs.run("broker", () -> brokerage.decide(proposal.id(), true, "")))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(jdbc.queryForObject("SELECT status FROM proposal WHERE id = ?", String.class, proposal.id()))
+                .isEqualTo("PROPOSED");
+        // the provider's two tries and the other holder's; the broker was stopped by role before any look-up
+        assertThat(refusals(p)).isEqualTo(3);
+    }
+
+    @Test
+    void aProposalCarriesTheOtherOptionsAQuotedPriceAndAnyConflictAndTheHolderDecides() {
+        Person p = newHolder();
+        grant(p, ConsentScope.PROPOSE);
+        long morning = listing("Morning help");
+        long dayCentre = listing("Day centre with lunch");
+        actingAs.run("broker", () -> brokerage.addToShortlist(p.holder().id(), morning, "Same carers"));
+        actingAs.run("broker", () -> brokerage.addToShortlist(p.holder().id(), dayCentre, "Lunch and company"));
+        assertThatThrownBy(() -> actingAs.run("broker", () -> brokerage.addToShortlist(p.holder().id(), morning, "")))
+                .isInstanceOf(ValidationException.class);
+        Quote quote = actingAs.run("broker", () -> brokerage.requestQuote(p.holder().id(), dayCentre,
+                "Three days a week from January"));
+        assertThat(actingAs.run("daycentre", () -> brokerage.quoteRequestsForMe())).extracting(Quote::id)
+                .contains(quote.id());
+        assertThatThrownBy(() -> actingAs.run("provider", () -> brokerage.answerQuote(quote.id(), 4_000, "x")))
+                .isInstanceOf(AccessDeniedException.class);
+        actingAs.run("daycentre", () -> brokerage.answerQuote(quote.id(), 4_400, "Includes lunch and transport"));
+
+        assertThatThrownBy(() -> actingAs.run("broker", () -> brokerage.propose(p.holder().id(), dayCentre, 0,
+                Proposal.Frequency.WEEKLY, LocalDate.now().minusDays(1), " ")))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors())
+                        .containsOnlyKeys("quantity", "startDate", "reason"));
+        Proposal proposal = actingAs.run("broker", () -> brokerage.propose(p.holder().id(), dayCentre, 3,
+                Proposal.Frequency.WEEKLY, LocalDate.now().plusDays(7), "Company and a hot lunch"));
+        assertThat(proposal.unitPricePence()).isEqualTo(4_400);
+        assertThat(proposal.totalPence()).isEqualTo(13_200);
+        assertThat(proposal.otherOptions()).extracting(ShortlistItem::listingId).containsExactly(morning);
+        assertThat(proposal.conflict()).contains("lunch club");
+
+        assertThatThrownBy(() -> actingAs.run(p.username(), () -> brokerage.decide(proposal.id(), false, " ")))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors()).containsOnlyKeys("comment"));
+        Proposal accepted = actingAs.run(p.username(), () -> brokerage.decide(proposal.id(), true, "Yes please"));
+        assertThat(accepted.status()).isEqualTo(Proposal.Status.ACCEPTED);
+        assertThatThrownBy(() -> actingAs.run(p.username(), () -> brokerage.decide(proposal.id(), false, "No")))
+                .isInstanceOf(ValidationException.class);
+    }
+
+    @Test
+    void aCommissionerRecordsADeputyWhomOnlyACommissionerCanEnd() {
+        Person p = newHolder();
+        assertThatThrownBy(() -> actingAs.run("commissioner", () -> consent.recordLegalAuthority(p.holder().id(),
+                ConsentKind.DEPUTY, "Dee Puty", "dee.puty." + SEQUENCE.incrementAndGet(), " ")))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors())
+                        .containsOnlyKeys("documentReference"));
+        var invited = actingAs.run("commissioner", () -> consent.recordLegalAuthority(p.holder().id(),
+                ConsentKind.DEPUTY, "Dee Puty", "dee.puty." + SEQUENCE.incrementAndGet(), "COP 1234567"));
+        assertThat(invited.grant().scope()).isEqualTo(ConsentScope.PURCHASE);
+        assertThat(invited.grant().endsOn()).isNull();
+        assertThatThrownBy(() -> actingAs.run(p.username(), () -> {
+            consent.revoke(invited.grant().id());
+            return null;
+        })).isInstanceOf(ValidationException.class).hasMessageContaining("Ask your commissioner");
+        actingAs.run("commissioner", () -> {
+            consent.revoke(invited.grant().id());
+            return null;
+        });
+        assertThat(actingAs.run(p.username(), () -> consent.grants(p.holder().id())))
+                .allSatisfy(g -> assertThat(g.revokedAt()).isNotNull());
+    }
+
+    @Test
+    void badGrantsAreRefusedAtTheFieldAndNothingIsSaved() {
+        Person p = newHolder();
+        long before = jdbc.queryForObject("SELECT COUNT(*) FROM consent_grant", Long.class);
+        assertThatThrownBy(() -> actingAs.run(p.username(), () -> consent.grantToBrokerage(null, null,
+                LocalDate.now().minusDays(1))))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors())
+                        .containsOnlyKeys("brokerage", "scope", "endsOn"));
+        assertThatThrownBy(() -> actingAs.run(p.username(), () -> consent.inviteRepresentative(" ", "holder", "",
+                ConsentScope.VIEW, LocalDate.now().plusYears(3))))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors())
+                        .containsOnlyKeys("fullName", "username", "relationship", "endsOn"));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM consent_grant", Long.class)).isEqualTo(before);
+    }
+}
