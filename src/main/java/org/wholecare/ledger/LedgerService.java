@@ -198,7 +198,9 @@ public class LedgerService {
         }
 
         Map<String, Long> balances = new LinkedHashMap<>();
-        jdbc.sql("SELECT stream, account, balance_pence FROM ledger_balance WHERE budget_id = ?")
+        // a locking read sees the latest balances even if the caller's transaction read older ones
+        // before taking the lock (a plain read would see that earlier snapshot)
+        jdbc.sql("SELECT stream, account, balance_pence FROM ledger_balance WHERE budget_id = ? FOR UPDATE")
                 .param(budgetId)
                 .query((rs, n) -> balances.put(rs.getString(1) + "/" + rs.getString(2), rs.getLong(3))).list();
         Map<String, Long> changed = new LinkedHashMap<>();

@@ -3,6 +3,7 @@ package org.wholecare.security;
 import static com.vaadin.flow.spring.security.VaadinSecurityConfigurer.vaadin;
 
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -22,7 +23,11 @@ class SecurityConfiguration {
                 // for load balancers and orchestrators; they say only UP or DOWN
                 .requestMatchers("/actuator/health/liveness", "/actuator/health/readiness").permitAll()
                 .requestMatchers("/actuator/**").denyAll()
-                .requestMatchers("/styles/**", "/images/**").permitAll());
+                .requestMatchers("/styles/**", "/images/**").permitAll()
+                // Stripe calls this; its own rule is the signature check on every event
+                .requestMatchers(HttpMethod.POST, "/stripe/webhook").permitAll());
+        // no browser session posts here, so there is no CSRF token to check
+        http.csrf(csrf -> csrf.ignoringRequestMatchers("/stripe/webhook"));
         http.with(vaadin(), vaadin -> vaadin.loginView(LoginView.class));
         return http.build();
     }

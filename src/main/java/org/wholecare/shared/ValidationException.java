@@ -38,6 +38,15 @@ public class ValidationException extends RuntimeException {
             return errors.containsKey(field);
         }
 
+        public boolean isEmpty() {
+            return errors.isEmpty();
+        }
+
+        /** What has been collected so far, in the order it was found. */
+        public Map<String, String> fieldErrors() {
+            return java.util.Collections.unmodifiableMap(errors);
+        }
+
         public void throwIfAny() {
             if (!errors.isEmpty()) {
                 throw new ValidationException(errors);

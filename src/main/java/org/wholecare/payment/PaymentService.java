@@ -1,0 +1,344 @@
+package org.wholecare.payment;
+
+import com.stripe.exception.EventDataObjectDeserializationException;
+import com.stripe.exception.SignatureVerificationException;
+import com.stripe.exception.StripeException;
+import com.stripe.model.Event;
+import com.stripe.model.checkout.Session;
+import com.stripe.net.Webhook;
+import jakarta.annotation.security.RolesAllowed;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.wholecare.budget.BudgetHolderService;
+import org.wholecare.budget.BudgetService;
+import org.wholecare.budget.HolderSummary;
+import org.wholecare.ledger.FundingStream;
+import org.wholecare.ledger.LedgerRequest;
+import org.wholecare.ledger.LedgerService;
+import org.wholecare.security.CurrentUser;
+import org.wholecare.security.SignedInUser;
+import org.wholecare.security.SystemActor;
+import org.wholecare.shared.Money;
+import org.wholecare.shared.Roles;
+import org.wholecare.shared.ValidationException;
+
+/**
+ * Pays providers for confirmed invoices and credits card top-ups, through Stripe when it is set up.
+ * A payment is written first (the outbox) and sent after the invoice's transaction commits, with an
+ * idempotency key made from the invoice, so a retry after a timeout or a crash can never pay twice.
+ */
+@Service
+@Transactional(readOnly = true)
+public class PaymentService {
+
+    private static final Logger log = LoggerFactory.getLogger(PaymentService.class);
+    /** Stripe's own default: older signed events are refused as replays. */
+    static final long WEBHOOK_TOLERANCE_SECONDS = 300;
+
+    private final JdbcClient jdbc;
+    private final StripeGateway stripe;
+    private final StripeSettings settings;
+    private final LedgerService ledger;
+    private final BudgetHolderService holders;
+    private final BudgetService budgets;
+    private final CurrentUser currentUser;
+    private final TransactionTemplate ownTransaction;
+    private final Clock clock;
+
+    PaymentService(JdbcClient jdbc, StripeGateway stripe, StripeSettings settings, LedgerService ledger,
+            BudgetHolderService holders, BudgetService budgets, CurrentUser currentUser,
+            PlatformTransactionManager transactions, Clock clock) {
+        this.jdbc = jdbc;
+        this.stripe = stripe;
+        this.settings = settings;
+        this.ledger = ledger;
+        this.holders = holders;
+        this.budgets = budgets;
+        this.currentUser = currentUser;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(
+                org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.clock = clock;
+    }
+
+    /**
+     * Records that a confirmed invoice must be paid, in the confirming transaction, and sends it to
+     * Stripe once that transaction has committed. The purchase feature has already checked who may.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void request(long invoiceId, long providerId, long amountPence, String description) {
+        var key = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO payment (invoice_id, provider_id, description, amount_pence, method, status, idempotency_key,
+                  created_at) VALUES (?, ?, ?, ?, ?, 'PENDING', ?, ?)""")
+                .params(invoiceId, providerId, description, amountPence, stripe.enabled() ? "STRIPE" : "OUTSIDE",
+                        "wholecare-invoice-" + invoiceId, now())
+                .update(key);
+        long paymentId = key.getKey().longValue();
+        if (stripe.enabled() && TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    send(paymentId);
+                }
+            });
+        }
+    }
+
+    /** How the payment for an invoice stands, in words; empty if it has none. */
+    public String statusOf(long invoiceId) {
+        return jdbc.sql("SELECT method, status FROM payment WHERE invoice_id = ?").param(invoiceId)
+                .query((rs, n) -> label(rs.getString(1), rs.getString(2))).optional().orElse(null);
+    }
+
+    static String label(String method, String status) {
+        return switch (status) {
+            case "SENT" -> "Paid through Stripe";
+            case "SETTLED" -> "Settled outside Stripe";
+            case "FAILED" -> "Payment failed: a commissioner will settle it";
+            default -> "OUTSIDE".equals(method) ? "Waiting to be settled outside Stripe" : "Being paid through Stripe";
+        };
+    }
+
+    /**
+     * Sends one payment to Stripe and records the answer. A failure leaves it waiting, to be tried
+     * again with the same idempotency key; Stripe then returns the first transfer instead of making another.
+     */
+    void send(long paymentId) {
+        record Due(long invoiceId, long providerId, long amount, String description, String key, String status) {
+        }
+        Due due = jdbc.sql("SELECT invoice_id, provider_id, amount_pence, description, idempotency_key, status "
+                        + "FROM payment WHERE id = ? AND method = 'STRIPE'").param(paymentId)
+                .query((rs, n) -> new Due(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6))).optional().orElse(null);
+        if (due == null || !"PENDING".equals(due.status())) {
+            return;
+        }
+        Optional<String> account = payoutAccount(due.providerId());
+        if (account.isEmpty()) {
+            note(paymentId, "The provider has not connected a Stripe account yet.");
+            return;
+        }
+        try {
+            String transferId = stripe.transfer(account.get(), due.amount(), due.description(), due.key());
+            ownTransaction.executeWithoutResult(s -> jdbc.sql("UPDATE payment SET status = 'SENT', stripe_account_id = ?, "
+                            + "stripe_transfer_id = ?, attempts = attempts + 1, last_error = NULL, settled_at = ? "
+                            + "WHERE id = ? AND status = 'PENDING'")
+                    .params(account.get(), transferId, now(), paymentId).update());
+        } catch (StripeException | RuntimeException e) {
+            log.warn("Payment {} not sent yet: {}", paymentId, e.getMessage());
+            note(paymentId, e.getMessage());
+        }
+    }
+
+    /** Tries every payment still waiting for Stripe: at start-up (after a crash) and every few minutes. */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public int sendWaitingPayments() {
+        if (!stripe.enabled()) {
+            return 0;
+        }
+        List<Long> waiting = jdbc.sql("SELECT id FROM payment WHERE method = 'STRIPE' AND status = 'PENDING' ORDER BY id")
+                .query(Long.class).list();
+        waiting.forEach(this::send);
+        return waiting.size();
+    }
+
+    /** A payment waiting to be made, as a commissioner sees it. */
+    public record WaitingPayment(long id, long invoiceId, String providerName, long amountPence, String description,
+            String status, String lastError) {
+    }
+
+    @RolesAllowed(Roles.COMMISSIONER)
+    public List<WaitingPayment> waitingInMyArea() {
+        return jdbc.sql("""
+                SELECT p.id, p.invoice_id, o.name, p.amount_pence, p.description, p.method, p.status, p.last_error
+                FROM payment p JOIN organisation o ON o.id = p.provider_id
+                WHERE p.status IN ('PENDING', 'FAILED') AND o.area_id = ? ORDER BY p.created_at, p.id""")
+                .param(currentUser.require().areaId())
+                .query((rs, n) -> new WaitingPayment(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4),
+                        rs.getString(5), label(rs.getString(6), rs.getString(7)), rs.getString(8)))
+                .list();
+    }
+
+    /** Without Stripe (or when it fails), a commissioner records that the provider was paid another way. */
+    @RolesAllowed(Roles.COMMISSIONER)
+    @Transactional
+    public void recordSettledOutside(long paymentId, String note) {
+        String how = note == null ? "" : note.strip();
+        if (how.isEmpty() || how.length() > 500) {
+            throw ValidationException.of("note", "Say how it was paid, for example 'BACS from the council, ref 4471'.");
+        }
+        SignedInUser commissioner = currentUser.require();
+        int updated = jdbc.sql("""
+                UPDATE payment p JOIN organisation o ON o.id = p.provider_id
+                SET p.method = 'OUTSIDE', p.status = 'SETTLED', p.note = ?, p.recorded_by = ?, p.settled_at = ?
+                WHERE p.id = ? AND p.status IN ('PENDING', 'FAILED') AND o.area_id = ?""")
+                .params(how, commissioner.accountId(), now(), paymentId, commissioner.areaId()).update();
+        if (updated == 0) {
+            throw ValidationException.of("note", "This payment is already made, or is not one of your area's.");
+        }
+    }
+
+    @RolesAllowed(Roles.PROVIDER)
+    public Optional<String> myStripeAccount() {
+        return payoutAccount(currentUser.require().organisationId());
+    }
+
+    /** The provider connects (or finishes connecting) a Stripe account; returns Stripe's onboarding page. */
+    @RolesAllowed(Roles.PROVIDER)
+    public String connectStripe(String returnUrl) {
+        if (!stripe.enabled()) {
+            throw ValidationException.of("", "Card payments through Stripe are not set up on this service. "
+                    + "Your commissioner pays you another way.");
+        }
+        SignedInUser user = currentUser.require();
+        try {
+            String account = payoutAccount(user.organisationId()).orElse(null);
+            if (account == null) {
+                String email = jdbc.sql("SELECT contact_email FROM provider_profile WHERE organisation_id = ?")
+                        .param(user.organisationId()).query(String.class).optional().orElse(null);
+                String created = stripe.createConnectedAccount(email, "wholecare-connect-" + user.organisationId());
+                ownTransaction.executeWithoutResult(s -> jdbc.sql("INSERT INTO payout_account (organisation_id, "
+                                + "stripe_account_id, connected_by, connected_at) VALUES (?, ?, ?, ?)")
+                        .params(user.organisationId(), created, user.accountId(), now()).update());
+                account = created;
+            }
+            return stripe.onboardingLink(account, returnUrl);
+        } catch (StripeException e) {
+            throw ValidationException.of("", "Stripe did not answer (" + e.getMessage() + "). Try again in a few minutes.");
+        }
+    }
+
+    /** The holder adds their own money to the private top-up stream by card; it counts only once Stripe confirms. */
+    @RolesAllowed(Roles.BUDGET_HOLDER)
+    public String startTopUp(long pence, String returnUrl) {
+        if (!stripe.enabled()) {
+            throw ValidationException.of("amount", "Paying by card is not set up on this service yet.");
+        }
+        if (pence < 100 || pence > 500_000) {
+            throw ValidationException.of("amount", "Enter an amount from £1.00 to £5,000.00.");
+        }
+        HolderSummary holder = holders.mine().orElseThrow(() -> new AccessDeniedException("Not a budget holder"));
+        long budgetId = budgets.currentBudget(holder.id()).orElseThrow(() -> ValidationException.of("amount",
+                "There is no budget to add money to yet.")).id();
+        long accountId = currentUser.require().accountId();
+        long topUpId = ownTransaction.execute(s -> {
+            var key = new org.springframework.jdbc.support.GeneratedKeyHolder();
+            jdbc.sql("INSERT INTO top_up (holder_id, budget_id, amount_pence, status, requested_by, created_at) "
+                            + "VALUES (?, ?, ?, 'PENDING', ?, ?)")
+                    .params(holder.id(), budgetId, pence, accountId, now()).update(key);
+            return key.getKey().longValue();
+        });
+        try {
+            String[] session = stripe.checkout(pence, "Top-up of your Wholecare budget (" + Money.format(pence) + ")",
+                    "top-up-" + topUpId, returnUrl, "wholecare-top-up-" + topUpId);
+            ownTransaction.executeWithoutResult(s -> jdbc.sql("UPDATE top_up SET stripe_session_id = ?, checkout_url = ? "
+                    + "WHERE id = ?").params(session[0], session[1], topUpId).update());
+            return session[1];
+        } catch (StripeException e) {
+            ownTransaction.executeWithoutResult(s -> jdbc.sql("UPDATE top_up SET status = 'FAILED' WHERE id = ?")
+                    .param(topUpId).update());
+            throw ValidationException.of("amount", "The card payment could not be started: " + e.getMessage()
+                    + " Nothing was taken. Try again later.");
+        }
+    }
+
+    /** What a webhook call did. */
+    public enum WebhookResult { APPLIED, DUPLICATE, IGNORED }
+
+    /**
+     * Applies one Stripe event exactly once. Refuses (throws) a forged or stale signature before
+     * reading anything; an event id seen before changes nothing.
+     */
+    @Transactional
+    public WebhookResult handleWebhook(String payload, String signatureHeader) throws SignatureVerificationException {
+        if (settings.webhookSecret() == null || settings.webhookSecret().isBlank()) {
+            throw new SignatureVerificationException("No webhook secret is configured", signatureHeader);
+        }
+        Event event = Webhook.constructEvent(payload, signatureHeader, settings.webhookSecret(),
+                WEBHOOK_TOLERANCE_SECONDS, clock);
+        try {
+            jdbc.sql("INSERT INTO stripe_event (id, type, received_at) VALUES (?, ?, ?)")
+                    .params(event.getId(), event.getType(), now()).update();
+        } catch (DuplicateKeyException e) {
+            return WebhookResult.DUPLICATE;
+        }
+        return switch (event.getType()) {
+            case "checkout.session.completed", "checkout.session.async_payment_succeeded" -> topUpPaid(event);
+            case "checkout.session.async_payment_failed", "checkout.session.expired" -> topUpFailed(event);
+            default -> WebhookResult.IGNORED;
+        };
+    }
+
+    private WebhookResult topUpPaid(Event event) {
+        Session session = session(event);
+        if (!"paid".equals(session.getPaymentStatus())) {
+            // a delayed payment method: wait for async_payment_succeeded
+            return WebhookResult.IGNORED;
+        }
+        record TopUp(long id, long holderId, long budgetId, long pence, long requestedBy) {
+        }
+        // only a waiting top-up moves on, so an event arriving after a later one changes nothing
+        TopUp topUp = jdbc.sql("SELECT id, holder_id, budget_id, amount_pence, requested_by FROM top_up "
+                        + "WHERE stripe_session_id = ? AND status = 'PENDING' FOR UPDATE").param(session.getId())
+                .query((rs, n) -> new TopUp(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)))
+                .optional().orElse(null);
+        if (topUp == null) {
+            return WebhookResult.IGNORED;
+        }
+        if (session.getAmountTotal() != null && session.getAmountTotal() != topUp.pence()) {
+            log.warn("Top-up {} paid {} but asked {}; not credited", topUp.id(), session.getAmountTotal(), topUp.pence());
+            return WebhookResult.IGNORED;
+        }
+        var entry = SystemActor.asAdministrator(() -> ledger.allocate(topUp.budgetId(), FundingStream.PRIVATE_TOP_UP,
+                topUp.pence(), new LedgerRequest(null, topUp.requestedBy(), "Top-up by card (Stripe)",
+                        "top-up:" + topUp.id(), "stripe:" + session.getId())));
+        jdbc.sql("UPDATE top_up SET status = 'CREDITED', credited_entry_id = ?, credited_at = ? WHERE id = ?")
+                .params(entry.id(), now(), topUp.id()).update();
+        return WebhookResult.APPLIED;
+    }
+
+    private WebhookResult topUpFailed(Event event) {
+        Session session = session(event);
+        int updated = jdbc.sql("UPDATE top_up SET status = 'FAILED' WHERE stripe_session_id = ? AND status = 'PENDING'")
+                .param(session.getId()).update();
+        return updated > 0 ? WebhookResult.APPLIED : WebhookResult.IGNORED;
+    }
+
+    private static Session session(Event event) {
+        try {
+            return (Session) event.getDataObjectDeserializer().deserializeUnsafe();
+        } catch (EventDataObjectDeserializationException e) {
+            throw new IllegalArgumentException("Unreadable checkout session in event " + event.getId(), e);
+        }
+    }
+
+    private Optional<String> payoutAccount(long organisationId) {
+        return jdbc.sql("SELECT stripe_account_id FROM payout_account WHERE organisation_id = ?").param(organisationId)
+                .query(String.class).optional();
+    }
+
+    private void note(long paymentId, String error) {
+        String text = error == null ? "Unknown error" : error.length() > 500 ? error.substring(0, 500) : error;
+        ownTransaction.executeWithoutResult(s -> jdbc.sql("UPDATE payment SET attempts = attempts + 1, last_error = ? "
+                + "WHERE id = ?").params(text, paymentId).update());
+    }
+
+    private Timestamp now() {
+        return Timestamp.from(clock.instant());
+    }
+}

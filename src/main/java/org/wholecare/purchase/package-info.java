@@ -1,0 +1,6 @@
+/**
+ * Purchases: a booking from a listing, committed in the ledger with it; the provider accepts,
+ * delivers and invoices; the holder (or a delegate) confirms or disputes; confirmed invoices become
+ * spend and are paid by the payment feature.
+ */
+package org.wholecare.purchase;

@@ -1,0 +1,262 @@
+package org.wholecare.purchase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.wholecare.IntegrationTest;
+import org.wholecare.budget.BudgetHolderService;
+import org.wholecare.budget.BudgetService;
+import org.wholecare.budget.BudgetSummary;
+import org.wholecare.budget.BudgetTestData;
+import org.wholecare.budget.HolderSummary;
+import org.wholecare.budget.RegisterHolder;
+import org.wholecare.ledger.FundingStream;
+import org.wholecare.ledger.LedgerService;
+import org.wholecare.marketplace.ListingInput;
+import org.wholecare.marketplace.ListingService;
+import org.wholecare.marketplace.ListingStatus;
+import org.wholecare.marketplace.ReviewService;
+import org.wholecare.marketplace.SearchQuery;
+import org.wholecare.marketplace.SearchService;
+import org.wholecare.payment.PaymentService;
+import org.wholecare.security.AccountService;
+import org.wholecare.security.ActingAs;
+import org.wholecare.shared.ValidationException;
+
+/** The purchase lifecycle against the real database: every figure in the ledger follows each step. */
+@IntegrationTest
+class PurchaseIT {
+
+    private static final AtomicLong SEQUENCE = new AtomicLong(System.nanoTime() % 100_000);
+    private static final String PASSWORD = "a long enough password";
+
+    @Autowired PurchaseService purchases;
+    @Autowired PaymentService payments;
+    @Autowired BudgetHolderService holders;
+    @Autowired BudgetService budgets;
+    @Autowired LedgerService ledger;
+    @Autowired SearchService search;
+    @Autowired ListingService listings;
+    @Autowired ReviewService reviews;
+    @Autowired AccountService accounts;
+    @Autowired ActingAs actingAs;
+    @Autowired JdbcTemplate jdbc;
+
+    private record Person(String username, String carer, HolderSummary holder, BudgetSummary budget) {
+    }
+
+    /** A holder in NB4 with a carer who may buy for them, and a budget of the given council money. */
+    private Person newHolder(long councilPence) {
+        long n = SEQUENCE.incrementAndGet();
+        var registered = actingAs.run("commissioner", () -> holders.register(new RegisterHolder("Buyer " + n,
+                "buyer." + n, LocalDate.of(1955, 2, 2), BudgetTestData.nextNhsNumber(), "NB4", "Carer " + n,
+                "buyer.carer." + n, "Son")));
+        accept(registered.holderInvitation().link().url());
+        accept(registered.representativeInvitation().link().url());
+        BudgetSummary budget = BudgetTestData.budget(actingAs, budgets, registered.holder(),
+                Map.of(FundingStream.COUNCIL_SOCIAL_CARE, councilPence, FundingStream.NHS_HEALTH, councilPence));
+        return new Person("buyer." + n, "buyer.carer." + n, registered.holder(), budget);
+    }
+
+    private void accept(String url) {
+        accounts.acceptInvitation(url.substring(url.lastIndexOf('/') + 1), PASSWORD, PASSWORD);
+    }
+
+    private long listing(String words) {
+        return actingAs.run("holder", () -> search.search(new SearchQuery(words, null, "NB4", null, null, null,
+                null, 0, 5)).results().getFirst().listing().id());
+    }
+
+    private Booking booking(Person p, long listingId, int quantity, Booking.Frequency frequency, int occurrences) {
+        return new Booking(p.holder().id(), listingId, quantity, frequency, occurrences, LocalDate.now().plusDays(1),
+                "Help getting up", "key-" + SEQUENCE.incrementAndGet(), null);
+    }
+
+    private long available(Person p) {
+        return balance(p).available();
+    }
+
+    private org.wholecare.ledger.BudgetBalance balance(Person p) {
+        return actingAs.run("commissioner", () -> ledger.balance(p.budget().id()));
+    }
+
+    @Test
+    void aBookingCommitsThenDeliveryAndAConfirmedInvoiceBecomeSpendAndAPayment() {
+        Person p = newHolder(200_000);
+        long morning = listing("Morning help"); // £24.50 an hour, personal care: 60% council, 40% NHS
+        BookingPreview preview = actingAs.run(p.username(), () -> purchases.preview(
+                booking(p, morning, 2, Booking.Frequency.WEEKLY, 4)));
+        assertThat(preview.totalPence()).isEqualTo(2 * 4 * 2_450);
+        assertThat(preview.split()).extracting(s -> s.pence()).containsExactlyInAnyOrder(11_760L, 7_840L);
+        assertThat(preview.canBook()).isTrue();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM purchase WHERE holder_id = ?", Long.class,
+                p.holder().id())).isZero();
+
+        Booking booking = booking(p, morning, 2, Booking.Frequency.WEEKLY, 4);
+        Purchase purchase = actingAs.run(p.username(), () -> purchases.book(booking));
+        // a double submit books once
+        assertThat(actingAs.run(p.username(), () -> purchases.book(booking)).id()).isEqualTo(purchase.id());
+        assertThat(available(p)).isEqualTo(400_000 - 19_600);
+        assertThat(balance(p).committed()).isEqualTo(19_600);
+
+        assertThatThrownBy(() -> actingAs.run("physio", () -> purchases.accept(purchase.id())))
+                .isInstanceOf(AccessDeniedException.class);
+        actingAs.run("provider", () -> purchases.accept(purchase.id()));
+        // no invoice before delivery, and never for more than was delivered
+        assertThatThrownBy(() -> actingAs.run("provider", () -> purchases.raiseInvoice(purchase.id(), 1)))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("Record the delivery");
+        assertThatThrownBy(() -> actingAs.run("provider", () -> purchases.recordDelivery(purchase.id(), 3,
+                LocalDate.now().plusDays(3)))).isInstanceOfSatisfying(ValidationException.class,
+                e -> assertThat(e.fieldErrors()).containsOnlyKeys("deliveredOn"));
+        jdbc.update("UPDATE purchase SET start_date = ? WHERE id = ?", LocalDate.now().minusDays(7), purchase.id());
+        actingAs.run("provider", () -> purchases.recordDelivery(purchase.id(), 3, LocalDate.now()));
+        assertThatThrownBy(() -> actingAs.run("provider", () -> purchases.raiseInvoice(purchase.id(), 4)))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("Only 3 delivered");
+        Purchase invoiced = actingAs.run("provider", () -> purchases.raiseInvoice(purchase.id(), 3));
+        long invoiceId = invoiced.invoices().getFirst().id();
+
+        // someone else's invoice, by id
+        assertThatThrownBy(() -> actingAs.run("holder", () -> purchases.confirmInvoice(invoiceId)))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> actingAs.run("provider", () -> purchases.confirmInvoice(invoiceId)))
+                .isInstanceOf(AccessDeniedException.class);
+        Purchase confirmed = actingAs.run(p.carer(), () -> purchases.confirmInvoice(invoiceId));
+        assertThat(confirmed.spentPence()).isEqualTo(3 * 2_450);
+        var balance = balance(p);
+        assertThat(balance.spent()).isEqualTo(7_350);
+        assertThat(balance.committed()).isEqualTo(19_600 - 7_350);
+        assertThat(balance.available() + balance.committed() + balance.spent()).isEqualTo(400_000);
+        assertThatThrownBy(() -> actingAs.run(p.username(), () -> purchases.confirmInvoice(invoiceId)))
+                .isInstanceOf(ValidationException.class);
+
+        // without Stripe keys the payment waits for a commissioner to record it settled outside Stripe
+        assertThat(confirmed.invoices().getFirst().paymentStatus()).isEqualTo("Waiting to be settled outside Stripe");
+        var waiting = actingAs.run("commissioner", () -> payments.waitingInMyArea()).stream()
+                .filter(w -> w.invoiceId() == invoiceId).findFirst().orElseThrow();
+        assertThatThrownBy(() -> actingAs.run("commissioner", () -> {
+            payments.recordSettledOutside(waiting.id(), " ");
+            return null;
+        })).isInstanceOf(ValidationException.class);
+        actingAs.run("commissioner", () -> {
+            payments.recordSettledOutside(waiting.id(), "BACS from the council, ref 4471");
+            return null;
+        });
+        assertThat(payments.statusOf(invoiceId)).isEqualTo("Settled outside Stripe");
+
+        // delivered, so the holder may now review the provider
+        long riverside = confirmed.providerId();
+        actingAs.run(p.username(), () -> reviews.leave(riverside, 5, "Kind and always on time"));
+
+        // cancelling gives back what was not delivered
+        actingAs.run(p.username(), () -> purchases.cancel(purchase.id()));
+        assertThat(balance(p).committed()).isZero();
+        assertThat(available(p)).isEqualTo(400_000 - 7_350);
+    }
+
+    @Test
+    void badBookingsAreRefusedWithAClearMessageAndNothingChanges() {
+        Person p = newHolder(200_000);
+        long morning = listing("Morning help");
+        for (int quantity : new int[] {0, -2, 10_000}) {
+            assertThatThrownBy(() -> actingAs.run(p.username(), () -> purchases.book(
+                    booking(p, morning, quantity, Booking.Frequency.ONE_OFF, 1))))
+                    .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors()).containsKey("quantity"));
+        }
+        assertThatThrownBy(() -> actingAs.run(p.username(), () -> purchases.book(new Booking(p.holder().id(), morning,
+                1, Booking.Frequency.ONE_OFF, 1, LocalDate.now().minusDays(1), null, "past", null))))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors()).containsKey("startDate"));
+        // more than the budget holds: the stream that lacks money is named
+        assertThatThrownBy(() -> actingAs.run(p.username(), () -> purchases.book(
+                booking(p, morning, 500, Booking.Frequency.WEEKLY, 52))))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("Council social care");
+        // a paused listing
+        String provider = "daycentre";
+        var paused = actingAs.run(provider, () -> listings.mine()).stream()
+                .filter(l -> l.title().equals("Personal care at the day centre")).findFirst().orElseThrow();
+        actingAs.run(provider, () -> listings.save(paused.id(), new ListingInput(paused.categoryId(), paused.title(),
+                paused.description(), paused.unit(), paused.pricePence(), paused.districts(), paused.days(),
+                paused.times(), String.join(", ", paused.languages()), paused.accessibility(), ListingStatus.PAUSED)));
+        try {
+            assertThatThrownBy(() -> actingAs.run(p.username(), () -> purchases.book(
+                    booking(p, paused.id(), 1, Booking.Frequency.ONE_OFF, 1))))
+                    .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors()).containsKey("listing"));
+        } finally {
+            actingAs.run(provider, () -> listings.save(paused.id(), new ListingInput(paused.categoryId(), paused.title(),
+                    paused.description(), paused.unit(), paused.pricePence(), paused.districts(), paused.days(),
+                    paused.times(), String.join(", ", paused.languages()), paused.accessibility(), ListingStatus.PUBLISHED)));
+        }
+        // someone with no consent
+        assertThatThrownBy(() -> actingAs.run("broker", () -> purchases.book(
+                booking(p, morning, 1, Booking.Frequency.ONE_OFF, 1)))).isInstanceOf(AccessDeniedException.class);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM purchase WHERE holder_id = ?", Long.class,
+                p.holder().id())).isZero();
+        assertThat(available(p)).isEqualTo(400_000);
+    }
+
+    @Test
+    void aDeclineReleasesTheMoneyAndADisputeIsSettledByACommissioner() {
+        Person p = newHolder(100_000);
+        long morning = listing("Morning help");
+        Purchase declined = actingAs.run(p.username(), () -> purchases.book(booking(p, morning, 2, Booking.Frequency.ONE_OFF, 1)));
+        actingAs.run("provider", () -> purchases.decline(declined.id(), "No carers free that week"));
+        assertThat(available(p)).isEqualTo(200_000);
+
+        Purchase p2 = actingAs.run(p.username(), () -> purchases.book(booking(p, morning, 2, Booking.Frequency.ONE_OFF, 1)));
+        jdbc.update("UPDATE purchase SET start_date = ? WHERE id = ?", LocalDate.now(), p2.id());
+        actingAs.run("provider", () -> purchases.accept(p2.id()));
+        actingAs.run("provider", () -> purchases.recordDelivery(p2.id(), 2, LocalDate.now()));
+        long invoiceId = actingAs.run("provider", () -> purchases.raiseInvoice(p2.id(), 2)).invoices().getFirst().id();
+        assertThatThrownBy(() -> actingAs.run(p.username(), () -> purchases.disputeInvoice(invoiceId, "")))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors()).containsKey("reason"));
+        actingAs.run(p.username(), () -> purchases.disputeInvoice(invoiceId, "Only one visit happened"));
+        assertThat(actingAs.run("commissioner", () -> purchases.disputesInMyArea())).extracting(Purchase::id).contains(p2.id());
+        actingAs.run("commissioner", () -> purchases.resolveDispute(invoiceId, true, "Provider's visit log shows two visits"));
+        assertThat(balance(p).spent()).isEqualTo(4_900);
+    }
+
+    @Test
+    void twoDelegatesBuyingAtTheSameMomentCannotOverspend() throws Exception {
+        // £60 of council money: each booking of 2 hours at £24.50 takes £29.40 of it (60%), so two fit
+        Person p = newHolder(6_000);
+        long morning = listing("Morning help");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Boolean>> results = new ArrayList<>();
+        for (String who : List.of(p.username(), p.carer(), p.username(), p.carer())) {
+            results.add(pool.submit(() -> {
+                start.await();
+                try {
+                    actingAs.run(who, () -> purchases.book(booking(p, morning, 2, Booking.Frequency.ONE_OFF, 1)));
+                    return true;
+                } catch (ValidationException e) {
+                    return false;
+                }
+            }));
+        }
+        start.countDown();
+        long succeeded = 0;
+        for (Future<Boolean> result : results) {
+            succeeded += result.get() ? 1 : 0;
+        }
+        pool.shutdown();
+        var balance = balance(p);
+        assertThat(succeeded).isEqualTo(2);
+        assertThat(balance.committed()).isEqualTo(2 * 4_900);
+        assertThat(balance.streams()).allSatisfy(s -> assertThat(s.available()).isNotNegative());
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM purchase WHERE holder_id = ?", Long.class,
+                p.holder().id())).isEqualTo(2);
+    }
+}
