@@ -1,0 +1,225 @@
+package org.wholecare.payment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.stripe.exception.SignatureVerificationException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.wholecare.IntegrationTest;
+import org.wholecare.budget.BudgetHolderService;
+import org.wholecare.budget.BudgetService;
+import org.wholecare.budget.BudgetSummary;
+import org.wholecare.budget.BudgetTestData;
+import org.wholecare.budget.RegisterHolder;
+import org.wholecare.ledger.FundingStream;
+import org.wholecare.ledger.LedgerService;
+import org.wholecare.marketplace.SearchQuery;
+import org.wholecare.marketplace.SearchService;
+import org.wholecare.purchase.Booking;
+import org.wholecare.purchase.PurchaseService;
+import org.wholecare.security.AccountService;
+import org.wholecare.security.ActingAs;
+import org.wholecare.shared.ValidationException;
+
+/** Payments through stripe-java against a local stub of Stripe's API, and webhooks with real signatures. */
+@IntegrationTest
+class StripeIT {
+
+    private static final String WEBHOOK_SECRET = "whsec_test_secret";
+    private static final StripeStub STUB;
+    private static final AtomicLong SEQUENCE = new AtomicLong(System.nanoTime() % 100_000);
+
+    static {
+        try {
+            STUB = new StripeStub();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void stripe(DynamicPropertyRegistry registry) {
+        registry.add("wholecare.stripe.secret-key", () -> "sk_test_stub");
+        registry.add("wholecare.stripe.webhook-secret", () -> WEBHOOK_SECRET);
+        registry.add("wholecare.stripe.api-base", STUB::url);
+        registry.add("wholecare.stripe.timeout-millis", () -> "1500");
+    }
+
+    @AfterAll
+    static void stop() {
+        STUB.close();
+    }
+
+    @Autowired PaymentService payments;
+    @Autowired PurchaseService purchases;
+    @Autowired BudgetHolderService holders;
+    @Autowired BudgetService budgets;
+    @Autowired LedgerService ledger;
+    @Autowired SearchService search;
+    @Autowired AccountService accounts;
+    @Autowired ActingAs actingAs;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired Clock clock;
+    @LocalServerPort int port;
+
+    private record Person(String username, long holderId, BudgetSummary budget) {
+    }
+
+    private Person newHolder() {
+        long n = SEQUENCE.incrementAndGet();
+        var registered = actingAs.run("commissioner", () -> holders.register(new RegisterHolder("Payer " + n,
+                "payer." + n, LocalDate.of(1950, 1, 1), BudgetTestData.nextNhsNumber(), "NB4", null, null, null)));
+        String url = registered.holderInvitation().link().url();
+        accounts.acceptInvitation(url.substring(url.lastIndexOf('/') + 1), "a long enough password",
+                "a long enough password");
+        BudgetSummary budget = BudgetTestData.budget(actingAs, budgets, registered.holder(),
+                Map.of(FundingStream.COUNCIL_SOCIAL_CARE, 100_000L, FundingStream.NHS_HEALTH, 100_000L));
+        return new Person("payer." + n, registered.holder().id(), budget);
+    }
+
+    /** A delivered, invoiced hour of Riverside's morning help; returns the invoice id. */
+    private long invoicedHour(Person p) {
+        long listing = actingAs.run("holder", () -> search.search(new SearchQuery("Morning help", null, "NB4", null,
+                null, null, null, 0, 1)).results().getFirst().listing().id());
+        var purchase = actingAs.run(p.username(), () -> purchases.book(new Booking(p.holderId(), listing, 1,
+                Booking.Frequency.ONE_OFF, 1, LocalDate.now(clock), null, "stripe-" + SEQUENCE.incrementAndGet(), null)));
+        actingAs.run("provider", () -> purchases.accept(purchase.id()));
+        actingAs.run("provider", () -> purchases.recordDelivery(purchase.id(), 1, LocalDate.now(clock)));
+        return actingAs.run("provider", () -> purchases.raiseInvoice(purchase.id(), 1)).invoices().getFirst().id();
+    }
+
+    private void connectProvider() {
+        String link = actingAs.run("provider", () -> payments.connectStripe("http://localhost/provider/bookings"));
+        assertThat(link).isEqualTo("https://connect.stripe.test/onboarding");
+    }
+
+    private String paymentStatus(long invoiceId) {
+        return jdbc.queryForObject("SELECT status FROM payment WHERE invoice_id = ?", String.class, invoiceId);
+    }
+
+    @Test
+    void aConfirmedInvoiceIsPaidByOneTransferWithAKeyFromTheInvoice() {
+        connectProvider();
+        Person p = newHolder();
+        long invoiceId = invoicedHour(p);
+        int before = STUB.transfersMade.get();
+        actingAs.run(p.username(), () -> purchases.confirmInvoice(invoiceId));
+        assertThat(paymentStatus(invoiceId)).isEqualTo("SENT");
+        assertThat(STUB.transfersMade.get()).isEqualTo(before + 1);
+        assertThat(STUB.transferKeysSeen).contains("wholecare-invoice-" + invoiceId);
+        assertThat(jdbc.queryForObject("SELECT stripe_transfer_id FROM payment WHERE invoice_id = ?", String.class,
+                invoiceId)).startsWith("tr_stub_");
+        // trying again (as the start-up reconciliation does) sends nothing more
+        actingAs.run("commissioner", () -> payments.sendWaitingPayments());
+        assertThat(STUB.transfersMade.get()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void aTimeoutIsRetriedWithTheSameKeyAndPaysOnce() {
+        connectProvider();
+        Person p = newHolder();
+        long invoiceId = invoicedHour(p);
+        int before = STUB.transfersMade.get();
+        STUB.slowNextTransfer = true;
+        actingAs.run(p.username(), () -> purchases.confirmInvoice(invoiceId));
+        // the ledger has the spend; the payment waits, with the reason
+        assertThat(paymentStatus(invoiceId)).isEqualTo("PENDING");
+        assertThat(jdbc.queryForObject("SELECT last_error FROM payment WHERE invoice_id = ?", String.class, invoiceId))
+                .isNotBlank();
+        actingAs.run("commissioner", () -> payments.sendWaitingPayments());
+        assertThat(paymentStatus(invoiceId)).isEqualTo("SENT");
+        assertThat(STUB.transfersMade.get()).isEqualTo(before + 1);
+        assertThat(STUB.transferKeysSeen.stream().filter(k -> k.equals("wholecare-invoice-" + invoiceId))).hasSize(2);
+    }
+
+    @Test
+    void aDeclinedCardCreditsNothing() {
+        Person p = newHolder();
+        STUB.declineNextCheckout = true;
+        assertThatThrownBy(() -> actingAs.run(p.username(), () -> payments.startTopUp(2_500, "http://localhost/budget")))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("declined");
+        assertThat(topUp(p)).isZero();
+        // a card declined on Stripe's own page: the session fails, and nothing is credited
+        String session = actingAs.run(p.username(), () -> payments.startTopUp(2_500, "http://localhost/budget"));
+        String id = session.substring(session.lastIndexOf('/') + 1);
+        post(event("evt_fail_" + id, "checkout.session.async_payment_failed", id, "unpaid", 2_500), true);
+        assertThat(topUp(p)).isZero();
+        assertThat(jdbc.queryForObject("SELECT status FROM top_up WHERE stripe_session_id = ?", String.class, id))
+                .isEqualTo("FAILED");
+    }
+
+    @Test
+    void aPaidTopUpIsCreditedOnceHoweverOftenTheWebhookComesAndNotAtAllIfForged() throws Exception {
+        Person p = newHolder();
+        String url = actingAs.run(p.username(), () -> payments.startTopUp(2_500, "http://localhost/budget"));
+        String session = url.substring(url.lastIndexOf('/') + 1);
+        String paid = event("evt_paid_" + session, "checkout.session.completed", session, "paid", 2_500);
+
+        // forged: signed with another secret, or stale
+        assertThat(post(paid, "whsec_someone_else", clock.instant().getEpochSecond())).isEqualTo(400);
+        assertThat(post(paid, WEBHOOK_SECRET, clock.instant().getEpochSecond() - 3_600)).isEqualTo(400);
+        assertThat(topUp(p)).isZero();
+
+        assertThat(post(paid, true)).isEqualTo(200);
+        assertThat(post(paid, true)).isEqualTo(200);
+        assertThat(topUp(p)).isEqualTo(2_500);
+        // an expiry arriving late, after the payment, changes nothing
+        post(event("evt_late_" + session, "checkout.session.expired", session, "unpaid", 2_500), true);
+        assertThat(topUp(p)).isEqualTo(2_500);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM stripe_event WHERE id = ?", Long.class,
+                "evt_paid_" + session)).isEqualTo(1);
+        assertThatThrownBy(() -> payments.handleWebhook(paid, "t=1,v1=00"))
+                .isInstanceOf(SignatureVerificationException.class);
+    }
+
+    private long topUp(Person p) {
+        return actingAs.run("commissioner", () -> ledger.balance(p.budget().id()))
+                .stream(FundingStream.PRIVATE_TOP_UP).allocated();
+    }
+
+    private static String event(String id, String type, String session, String paymentStatus, long amount) {
+        return """
+                {"id":"%s","object":"event","type":"%s","api_version":"%s","created":1,
+                 "data":{"object":{"id":"%s","object":"checkout.session","payment_status":"%s","amount_total":%d}}}"""
+                .formatted(id, type, com.stripe.Stripe.API_VERSION, session, paymentStatus, amount);
+    }
+
+    private int post(String payload, boolean signed) {
+        return post(payload, signed ? WEBHOOK_SECRET : "wrong", clock.instant().getEpochSecond());
+    }
+
+    /** Posts to the running app's webhook endpoint with a Stripe-Signature header made as Stripe makes it. */
+    private int post(String payload, String secret, long timestamp) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            String signature = HexFormat.of().formatHex(mac.doFinal((timestamp + "." + payload)
+                    .getBytes(StandardCharsets.UTF_8)));
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/stripe/webhook"))
+                    .header("Content-Type", "application/json")
+                    .header("Stripe-Signature", "t=" + timestamp + ",v1=" + signature)
+                    .POST(HttpRequest.BodyPublishers.ofString(payload)).build();
+            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
