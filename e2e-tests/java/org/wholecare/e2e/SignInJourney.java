@@ -11,12 +11,12 @@ class SignInJourney {
 
     @ParameterizedTest(name = "{0} signs in and sees their home")
     @CsvSource(delimiter = '|', value = {
-        "holder       | Sam Taylor   | Budget holder           | Postcode district NB4  | Money you can use now | Home;Find support;Budget;Support plan;Proposals;Who can help me;Who has looked",
-        "carer        | Jo Taylor    | Representative or carer | Area Northbrook        | Sam Taylor (Partner and carer) | Home;Clients;Find support;Budget;Support plan;Proposals",
-        "broker       | Priya Shah   | Broker                  | Northbrook Independent Living | Your caseload | Home;Clients;Find support;Budget;Support plan",
-        "provider     | Mark Owens   | Provider staff          | Riverside Home Care    | Areas you serve | Home;Your listings;Quote requests",
-        "commissioner | Nadia Okafor | Commissioner            | NHS Northbrook Integrated Care Board | Budget holders | Home;Budget holders;Pooling and rules;Provider checks",
-        "council      | Tom Reid     | Commissioner            | Northbrook Council     | Brokerages | Home;Budget holders;Pooling and rules;Provider checks",
+        "holder       | Sam Taylor   | Budget holder           | Postcode district NB4  | Money you can use now | Home;Find support;Budget;Purchases;Add money;Support plan;Proposals;Who can help me;Who has looked",
+        "carer        | Jo Taylor    | Representative or carer | Area Northbrook        | Sam Taylor (Partner and carer) | Home;Clients;Find support;Budget;Purchases;Support plan;Proposals",
+        "broker       | Priya Shah   | Broker                  | Northbrook Independent Living | Your caseload | Home;Clients;Find support;Budget;Purchases;Support plan",
+        "provider     | Mark Owens   | Provider staff          | Riverside Home Care    | Areas you serve | Home;Your listings;Bookings;Quote requests",
+        "commissioner | Nadia Okafor | Commissioner            | NHS Northbrook Integrated Care Board | Budget holders | Home;Budget holders;Pooling and rules;Provider checks;Payments and disputes",
+        "council      | Tom Reid     | Commissioner            | Northbrook Council     | Brokerages | Home;Budget holders;Pooling and rules;Provider checks;Payments and disputes",
         "admin        | Morgan Lee   | Administrator           | Councils               | Waiting to set a password | Home;Organisations;Accounts",
     })
     void eachDemoRoleSignsInAndSeesTheirOwnHome(String username, String fullName, String roleLabel,

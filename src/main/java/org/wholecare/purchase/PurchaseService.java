@@ -82,6 +82,10 @@ public class PurchaseService {
     public BookingPreview preview(Booking booking) {
         var who = consent.authorise(booking.holderId(), ConsentScope.PURCHASE, "Looked at the cost of a booking");
         Checked checked = check(booking, who.holder().postcodeDistrict());
+        // mistakes in what was typed are shown at their fields; money problems in the preview itself
+        if (!checked.fieldErrors().isEmpty()) {
+            throw new ValidationException(checked.fieldErrors());
+        }
         return checked.preview();
     }
 
@@ -327,8 +331,8 @@ public class PurchaseService {
 
     // --- internals ---------------------------------------------------------------------------
 
-    private record Checked(BookingPreview preview, Map<String, String> errors, Listing listing, BudgetSummary budget,
-            int occurrences) {
+    private record Checked(BookingPreview preview, Map<String, String> errors, Map<String, String> fieldErrors,
+            Listing listing, BudgetSummary budget, int occurrences) {
     }
 
     private Checked check(Booking booking, String district) {
@@ -415,7 +419,8 @@ public class PurchaseService {
                 listing == null ? "" : listing.providerName(), listing == null ? 0 : listing.pricePence(),
                 listing == null ? "" : listing.unit().label(), booking.quantity(), occurrences, end, total, split,
                 List.copyOf(problems));
-        return new Checked(preview, all, listing, budget, occurrences);
+        return new Checked(preview, all, new java.util.LinkedHashMap<>(errors.fieldErrors()), listing, budget,
+                occurrences);
     }
 
     private void settle(Purchase p, Invoice invoice, Long actor, String status, String resolution) {

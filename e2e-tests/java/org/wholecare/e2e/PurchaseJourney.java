@@ -1,0 +1,98 @@
+package org.wholecare.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+/**
+ * End to end across four roles: the holder books, the provider accepts, delivers and invoices, the
+ * holder confirms, the commissioner records the payment (no Stripe keys here), and every page agrees.
+ */
+class PurchaseJourney {
+
+    @Test
+    void aBookingIsDeliveredInvoicedConfirmedAndPaid() {
+        String today = LocalDate.now().format(DateTimeFormatter.ofPattern("d/M/yyyy"));
+        try (Browser holder = new Browser(); Browser provider = new Browser()) {
+            holder.steps("holder-books", () -> {
+                holder.signIn("holder", Browser.DEMO_PASSWORD);
+                holder.waitForHeading("Hello, Sam Taylor");
+                holder.open("/find-support");
+                holder.waitForHeading("Find support");
+                holder.fill("What are you looking for?", "evening weekend");
+                holder.clickButton("Search");
+                holder.click(By.linkText("Evening and weekend care"));
+                holder.waitForHeading("Evening and weekend care");
+                holder.fill("How many hours each time", "0");
+                holder.fill("Starting on", today);
+                holder.clickButton("Check the cost");
+                assertThat(holder.fieldError("How many hours each time")).contains("1 or more");
+                holder.fill("How many hours each time", "2");
+                holder.clickButton("Check the cost");
+                holder.waitForText("£54.00 in all");
+                assertThat(holder.textOf("booking-preview")).contains("Council social care: £32.40")
+                        .contains("NHS health: £21.60");
+                holder.assertAccessible("a listing with the booking form");
+                holder.clickButton("Confirm the booking");
+                holder.waitForText("Booked: £54.00 is set aside");
+            });
+            provider.steps("provider-accepts-delivers-invoices", () -> {
+                provider.signIn("provider", Browser.DEMO_PASSWORD);
+                provider.open("/provider/bookings");
+                provider.waitForHeading("Bookings");
+                provider.click(By.xpath("//vaadin-button[@aria-label='Accept the booking of Evening and weekend care']"));
+                provider.waitForText("Accepted by the provider");
+                provider.fill("Hours delivered", "2");
+                provider.click(By.xpath("//vaadin-button[@aria-label='Record delivery of Evening and weekend care']"));
+                provider.waitForText("2 of 2");
+                provider.fill("Hours to invoice", "3");
+                provider.click(By.xpath("//vaadin-button[@aria-label='Send an invoice for Evening and weekend care']"));
+                assertThat(provider.fieldError("Hours to invoice")).contains("Only 2 delivered");
+                provider.fill("Hours to invoice", "2");
+                provider.click(By.xpath("//vaadin-button[@aria-label='Send an invoice for Evening and weekend care']"));
+                provider.waitForText("Invoice for 2: £54.00, raised");
+                provider.assertAccessible("the provider's bookings");
+            });
+            holder.steps("holder-confirms", () -> {
+                holder.open("/purchases");
+                holder.waitForHeading("Purchases");
+                holder.click(By.xpath("//vaadin-button[@aria-label='Confirm the invoice for Evening and weekend care']"));
+                holder.waitForText("Waiting to be settled outside Stripe");
+                holder.assertAccessible("the purchases page");
+            });
+        }
+        try (Browser commissioner = new Browser()) {
+            commissioner.steps("commissioner-records-payment", () -> {
+                commissioner.signIn("commissioner", Browser.DEMO_PASSWORD);
+                commissioner.open("/commissioner/payments");
+                commissioner.waitForHeading("Payments and disputes");
+                assertThat(commissioner.textOf("payments-waiting")).contains("Riverside Home Care").contains("£54.00");
+                commissioner.fill("How it was paid", "BACS from the council, ref 4471");
+                commissioner.click(By.xpath("//vaadin-button[@aria-label='Record the payment to Riverside Home Care "
+                        + "as paid outside Stripe']"));
+                commissioner.waitForText("Payments waiting (0)");
+                commissioner.assertAccessible("the payments page");
+            });
+        }
+        try (Browser holder = new Browser(); Browser carer = new Browser(); Browser provider = new Browser()) {
+            holder.steps("figures-agree", () -> {
+                holder.signIn("holder", Browser.DEMO_PASSWORD);
+                holder.open("/purchases");
+                holder.waitForHeading("Purchases");
+                assertThat(holder.pageText()).contains("Settled outside Stripe").contains("Delivered and paid in full");
+                carer.signIn("carer", Browser.DEMO_PASSWORD);
+                carer.open("/purchases");
+                carer.waitForHeading("Purchases");
+                assertThat(carer.pageText()).contains("Evening and weekend care").contains("Settled outside Stripe");
+                provider.signIn("provider", Browser.DEMO_PASSWORD);
+                provider.open("/provider/bookings");
+                provider.waitForHeading("Bookings");
+                assertThat(provider.pageText()).contains("Invoice for 2: £54.00, confirmed (Settled outside Stripe)");
+                holder.screenshot("purchases");
+            });
+        }
+    }
+}

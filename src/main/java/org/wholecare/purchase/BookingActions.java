@@ -1,0 +1,140 @@
+package org.wholecare.purchase;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import org.wholecare.budget.BudgetHolderService;
+import org.wholecare.budget.SupportPlan;
+import org.wholecare.budget.SupportPlanService;
+import org.wholecare.marketplace.Listing;
+import org.wholecare.marketplace.ListingActions;
+import org.wholecare.security.CurrentUser;
+import org.wholecare.security.Role;
+import org.wholecare.shared.Money;
+import org.wholecare.shared.ValidationException;
+import org.wholecare.shell.ActingFor;
+import org.wholecare.shell.FormErrors;
+import org.wholecare.shell.Ui;
+
+/** "Book this" on a listing page: for the holder, or for the client a delegate is acting for. */
+@Component
+class BookingActions implements ListingActions {
+
+    private final PurchaseService purchases;
+    private final BudgetHolderService holders;
+    private final SupportPlanService plans;
+    private final CurrentUser currentUser;
+
+    BookingActions(PurchaseService purchases, BudgetHolderService holders, SupportPlanService plans,
+            CurrentUser currentUser) {
+        this.purchases = purchases;
+        this.holders = holders;
+        this.plans = plans;
+        this.currentUser = currentUser;
+    }
+
+    @Override
+    public Optional<com.vaadin.flow.component.Component> actionsFor(Listing listing) {
+        Role role = currentUser.require().role();
+        Long holderId = role == Role.BUDGET_HOLDER ? holders.mine().map(h -> h.id()).orElse(null)
+                : ActingFor.current().map(ActingFor.Client::holderId).orElse(null);
+        if (holderId == null || role == Role.PROVIDER || role == Role.COMMISSIONER) {
+            return Optional.empty();
+        }
+        long forHolder = holderId;
+        String requestKey = UUID.randomUUID().toString();
+        IntegerField quantity = new IntegerField("How many " + listing.unit().label() + "s each time");
+        quantity.setMin(1);
+        quantity.setMax(PurchaseService.MAX_UNITS_PER_TIME);
+        quantity.setValue(1);
+        Select<Booking.Frequency> frequency = new Select<>();
+        frequency.setLabel("How often");
+        frequency.setItems(Booking.Frequency.values());
+        frequency.setItemLabelGenerator(f -> switch (f) {
+            case ONE_OFF -> "Once";
+            case WEEKLY -> "Every week";
+            case MONTHLY -> "Every month";
+        });
+        frequency.setValue(Booking.Frequency.ONE_OFF);
+        IntegerField occurrences = new IntegerField("For how many weeks or months");
+        occurrences.setMin(1);
+        occurrences.setMax(PurchaseService.MAX_OCCURRENCES);
+        occurrences.setValue(1);
+        occurrences.setVisible(false);
+        frequency.addValueChangeListener(e -> occurrences.setVisible(e.getValue() != Booking.Frequency.ONE_OFF));
+        DatePicker start = new DatePicker("Starting on");
+        start.setLocale(Locale.UK);
+        start.setMin(LocalDate.now());
+        Select<String> planLine = new Select<>();
+        planLine.setLabel("Which part of the support plan this is for (optional)");
+        planLine.setItems(plans.agreed(forHolder).map(p -> p.lines().stream().map(SupportPlan.Line::description)
+                .toList()).orElse(java.util.List.of()));
+        planLine.setEmptySelectionAllowed(true);
+        planLine.setEmptySelectionCaption("Not part of the plan");
+        Div preview = new Div();
+        preview.setId("booking-preview");
+        preview.getElement().setAttribute("aria-live", "polite");
+        FormErrors errors = new FormErrors().field("quantity", quantity).field("frequency", frequency)
+                .field("occurrences", occurrences).field("startDate", start).field("planLine", planLine)
+                .field("listing", quantity);
+        Button confirm = new Button("Confirm the booking");
+        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        confirm.setVisible(false);
+        java.util.function.Supplier<Booking> booking = () -> new Booking(forHolder, listing.id(),
+                quantity.getValue() == null ? 0 : quantity.getValue(), frequency.getValue(),
+                occurrences.getValue() == null ? 0 : occurrences.getValue(), start.getValue(), planLine.getValue(),
+                requestKey, null);
+        Button check = new Button("Check the cost", click -> {
+            errors.clear();
+            preview.removeAll();
+            try {
+                BookingPreview p = purchases.preview(booking.get());
+                UnorderedList split = new UnorderedList();
+                p.split().forEach(s -> split.add(new ListItem(s.stream().label() + ": " + Money.format(s.pence()))));
+                preview.add(new Paragraph(p.quantity() + " × " + Money.format(p.unitPricePence()) + " per " + p.unit()
+                        + (p.occurrences() > 1 ? ", " + p.occurrences() + " times" : "") + " = "
+                        + Money.format(p.totalPence()) + " in all, set aside from your budget now:"), split);
+                if (!p.canBook()) {
+                    UnorderedList problems = new UnorderedList();
+                    p.problems().forEach(problem -> problems.add(new ListItem(problem)));
+                    preview.add(new Paragraph("This cannot be booked:"), problems);
+                }
+                confirm.setVisible(p.canBook());
+            } catch (ValidationException e) {
+                errors.show(e);
+                confirm.setVisible(false);
+            }
+        });
+        confirm.addClickListener(click -> {
+            errors.clear();
+            try {
+                Purchase done = purchases.book(booking.get());
+                preview.removeAll();
+                confirm.setVisible(false);
+                preview.add(new Paragraph("Booked: " + Money.format(done.totalPence()) + " is set aside. "
+                        + done.providerName() + " will accept or decline it; see Purchases."));
+                Notification.show("Booked. " + done.providerName() + " will confirm.", 5000,
+                        Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            } catch (ValidationException e) {
+                errors.show(e);
+            }
+        });
+        String whose = role == Role.BUDGET_HOLDER ? "" : " for " + ActingFor.current().map(ActingFor.Client::name)
+                .orElse("them");
+        return Optional.of(Ui.card("Book this" + whose, quantity, frequency, occurrences, start, planLine,
+                errors.formMessage(), check, preview, confirm));
+    }
+}

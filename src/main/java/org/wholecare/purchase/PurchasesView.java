@@ -1,0 +1,167 @@
+package org.wholecare.purchase;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.wholecare.budget.BudgetHolderService;
+import org.wholecare.budget.HolderSummary;
+import org.wholecare.security.CurrentUser;
+import org.wholecare.security.Role;
+import org.wholecare.shared.Money;
+import org.wholecare.shared.Roles;
+import org.wholecare.shared.ValidationException;
+import org.wholecare.shell.ActingFor;
+import org.wholecare.shell.FormErrors;
+import org.wholecare.shell.Ui;
+
+/** What has been booked, what the provider has delivered and invoiced, and the invoices to confirm or dispute. */
+@Route("purchases")
+@PageTitle("Purchases – Wholecare")
+@Menu(title = "Purchases", order = 12, icon = "vaadin:cart")
+@RolesAllowed({Roles.BUDGET_HOLDER, Roles.REPRESENTATIVE, Roles.BROKER})
+public class PurchasesView extends Main {
+
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+
+    private final PurchaseService purchases;
+    private final HolderSummary holder;
+
+    PurchasesView(PurchaseService purchases, BudgetHolderService holders, CurrentUser currentUser) {
+        this.purchases = purchases;
+        Role role = currentUser.require().role();
+        Optional<HolderSummary> chosen = role == Role.BUDGET_HOLDER ? holders.mine()
+                : ActingFor.current().map(c -> holders.holder(c.holderId()))
+                        .or(() -> role == Role.REPRESENTATIVE ? holders.mine() : Optional.empty());
+        this.holder = chosen.orElse(null);
+        addClassName("page");
+        render();
+    }
+
+    private void render() {
+        removeAll();
+        add(new H1("Purchases"));
+        if (holder == null) {
+            add(new Paragraph("Choose whose purchases to see on the Clients page first."));
+            return;
+        }
+        add(new Paragraph("Book from a service's page in Find support. Money is set aside when you book and "
+                + "spent when you confirm the provider's invoice."));
+        List<Purchase> all = purchases.purchasesOf(holder.id());
+        if (all.isEmpty()) {
+            add(Ui.card("Nothing booked yet", new Paragraph("Find support to book a service.")));
+        }
+        all.forEach(p -> add(card(p)));
+    }
+
+    private Component card(Purchase p) {
+        var card = Ui.card(p.title() + " from " + p.providerName(), Ui.facts(
+                "Booked", p.quantity() + " " + p.unit() + (p.quantity() == 1 ? "" : "s") + " " + p.frequency().label()
+                        + (p.occurrences() > 1 ? " for " + p.occurrences() + (p.frequency() == Booking.Frequency.WEEKLY
+                        ? " weeks" : " months") : "") + ", from " + DAY.format(p.startDate()),
+                "Price", Money.format(p.unitPricePence()) + " per " + p.unit() + ", " + Money.format(p.totalPence())
+                        + " in all",
+                "Status", status(p),
+                "Delivered", p.unitsDelivered() + " of " + p.unitsBooked() + " " + p.unit() + "s",
+                "Spent", Money.format(p.spentPence()),
+                "Still set aside", Money.format(p.committedPence())));
+        card.addClassName("purchase");
+        for (Invoice invoice : p.invoices()) {
+            card.add(invoice(p, invoice));
+        }
+        if (p.status() == Purchase.Status.REQUESTED || p.status() == Purchase.Status.ACCEPTED) {
+            Button cancel = new Button("Cancel what is not delivered", click -> {
+                try {
+                    purchases.cancel(p.id());
+                    Notification.show("Cancelled. The money set aside is back in the budget.", 5000,
+                            Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                    render();
+                } catch (ValidationException e) {
+                    Notification.show(e.getMessage(), 8000, Notification.Position.TOP_CENTER)
+                            .addThemeVariants(NotificationVariant.LUMO_ERROR);
+                }
+            });
+            cancel.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            cancel.setAriaLabel("Cancel " + p.title());
+            card.add(cancel);
+        }
+        return card;
+    }
+
+    private Component invoice(Purchase p, Invoice invoice) {
+        Div box = new Div(new H3("Invoice for " + invoice.units() + " " + p.unit() + (invoice.units() == 1 ? "" : "s")
+                + ": " + Money.format(invoice.amountPence())));
+        box.addClassName("invoice");
+        box.add(new Paragraph(switch (invoice.status()) {
+            case RAISED -> "Waiting for you to confirm it.";
+            case DISPUTED -> "Disputed: " + invoice.disputeReason() + ". A commissioner will settle it.";
+            case CONFIRMED -> "Confirmed" + (invoice.resolution() == null ? "" : ": " + invoice.resolution()) + ". "
+                    + (invoice.paymentStatus() == null ? "" : invoice.paymentStatus() + ".");
+            case REJECTED -> "Rejected: " + invoice.resolution();
+        }));
+        if (invoice.status() == Invoice.Status.RAISED) {
+            TextField reason = new TextField("What is wrong (to dispute it)");
+            reason.setWidthFull();
+            FormErrors errors = new FormErrors().field("reason", reason);
+            Button confirm = new Button("Confirm the invoice", click -> {
+                try {
+                    purchases.confirmInvoice(invoice.id());
+                    Notification.show("Confirmed. The provider is being paid.", 5000, Notification.Position.TOP_CENTER)
+                            .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                    render();
+                } catch (ValidationException e) {
+                    errors.show(e);
+                }
+            });
+            confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            confirm.setAriaLabel("Confirm the invoice for " + p.title());
+            Button dispute = new Button("Dispute it", click -> {
+                errors.clear();
+                try {
+                    purchases.disputeInvoice(invoice.id(), reason.getValue());
+                    render();
+                } catch (ValidationException e) {
+                    errors.show(e);
+                }
+            });
+            dispute.setAriaLabel("Dispute the invoice for " + p.title());
+            Div actions = new Div(confirm, dispute);
+            actions.addClassName("actions");
+            box.add(reason, errors.formMessage(), actions);
+        }
+        return box;
+    }
+
+    static String status(Purchase p) {
+        return switch (p.status()) {
+            case REQUESTED -> "Waiting for the provider to accept";
+            case ACCEPTED -> "Accepted by the provider";
+            case DECLINED -> "Declined by the provider: " + p.declineReason() + ". The money is back in the budget.";
+            case CANCELLED -> "Cancelled";
+            case COMPLETED -> "Delivered and paid in full";
+        };
+    }
+
+    static UnorderedList lines(List<String> items) {
+        UnorderedList list = new UnorderedList();
+        items.forEach(i -> list.add(new ListItem(i)));
+        return list;
+    }
+}
