@@ -91,6 +91,7 @@ CREATE INDEX ix_invoice_status ON invoice (status, raised_at);
 CREATE TABLE payment (
     id                 BIGINT       NOT NULL AUTO_INCREMENT PRIMARY KEY,
     invoice_id         BIGINT       NOT NULL,
+    spend_entry_id     BIGINT       NULL,
     provider_id        BIGINT       NOT NULL,
     description        VARCHAR(300) NOT NULL,
     amount_pence       BIGINT       NOT NULL,
@@ -108,6 +109,7 @@ CREATE TABLE payment (
     CONSTRAINT fk_payment_invoice FOREIGN KEY (invoice_id) REFERENCES invoice (id),
     CONSTRAINT uq_payment_invoice UNIQUE (invoice_id),
     CONSTRAINT uq_payment_key UNIQUE (idempotency_key),
+    CONSTRAINT uq_payment_spend UNIQUE (spend_entry_id),
     CONSTRAINT ck_payment_method CHECK (method IN ('STRIPE', 'OUTSIDE')),
     CONSTRAINT ck_payment_status CHECK (status IN ('PENDING', 'SENT', 'FAILED', 'SETTLED'))
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;

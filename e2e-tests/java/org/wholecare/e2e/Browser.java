@@ -187,7 +187,14 @@ final class Browser implements AutoCloseable {
         WebElement select = field(label);
         // click the box itself, not the middle of the field, which may be its helper text
         var button = select.findElements(By.cssSelector("vaadin-select-value-button"));
-        (button.isEmpty() ? select : button.getFirst()).click();
+        WebElement target = button.isEmpty() ? select : button.getFirst();
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", target);
+        // a list that has just closed may still be fading out over the field
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.ElementClickInterceptedException.class).until(d -> {
+            target.click();
+            return true;
+        });
         // several selects may offer the same option; only the open one's is shown
         By item = By.xpath("//vaadin-select-item[normalize-space(.)='" + option + "']");
         wait.until(d -> d.findElements(item).stream().filter(WebElement::isDisplayed).findFirst().orElse(null)).click();

@@ -68,7 +68,7 @@ class ConsentJourney {
                 holder.assertAccessible("the proposals page");
                 holder.screenshot("proposals");
                 holder.click(By.xpath("//vaadin-button[@aria-label='Accept Overnight sitting service']"));
-                holder.waitForText("Accepted. It will be booked");
+                holder.waitForText("Accepted. Book it from Purchases.");
             });
             holder.steps("holder-withdraws", () -> {
                 holder.open("/who-can-help");

@@ -77,12 +77,31 @@ class PurchaseJourney {
                 commissioner.assertAccessible("the payments page");
             });
         }
-        try (Browser holder = new Browser(); Browser carer = new Browser(); Browser provider = new Browser()) {
+        try (Browser holder = new Browser(); Browser carer = new Browser(); Browser provider = new Browser();
+                Browser broker = new Browser()) {
             holder.steps("figures-agree", () -> {
                 holder.signIn("holder", Browser.DEMO_PASSWORD);
                 holder.open("/purchases");
                 holder.waitForHeading("Purchases");
                 assertThat(holder.pageText()).contains("Settled outside Stripe").contains("Delivered and paid in full");
+                // the holder lets the brokerage look, and the broker sees the same
+                holder.open("/who-can-help");
+                holder.waitForHeading("Who can help me");
+                holder.choose("Brokerage", "Northbrook Independent Living");
+                holder.choose("What the brokerage may do", "Look only");
+                holder.fill("Last day the brokerage may act for you",
+                        LocalDate.now().plusDays(20).format(DateTimeFormatter.ofPattern("d/M/yyyy")));
+                holder.clickButton("Give access");
+                holder.waitForText("Northbrook Independent Living may now");
+                broker.signIn("broker", Browser.DEMO_PASSWORD);
+                broker.open("/clients");
+                broker.waitForHeading("Clients");
+                broker.click(By.linkText("Sam Taylor"));
+                broker.waitForHeading("Sam Taylor");
+                broker.open("/purchases");
+                broker.waitForHeading("Purchases");
+                assertThat(broker.pageText()).contains("Evening and weekend care").contains("Spent")
+                        .contains("£54.00").contains("Settled outside Stripe");
                 carer.signIn("carer", Browser.DEMO_PASSWORD);
                 carer.open("/purchases");
                 carer.waitForHeading("Purchases");

@@ -106,7 +106,7 @@ public class ProposalsView extends Main {
         errors.clear();
         try {
             brokerage.decide(p.id(), accept, comment.getValue());
-            Notification.show(accept ? "Accepted. It will be booked when purchases open." : "Declined.", 5000,
+            Notification.show(accept ? "Accepted. Book it from Purchases." : "Declined.", 5000,
                     Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             render();
         } catch (ValidationException e) {

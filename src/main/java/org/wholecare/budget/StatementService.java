@@ -43,7 +43,11 @@ public class StatementService {
     private final BudgetAccess access;
     private final LedgerService ledger;
 
-    StatementService(BudgetService budgets, HolderDirectory holders, BudgetAccess access, LedgerService ledger) {
+    private final java.util.List<StatementNotes> notes;
+
+    StatementService(BudgetService budgets, HolderDirectory holders, BudgetAccess access, LedgerService ledger,
+            java.util.List<StatementNotes> notes) {
+        this.notes = notes;
         this.budgets = budgets;
         this.holders = holders;
         this.access = access;
@@ -63,11 +67,13 @@ public class StatementService {
         BudgetBalance closing = ledger.balanceBefore(budgetId, to);
         List<Statement.Line> lines = new ArrayList<>();
         for (LedgerEntryView entry : ledger.entries(budgetId, from, to)) {
+            String note = notes.stream().map(n -> n.noteFor(entry)).flatMap(java.util.Optional::stream)
+                    .map(n -> " (" + n + ")").findFirst().orElse("");
             for (FundingStream stream : FundingStream.values()) {
                 if (entry.lines().stream().noneMatch(l -> l.stream() == stream)) {
                     continue;
                 }
-                lines.add(new Statement.Line(entry.postedAt(), entry.kind().label() + ": " + entry.reason(), stream,
+                lines.add(new Statement.Line(entry.postedAt(), entry.kind().label() + ": " + entry.reason() + note, stream,
                         -entry.change(LedgerAccount.FUNDING, stream), entry.change(LedgerAccount.COMMITTED, stream),
                         entry.change(LedgerAccount.SPENT, stream), entry.change(LedgerAccount.AVAILABLE, stream)));
             }

@@ -80,12 +80,13 @@ public class PaymentService {
      * Stripe once that transaction has committed. The purchase feature has already checked who may.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void request(long invoiceId, long providerId, long amountPence, String description) {
+    public void request(long invoiceId, long spendEntryId, long providerId, long amountPence, String description) {
         var key = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.sql("""
-                INSERT INTO payment (invoice_id, provider_id, description, amount_pence, method, status, idempotency_key,
-                  created_at) VALUES (?, ?, ?, ?, ?, 'PENDING', ?, ?)""")
-                .params(invoiceId, providerId, description, amountPence, stripe.enabled() ? "STRIPE" : "OUTSIDE",
+                INSERT INTO payment (invoice_id, spend_entry_id, provider_id, description, amount_pence, method, status,
+                  idempotency_key, created_at) VALUES (?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)""")
+                .params(invoiceId, spendEntryId, providerId, description, amountPence,
+                        stripe.enabled() ? "STRIPE" : "OUTSIDE",
                         "wholecare-invoice-" + invoiceId, now())
                 .update(key);
         long paymentId = key.getKey().longValue();
@@ -103,6 +104,12 @@ public class PaymentService {
     public String statusOf(long invoiceId) {
         return jdbc.sql("SELECT method, status FROM payment WHERE invoice_id = ?").param(invoiceId)
                 .query((rs, n) -> label(rs.getString(1), rs.getString(2))).optional().orElse(null);
+    }
+
+    /** How the spend in a ledger entry was paid, for statements; empty if it is not a payment's spend. */
+    public Optional<String> statusOfSpend(long spendEntryId) {
+        return jdbc.sql("SELECT method, status FROM payment WHERE spend_entry_id = ?").param(spendEntryId)
+                .query((rs, n) -> label(rs.getString(1), rs.getString(2))).optional();
     }
 
     static String label(String method, String status) {

@@ -139,6 +139,14 @@ public class PurchaseService {
                 .query(Long.class).list().stream().map(this::purchase).toList();
     }
 
+    /** Proposals already turned into purchases, so they are not booked twice. */
+    @PreAuthorize("isAuthenticated()")
+    public java.util.Set<Long> bookedProposals(long holderId) {
+        consent.authorise(holderId, ConsentScope.VIEW, "Looked at purchases");
+        return java.util.Set.copyOf(jdbc.sql("SELECT proposal_id FROM purchase WHERE holder_id = ? AND proposal_id "
+                + "IS NOT NULL AND status NOT IN ('DECLINED', 'CANCELLED')").param(holderId).query(Long.class).list());
+    }
+
     /** Bookings with the signed-in provider's organisation, waiting ones first. */
     @RolesAllowed(Roles.PROVIDER)
     public List<Purchase> bookingsForMe() {
@@ -438,7 +446,7 @@ public class PurchaseService {
         if (p.unitsInvoiced() >= p.unitsBooked() && p.committedPence() - invoice.amountPence() <= 0) {
             jdbc.sql("UPDATE purchase SET status = 'COMPLETED' WHERE id = ?").param(p.id()).update();
         }
-        payments.request(invoice.id(), p.providerId(), invoice.amountPence(),
+        payments.request(invoice.id(), entry.id(), p.providerId(), invoice.amountPence(),
                 "Wholecare invoice " + invoice.id() + ": " + p.title());
     }
 

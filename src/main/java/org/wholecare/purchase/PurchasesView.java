@@ -16,7 +16,11 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.component.textfield.IntegerField;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.LocalDate;
+import org.wholecare.brokerage.BrokerageService;
+import org.wholecare.brokerage.Proposal;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -42,10 +46,13 @@ public class PurchasesView extends Main {
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
     private final PurchaseService purchases;
+    private final BrokerageService brokerage;
     private final HolderSummary holder;
 
-    PurchasesView(PurchaseService purchases, BudgetHolderService holders, CurrentUser currentUser) {
+    PurchasesView(PurchaseService purchases, BrokerageService brokerage, BudgetHolderService holders,
+            CurrentUser currentUser) {
         this.purchases = purchases;
+        this.brokerage = brokerage;
         Role role = currentUser.require().role();
         Optional<HolderSummary> chosen = role == Role.BUDGET_HOLDER ? holders.mine()
                 : ActingFor.current().map(c -> holders.holder(c.holderId()))
@@ -64,11 +71,52 @@ public class PurchasesView extends Main {
         }
         add(new Paragraph("Book from a service's page in Find support. Money is set aside when you book and "
                 + "spent when you confirm the provider's invoice."));
+        accepted().ifPresent(this::add);
         List<Purchase> all = purchases.purchasesOf(holder.id());
         if (all.isEmpty()) {
             add(Ui.card("Nothing booked yet", new Paragraph("Find support to book a service.")));
         }
         all.forEach(p -> add(card(p)));
+    }
+
+    /** Proposals the person accepted that are not booked yet: booking one is a purchase like any other. */
+    private Optional<Component> accepted() {
+        var booked = purchases.bookedProposals(holder.id());
+        var waiting = brokerage.proposals(holder.id()).stream()
+                .filter(p -> p.status() == Proposal.Status.ACCEPTED && !booked.contains(p.id())).toList();
+        if (waiting.isEmpty()) {
+            return Optional.empty();
+        }
+        var card = Ui.card("Accepted proposals to book");
+        for (Proposal p : waiting) {
+            IntegerField times = new IntegerField("For how many " + (p.frequency() == Proposal.Frequency.MONTHLY
+                    ? "months" : "weeks"));
+            times.setMin(1);
+            times.setValue(1);
+            times.setVisible(p.frequency() != Proposal.Frequency.ONE_OFF);
+            FormErrors errors = new FormErrors().field("occurrences", times).field("quantity", times)
+                    .field("startDate", times).field("listing", times);
+            Button book = new Button("Book it", click -> {
+                errors.clear();
+                try {
+                    purchases.book(new Booking(holder.id(), p.listingId(), p.quantity(),
+                            Booking.Frequency.valueOf(p.frequency().name()), times.getValue() == null ? 0 : times.getValue(),
+                            p.startDate().isBefore(LocalDate.now()) ? LocalDate.now() : p.startDate(), p.reason(),
+                            "proposal-" + p.id(), p.id()));
+                    Notification.show("Booked.", 4000, Notification.Position.TOP_CENTER)
+                            .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                    render();
+                } catch (ValidationException e) {
+                    errors.show(e);
+                }
+            });
+            book.setAriaLabel("Book " + p.title());
+            book.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            card.add(new Div(new Paragraph(p.title() + " from " + p.providerName() + ": " + p.quantity() + " "
+                    + p.unit() + " " + p.frequency().label() + " at " + Money.format(p.unitPricePence()) + " per "
+                    + p.unit() + ", proposed by " + p.proposedByName() + "."), times, errors.formMessage(), book));
+        }
+        return Optional.of(card);
     }
 
     private Component card(Purchase p) {

@@ -54,6 +54,9 @@ class PurchaseIT {
     @Autowired AccountService accounts;
     @Autowired ActingAs actingAs;
     @Autowired JdbcTemplate jdbc;
+    @Autowired org.wholecare.budget.StatementService statements;
+    @Autowired org.wholecare.budget.ConsentService consent;
+    @Autowired org.wholecare.brokerage.BrokerageService brokerage;
 
     private record Person(String username, String carer, HolderSummary holder, BudgetSummary budget) {
     }
@@ -155,6 +158,11 @@ class PurchaseIT {
             return null;
         });
         assertThat(payments.statusOf(invoiceId)).isEqualTo("Settled outside Stripe");
+        // and the month's statement says so next to the spend
+        var statement = actingAs.run(p.username(), () -> statements.statement(p.budget().id(),
+                java.time.YearMonth.now()));
+        assertThat(statement.lines()).anySatisfy(line -> assertThat(line.description())
+                .startsWith("Paid to a provider").contains("(Settled outside Stripe)"));
 
         // delivered, so the holder may now review the provider
         long riverside = confirmed.providerId();
@@ -258,5 +266,49 @@ class PurchaseIT {
         assertThat(balance.streams()).allSatisfy(s -> assertThat(s.available()).isNotNegative());
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM purchase WHERE holder_id = ?", Long.class,
                 p.holder().id())).isEqualTo(2);
+    }
+
+    @Test
+    void anAcceptedProposalBecomesAPurchaseOnce() {
+        Person p = newHolder(100_000);
+        actingAs.run(p.username(), () -> consent.grantToBrokerage(jdbc.queryForObject(
+                "SELECT id FROM organisation WHERE name = 'Northbrook Independent Living'", Long.class),
+                org.wholecare.budget.ConsentScope.PROPOSE, LocalDate.now().plusMonths(1)));
+        long morning = listing("Morning help");
+        var proposal = actingAs.run("broker", () -> brokerage.propose(p.holder().id(), morning, 2,
+                org.wholecare.brokerage.Proposal.Frequency.WEEKLY, LocalDate.now().plusDays(2), "Mornings"));
+        // a broker who may only propose cannot book
+        assertThatThrownBy(() -> actingAs.run("broker", () -> purchases.book(new Booking(p.holder().id(), morning, 2,
+                Booking.Frequency.WEEKLY, 4, LocalDate.now().plusDays(2), null, "x", proposal.id()))))
+                .isInstanceOf(AccessDeniedException.class);
+        actingAs.run(p.username(), () -> brokerage.decide(proposal.id(), true, "Yes"));
+        Booking fromProposal = new Booking(p.holder().id(), morning, 2, Booking.Frequency.WEEKLY, 4,
+                LocalDate.now().plusDays(2), "Mornings", "proposal-" + proposal.id(), proposal.id());
+        Purchase booked = actingAs.run(p.username(), () -> purchases.book(fromProposal));
+        assertThat(actingAs.run(p.username(), () -> purchases.book(fromProposal)).id()).isEqualTo(booked.id());
+        assertThat(actingAs.run(p.username(), () -> purchases.bookedProposals(p.holder().id()))).containsExactly(proposal.id());
+        assertThat(booked.totalPence()).isEqualTo(2 * 4 * 2_450);
+    }
+
+    @Test
+    void anInvoiceNobodyAnswersIsConfirmedAutomaticallyAfterTheSetTime() {
+        Person p = newHolder(100_000);
+        long morning = listing("Morning help");
+        Purchase purchase = actingAs.run(p.username(), () -> purchases.book(booking(p, morning, 1,
+                Booking.Frequency.ONE_OFF, 1)));
+        jdbc.update("UPDATE purchase SET start_date = ? WHERE id = ?", LocalDate.now(), purchase.id());
+        actingAs.run("provider", () -> purchases.accept(purchase.id()));
+        actingAs.run("provider", () -> purchases.recordDelivery(purchase.id(), 1, LocalDate.now()));
+        long invoiceId = actingAs.run("provider", () -> purchases.raiseInvoice(purchase.id(), 1)).invoices().getFirst().id();
+        actingAs.run("admin", () -> purchases.confirmOverdueInvoices());
+        assertThat(jdbc.queryForObject("SELECT status FROM invoice WHERE id = ?", String.class, invoiceId)).isEqualTo("RAISED");
+        // as if raised 15 days ago (the default is 14)
+        jdbc.update("UPDATE invoice SET raised_at = DATE_SUB(raised_at, INTERVAL 15 DAY) WHERE id = ?", invoiceId);
+        actingAs.run("admin", () -> purchases.confirmOverdueInvoices());
+        assertThat(jdbc.queryForObject("SELECT status FROM invoice WHERE id = ?", String.class, invoiceId))
+                .isEqualTo("CONFIRMED");
+        assertThat(balance(p).spent()).isEqualTo(2_450);
+        assertThat(jdbc.queryForObject("SELECT resolution FROM invoice WHERE id = ?", String.class, invoiceId))
+                .contains("automatically");
     }
 }
