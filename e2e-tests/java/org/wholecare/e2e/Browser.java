@@ -36,7 +36,8 @@ final class Browser implements AutoCloseable {
 
     private static final String FIELDS =
             "vaadin-text-field, vaadin-password-field, vaadin-combo-box, vaadin-select, vaadin-text-area, "
-                    + "vaadin-date-picker, vaadin-email-field, vaadin-checkbox-group, vaadin-integer-field";
+                    + "vaadin-date-picker, vaadin-email-field, vaadin-checkbox-group, vaadin-integer-field, "
+                    + "vaadin-big-decimal-field, vaadin-number-field";
 
     final ChromeDriver driver;
     private final WebDriverWait wait;
@@ -64,6 +65,9 @@ final class Browser implements AutoCloseable {
         driver = new ChromeDriver(options);
         driver.manage().window().setSize(new Dimension(width, height));
         wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        // Vaadin re-renders after each server round trip: an element found a moment ago may be
+        // replaced, so look again rather than fail
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     }
 
     /** Runs a journey's steps, keeping a screenshot and the page's text if a step fails. */
@@ -85,8 +89,17 @@ final class Browser implements AutoCloseable {
         driver.get(BASE_URL + path);
     }
 
-    /** Signs in through the login page and waits for the person's home. */
+    /**
+     * Signs in through the login page and waits until the person is in (the shell's sign-out button
+     * shows): opening another page before the sign-in has landed would race it back to the login page.
+     */
     void signIn(String username, String password) {
+        attemptSignIn(username, password);
+        visible(By.cssSelector("vaadin-button.sign-out"));
+    }
+
+    /** Submits the login page with these details, expecting nothing of the outcome. */
+    void attemptSignIn(String username, String password) {
         open("/login");
         submitLogin(username, password);
     }
@@ -161,14 +174,17 @@ final class Browser implements AutoCloseable {
 
     /** Types into the Vaadin field with this label (the {@code <input>} lives in the light DOM). */
     void fill(String label, String value) {
-        WebElement field = field(label);
-        WebElement input = field.findElement(By.cssSelector("input, textarea"));
-        input.clear();
-        input.sendKeys(value);
-        if ("vaadin-date-picker".equals(field.getTagName())) {
-            // Enter accepts the typed date and closes the calendar that opened over the form
-            input.sendKeys(org.openqa.selenium.Keys.ENTER);
-        }
+        wait.until(d -> {
+            WebElement field = field(label);
+            WebElement input = field.findElement(By.cssSelector("input, textarea"));
+            input.clear();
+            input.sendKeys(value);
+            if ("vaadin-date-picker".equals(field.getTagName())) {
+                // Enter accepts the typed date and closes the calendar that opened over the form
+                input.sendKeys(org.openqa.selenium.Keys.ENTER);
+            }
+            return true;
+        });
     }
 
     WebElement fieldInput(String label) {

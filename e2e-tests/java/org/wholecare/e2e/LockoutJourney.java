@@ -12,13 +12,13 @@ class LockoutJourney {
     @Test
     void aWrongPasswordIsRefusedWithoutHintingWhetherTheUserExists() {
         try (Browser browser = new Browser()) {
-            browser.signIn("holder", "not-the-password");
+            browser.attemptSignIn("holder", "not-the-password");
             browser.waitForLoginError(REFUSED);
             assertThat(browser.driver.getCurrentUrl()).contains("/login");
             browser.assertAccessible("the sign-in page with an error");
             browser.screenshot("login-error");
 
-            browser.signIn("nobody-by-this-name", "not-the-password");
+            browser.attemptSignIn("nobody-by-this-name", "not-the-password");
             browser.waitForLoginError(REFUSED);
             assertThat(browser.pageText()).doesNotContainIgnoringCase("no such user")
                     .doesNotContainIgnoringCase("unknown user");
@@ -41,10 +41,10 @@ class LockoutJourney {
             browser.waitForText("Your password is set");
 
             for (int attempt = 1; attempt <= 5; attempt++) {
-                browser.signIn("lee.lockwood", "wrong password " + attempt);
+                browser.attemptSignIn("lee.lockwood", "wrong password " + attempt);
                 browser.waitForLoginError(REFUSED);
             }
-            browser.signIn("lee.lockwood", "correct horse battery");
+            browser.attemptSignIn("lee.lockwood", "correct horse battery");
             browser.waitForLoginError(REFUSED);
             assertThat(browser.driver.getCurrentUrl()).contains("/login");
         }
