@@ -8,9 +8,9 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
 /**
- * A holder lets a brokerage propose; the broker shortlists and proposes; the holder accepts. Then the
- * holder withdraws access and the broker's next click is refused, and the holder's access log shows
- * the broker's visits.
+ * A holder lets a brokerage propose; the broker shortlists and proposes; the holder accepts, then
+ * narrows the access to looking only (kept in the grant's history). Then the holder withdraws access
+ * and the broker's next click is refused, and the holder's access log shows the broker's visits.
  */
 class ConsentJourney {
 
@@ -70,11 +70,25 @@ class ConsentJourney {
                 holder.click(By.xpath("//vaadin-button[@aria-label='Accept Overnight sitting service']"));
                 holder.waitForText("Accepted. Book it from Purchases.");
             });
-            holder.steps("holder-withdraws", () -> {
+            holder.steps("holder-changes-access", () -> {
                 holder.open("/who-can-help");
                 holder.waitForHeading("Who can help me");
+                holder.click(By.xpath("//vaadin-button[@aria-label="
+                        + "'Change what Northbrook Independent Living may do or until when']"));
+                holder.choose("What Northbrook Independent Living may do", "Look only");
+                holder.click(By.xpath("//vaadin-button[@aria-label="
+                        + "\"Save the change to Northbrook Independent Living's access\"]"));
+                holder.waitForText("Northbrook Independent Living may now see the budget, plan and purchases");
+                // the history is folded away under each grant; its text is on the page all the same
+                String grants = (String) holder.driver.executeScript(
+                        "return document.getElementById('grants').textContent");
+                assertThat(grants).contains("Changed by Sam Taylor").contains("Given by Sam Taylor");
+                holder.assertAccessible("the consent page after a change");
+            });
+            holder.steps("holder-withdraws", () -> {
                 holder.click(By.xpath("//vaadin-button[@aria-label='Withdraw access from Northbrook Independent Living']"));
                 holder.waitForText("can no longer act for you");
+                holder.visible(By.xpath("//vaadin-button[@aria-label='Give access again to Northbrook Independent Living']"));
             });
             broker.steps("broker-refused", () -> {
                 // the page is still open; the very next click is refused

@@ -8,7 +8,12 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -18,15 +23,15 @@ import org.wholecare.budget.BudgetService;
 import org.wholecare.budget.ConsentGrant;
 import org.wholecare.budget.ConsentScope;
 import org.wholecare.budget.ConsentService;
-import org.wholecare.budget.SupportPlan;
-import org.wholecare.budget.SupportPlanService;
 import org.wholecare.marketplace.Listing;
 import org.wholecare.marketplace.SearchService;
 import org.wholecare.organisation.OrganisationService;
 import org.wholecare.organisation.OrganisationType;
 import org.wholecare.security.CurrentUser;
+import org.wholecare.security.Role;
 import org.wholecare.security.SignedInUser;
 import org.wholecare.shared.Money;
+import org.wholecare.shared.RefusedException;
 import org.wholecare.shared.Roles;
 import org.wholecare.shared.ValidationException;
 
@@ -40,75 +45,75 @@ public class BrokerageService {
 
     static final int MAX_NOTE = 1_000;
     static final int MAX_QUANTITY = 1_000;
+    static final int MAX_MESSAGE = 2_000;
+    /** £10,000.00: a quoted price per unit above this is a typing slip. */
+    static final long MAX_QUOTED_PENCE = 1_000_000L;
     private static final int UNDERSPEND_PERCENT = 20;
     private static final int GRANT_ENDING_DAYS = 14;
 
     private final JdbcClient jdbc;
     private final ConsentService consent;
-    private final BudgetService budgets;
-    private final SupportPlanService plans;
     private final SearchService search;
     private final OrganisationService organisations;
     private final CurrentUser currentUser;
     private final Clock clock;
 
-    BrokerageService(JdbcClient jdbc, ConsentService consent, BudgetService budgets, SupportPlanService plans,
-            SearchService search, OrganisationService organisations, CurrentUser currentUser, Clock clock) {
+    BrokerageService(JdbcClient jdbc, ConsentService consent, SearchService search, OrganisationService organisations,
+            CurrentUser currentUser, Clock clock) {
         this.jdbc = jdbc;
         this.consent = consent;
-        this.budgets = budgets;
-        this.plans = plans;
         this.search = search;
         this.organisations = organisations;
         this.currentUser = currentUser;
         this.clock = clock;
     }
 
-    /** Everyone whose consent is in force for the caller (or their brokerage), with what needs attention. */
+    /**
+     * Everyone whose consent is in force for the caller (or their brokerage), with what needs
+     * attention: for a representative, the people who granted them access. One check (and one
+     * access-log line) per person.
+     */
     @PreAuthorize("hasAnyRole('BROKER', 'REPRESENTATIVE')")
     public List<Client> caseload() {
+        Set<Long> seen = new HashSet<>();
         List<Client> clients = new ArrayList<>();
         for (ConsentGrant grant : consent.grantsToMe()) {
-            clients.add(client(grant.holderId()));
+            if (seen.add(grant.holderId())) {
+                clients.add(client(consent.glance(grant.holderId(), "Looked at the budget summary")));
+            }
         }
         return clients;
     }
 
     /** One client's money, forecast, review date and alerts. */
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("hasAnyRole('BROKER', 'REPRESENTATIVE')")
     public Client client(long holderId) {
-        var who = consent.authorise(holderId, ConsentScope.VIEW, "Looked at the budget summary");
+        return client(consent.glance(holderId, "Looked at the budget summary"));
+    }
+
+    private Client client(ConsentService.Glance glance) {
         LocalDate today = today();
         List<String> alerts = new ArrayList<>();
-        Long available = null;
-        LocalDate runsOut = null;
-        var budget = budgets.currentBudget(holderId);
-        if (budget.isPresent()) {
-            var overview = budgets.overview(budget.get().id());
-            available = overview.balance().available();
-            runsOut = overview.forecast().runsOutOn();
-            var forecast = overview.forecast();
-            if (forecast.started() && forecast.daysElapsed() >= 14 && forecast.allocatedPence() > 0
-                    && forecast.projectedUnspentPence() * 100 > forecast.allocatedPence() * UNDERSPEND_PERCENT) {
-                alerts.add("On track to leave " + Money.format(forecast.projectedUnspentPence())
-                        + " unspent, more than " + UNDERSPEND_PERCENT + "% of the budget");
-            }
-            if (runsOut != null) {
-                alerts.add("Money runs out on " + runsOut.format(java.time.format.DateTimeFormatter
-                        .ofPattern("d MMMM yyyy", java.util.Locale.UK)) + " at this rate");
-            }
+        var forecast = glance.forecast();
+        LocalDate runsOut = forecast == null ? null : forecast.runsOutOn();
+        if (forecast != null && forecast.started() && forecast.daysElapsed() >= 14 && forecast.allocatedPence() > 0
+                && forecast.projectedUnspentPence() * 100 > forecast.allocatedPence() * UNDERSPEND_PERCENT) {
+            alerts.add("On track to leave " + Money.format(forecast.projectedUnspentPence())
+                    + " unspent, more than " + UNDERSPEND_PERCENT + "% of the budget");
         }
-        LocalDate review = plans.agreed(holderId).map(SupportPlan::reviewDate).orElse(null);
+        if (runsOut != null) {
+            alerts.add("Money runs out on " + DAY.format(runsOut) + " at this rate");
+        }
+        LocalDate review = glance.nextReview();
         if (review != null && review.isBefore(today)) {
             alerts.add("Support plan review is overdue");
         }
-        ConsentGrant grant = who.grantId() == null ? null
-                : consent.grantsToMe().stream().filter(g -> g.id() == who.grantId()).findFirst().orElse(null);
+        ConsentGrant grant = glance.grant();
         if (grant != null && grant.endsWithin(today, GRANT_ENDING_DAYS)) {
-            alerts.add("Consent ends on " + grant.endsOn().format(java.time.format.DateTimeFormatter
-                    .ofPattern("d MMMM yyyy", java.util.Locale.UK)));
+            alerts.add("Consent ends on " + DAY.format(grant.endsOn()));
         }
-        return new Client(holderId, who.holder().fullName(), who.holder().postcodeDistrict(), grant, available,
+        var holder = glance.who().holder();
+        return new Client(holder.id(), holder.fullName(), holder.postcodeDistrict(), grant, glance.availablePence(),
                 runsOut, review, alerts);
     }
 
@@ -159,6 +164,24 @@ public class BrokerageService {
     public Proposal propose(long holderId, Long listingId, int quantity, Proposal.Frequency frequency,
             LocalDate startDate, String reason) {
         var who = consent.authorise(holderId, ConsentScope.PROPOSE, "Proposed a purchase");
+        return insertProposal(who, listingId, quantity, frequency, startDate, reason, false);
+    }
+
+    /**
+     * For a broker or representative with consent to buy: the proposal is made and accepted in one
+     * step, recorded as theirs, ready to book from Purchases. Checked here, not only by the page.
+     */
+    @PreAuthorize("hasAnyRole('BROKER', 'REPRESENTATIVE')")
+    @Transactional
+    public Proposal proposeAndAccept(long holderId, Long listingId, int quantity, Proposal.Frequency frequency,
+            LocalDate startDate, String reason) {
+        var who = consent.authorise(holderId, ConsentScope.PURCHASE, "Accepted a purchase under consent to buy");
+        return insertProposal(who, listingId, quantity, frequency, startDate, reason, true);
+    }
+
+    private Proposal insertProposal(ConsentService.Authorised who, Long listingId, int quantity,
+            Proposal.Frequency frequency, LocalDate startDate, String reason, boolean accepted) {
+        long holderId = who.holder().id();
         var errors = new ValidationException.Collector();
         Listing listing = null;
         if (listingId == null) {
@@ -193,16 +216,21 @@ public class BrokerageService {
             errors.add("reason", "Keep this to 1,000 characters or fewer.");
         }
         errors.throwIfAny();
+        // the latest offer from the provider, if any, is the price
         Long quoted = jdbc.sql("SELECT quoted_price_pence FROM quote_request WHERE holder_id = ? AND listing_id = ? "
-                        + "AND quoted_price_pence IS NOT NULL ORDER BY answered_at DESC LIMIT 1")
+                        + "AND quoted_price_pence IS NOT NULL ORDER BY answered_at DESC, id DESC LIMIT 1")
                 .params(holderId, listingId).query(Long.class).optional().orElse(null);
         long price = quoted != null ? quoted : listing.pricePence();
+        Timestamp at = now();
         var key = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO proposal (holder_id, listing_id, quantity, frequency, start_date, unit_price_pence, reason,
-                  status, proposed_by, grant_id, proposed_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'PROPOSED', ?, ?, ?)""")
+                  status, proposed_by, grant_id, proposed_at, decided_by, decided_at, decision_comment)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(holderId, listingId, quantity, frequency.name(), Date.valueOf(startDate), price, why,
-                        who.actorAccountId(), who.grantId(), now())
+                        accepted ? "ACCEPTED" : "PROPOSED", who.actorAccountId(), who.grantId(), at,
+                        accepted ? who.actorAccountId() : null, accepted ? at : null,
+                        accepted ? "Booked by " + currentUser.require().fullName() + " under consent to buy" : null)
                 .update(key);
         long id = key.getKey().longValue();
         jdbc.sql("""
@@ -211,6 +239,28 @@ public class BrokerageService {
                 WHERE s.holder_id = ? AND s.removed_at IS NULL AND s.listing_id <> ?""")
                 .params(id, holderId, listingId).update();
         return proposal(id);
+    }
+
+    /** The person who proposed withdraws a proposal the holder has not decided yet. */
+    @PreAuthorize("hasAnyRole('BROKER', 'REPRESENTATIVE')")
+    @Transactional
+    public Proposal withdraw(long proposalId) {
+        record Row(long holderId, long proposedBy) {
+        }
+        Row row = jdbc.sql("SELECT holder_id, proposed_by FROM proposal WHERE id = ?").param(proposalId)
+                .query((rs, n) -> new Row(rs.getLong(1), rs.getLong(2))).optional()
+                .orElseThrow(() -> new AccessDeniedException("You do not have access to this proposal."));
+        var who = consent.authorise(row.holderId(), ConsentScope.PROPOSE, "Withdrew a proposal");
+        if (row.proposedBy() != who.actorAccountId()) {
+            throw ValidationException.of("", "Only the person who proposed this can withdraw it.");
+        }
+        int changed = jdbc.sql("UPDATE proposal SET status = 'WITHDRAWN', decided_by = ?, decided_at = ? "
+                        + "WHERE id = ? AND status = 'PROPOSED'")
+                .params(who.actorAccountId(), now(), proposalId).update();
+        if (changed == 0) {
+            throw ValidationException.of("", "This proposal has already been decided, so it cannot be withdrawn.");
+        }
+        return proposal(proposalId);
     }
 
     /** Proposals for the holder, newest first, each with the other options and any declared conflict. */
@@ -291,63 +341,152 @@ public class BrokerageService {
         }
     }
 
+    /** Starts a quote's thread: a request to the listing's provider, from a broker or representative. */
     @PreAuthorize("hasAnyRole('BROKER', 'REPRESENTATIVE')")
     @Transactional
     public Quote requestQuote(long holderId, long listingId, String message) {
         var who = consent.authorise(holderId, ConsentScope.PROPOSE, "Asked a provider for a quote");
         Listing listing = available(listingId, who.holder().postcodeDistrict());
-        String text = message == null ? "" : message.strip();
-        if (text.isEmpty()) {
-            throw ValidationException.of("message", "Say what is needed, for example how many hours a week and when.");
-        }
-        if (text.length() > 2_000) {
-            throw ValidationException.of("message", "Keep the message to 2,000 characters or fewer.");
-        }
+        String text = message(message, "Say what is needed, for example how many hours a week and when.");
         var key = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.sql("INSERT INTO quote_request (holder_id, listing_id, provider_id, requested_by, grant_id, message, "
                         + "requested_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
                 .params(holderId, listingId, listing.organisationId(), who.actorAccountId(), who.grantId(), text, now())
                 .update(key);
-        return quote(key.getKey().longValue());
+        long id = key.getKey().longValue();
+        addMessage(id, who.actorAccountId(), text, null, null);
+        return quote(id);
     }
 
+    /** The broker or representative writes again in a quote's thread, with consent to propose. */
+    @PreAuthorize("hasAnyRole('BROKER', 'REPRESENTATIVE')")
+    @Transactional
+    public Quote replyToQuote(long quoteId, String message) {
+        Long holderId = jdbc.sql("SELECT holder_id FROM quote_request WHERE id = ?").param(quoteId).query(Long.class)
+                .optional().orElseThrow(() -> new AccessDeniedException("There is no such quote request."));
+        var who = consent.authorise(holderId, ConsentScope.PROPOSE, "Wrote to a provider about a quote");
+        String text = message(message, "Write your message to the provider.");
+        addMessage(quoteId, who.actorAccountId(), text, null, null);
+        return quote(quoteId);
+    }
+
+    /** Quote threads for the holder, newest first; the holder reads them, brokers and representatives write. */
     @PreAuthorize("isAuthenticated()")
     public List<Quote> quotes(long holderId) {
         consent.authorise(holderId, ConsentScope.VIEW, "Looked at quotes");
-        return jdbc.sql(QUOTES + "WHERE q.holder_id = ? ORDER BY q.requested_at DESC, q.id DESC").param(holderId)
-                .query(BrokerageService::quote).list();
+        return quotesWhere("q.holder_id = ?", holderId);
     }
 
-    /** Quote requests to the signed-in provider's organisation; it sees the person's first name and district only. */
+    /**
+     * Quote requests to the signed-in provider's organisation, those waiting for its answer first; it
+     * sees the person's first name and district only.
+     */
     @RolesAllowed(Roles.PROVIDER)
     public List<Quote> quoteRequestsForMe() {
-        return jdbc.sql(QUOTES + "WHERE q.provider_id = ? ORDER BY q.quoted_price_pence IS NOT NULL, q.requested_at DESC")
-                .param(currentUser.require().organisationId()).query(BrokerageService::quote).list();
+        return quotesWhere("q.provider_id = ?", currentUser.require().organisationId()).stream()
+                .sorted(Comparator.comparing(q -> !q.waitingForProvider())).toList();
     }
 
+    /** The provider's offer with no other words: a price per unit and what it covers. */
     @RolesAllowed(Roles.PROVIDER)
     @Transactional
     public Quote answerQuote(long quoteId, long pricePence, String terms) {
-        Quote quote = jdbc.sql(QUOTES + "WHERE q.id = ? AND q.provider_id = ?")
-                .params(quoteId, currentUser.require().organisationId()).query(BrokerageService::quote).optional()
-                .orElseThrow(() -> new AccessDeniedException("Not a quote request to your organisation"));
-        var errors = new ValidationException.Collector();
-        if (pricePence <= 0) {
-            errors.add("price", "Enter a price greater than £0.00.");
-        } else if (pricePence > 1_000_000L) {
-            errors.add("price", "A price can be at most £10,000.00 per unit.");
+        return answerQuote(quoteId, null, pricePence, terms);
+    }
+
+    /**
+     * The provider writes in a quote's thread sent to its own organisation: a message, an offer
+     * (price and terms), or both. A new offer never changes an earlier one; it replaces it as the
+     * current offer, which sets the price of the next proposal.
+     */
+    @RolesAllowed(Roles.PROVIDER)
+    @Transactional
+    public Quote answerQuote(long quoteId, String message, Long pricePence, String terms) {
+        SignedInUser provider = currentUser.require();
+        record Row(long holderId, long providerId) {
         }
-        String text = terms == null ? "" : terms.strip();
-        if (text.isEmpty()) {
-            errors.add("terms", "Say what the price covers, for example times, notice to cancel and travel.");
-        } else if (text.length() > 2_000) {
-            errors.add("terms", "Keep the terms to 2,000 characters or fewer.");
+        Row row = jdbc.sql("SELECT holder_id, provider_id FROM quote_request WHERE id = ?").param(quoteId)
+                .query((rs, n) -> new Row(rs.getLong(1), rs.getLong(2))).optional()
+                .orElseThrow(() -> new AccessDeniedException("There is no such quote request."));
+        if (provider.organisationId() == null || row.providerId() != provider.organisationId()) {
+            // refused (and written to the person's access log) by the consent check: a provider has no grant
+            consent.authorise(row.holderId(), ConsentScope.VIEW, "Tried to answer a quote sent to another provider");
+            throw new RefusedException("This quote request was sent to another provider, so you cannot answer it.",
+                    false);
+        }
+        String text = message == null ? "" : message.strip();
+        String covers = terms == null ? "" : terms.strip();
+        boolean offer = pricePence != null || !covers.isEmpty();
+        var errors = new ValidationException.Collector();
+        if (text.length() > MAX_MESSAGE) {
+            errors.add("message", "Keep the message to 2,000 characters or fewer.");
+        } else if (!offer && text.isEmpty()) {
+            errors.add("message", "Write a message, or give a price and what it covers.");
+        }
+        if (offer) {
+            if (pricePence == null) {
+                errors.add("price", "Enter the price per unit that these terms are for.");
+            } else if (pricePence <= 0) {
+                errors.add("price", "Enter a price greater than £0.00.");
+            } else if (pricePence > MAX_QUOTED_PENCE) {
+                errors.add("price", "A price can be at most " + Money.format(MAX_QUOTED_PENCE) + " per unit.");
+            }
+            if (covers.isEmpty()) {
+                errors.add("terms", "Say what the price covers, for example times, notice to cancel and travel.");
+            } else if (covers.length() > MAX_MESSAGE) {
+                errors.add("terms", "Keep the terms to 2,000 characters or fewer.");
+            }
         }
         errors.throwIfAny();
-        jdbc.sql("UPDATE quote_request SET quoted_price_pence = ?, quoted_terms = ?, answered_by = ?, answered_at = ? "
-                        + "WHERE id = ?")
-                .params(pricePence, text, currentUser.require().accountId(), now(), quote.id()).update();
-        return quote(quote.id());
+        addMessage(quoteId, provider.accountId(), text.isEmpty() ? null : text, offer ? pricePence : null,
+                offer ? covers : null);
+        if (offer) {
+            jdbc.sql("UPDATE quote_request SET quoted_price_pence = ?, quoted_terms = ?, answered_by = ?, "
+                            + "answered_at = ? WHERE id = ?")
+                    .params(pricePence, covers, provider.accountId(), now(), quoteId).update();
+        }
+        return quote(quoteId);
+    }
+
+    private static String message(String typed, String whenEmpty) {
+        String text = typed == null ? "" : typed.strip();
+        if (text.isEmpty()) {
+            throw ValidationException.of("message", whenEmpty);
+        }
+        if (text.length() > MAX_MESSAGE) {
+            throw ValidationException.of("message", "Keep the message to 2,000 characters or fewer.");
+        }
+        return text;
+    }
+
+    private void addMessage(long quoteId, long authorAccountId, String body, Long pricePence, String terms) {
+        jdbc.sql("INSERT INTO quote_message (quote_request_id, author_account_id, body, price_pence, terms, at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?)")
+                .params(quoteId, authorAccountId, body, pricePence, terms, now()).update();
+    }
+
+    /** Quotes matching a condition on {@code q} (quote_request), newest first, each with its whole thread. */
+    private List<Quote> quotesWhere(String condition, Object value) {
+        List<Quote> quotes = jdbc.sql(QUOTES + "WHERE " + condition + " ORDER BY q.requested_at DESC, q.id DESC")
+                .param(value).query(BrokerageService::quote).list();
+        record Row(long quoteId, QuoteMessage message) {
+        }
+        Map<Long, List<QuoteMessage>> threads = new HashMap<>();
+        jdbc.sql("""
+                SELECT m.quote_request_id, m.id, a.full_name, o.name, a.role, a.organisation_id = q.provider_id,
+                       m.body, m.price_pence, m.terms, m.at
+                FROM quote_message m JOIN quote_request q ON q.id = m.quote_request_id
+                JOIN user_account a ON a.id = m.author_account_id
+                LEFT JOIN organisation o ON o.id = a.organisation_id
+                WHERE\s""" + condition + " ORDER BY m.at, m.id")
+                .param(value)
+                .query((rs, n) -> new Row(rs.getLong(1), new QuoteMessage(rs.getLong(2), rs.getString(3),
+                        rs.getString(4) != null ? rs.getString(4) : Role.valueOf(rs.getString(5)).label(),
+                        rs.getBoolean(6), rs.getString(7), rs.getObject(8, Long.class), rs.getString(9),
+                        rs.getTimestamp(10).toInstant())))
+                .list()
+                .forEach(r -> threads.computeIfAbsent(r.quoteId(), id -> new ArrayList<>()).add(r.message()));
+        return quotes.stream().map(q -> q.withMessages(threads.getOrDefault(q.id(), List.of()))).toList();
     }
 
     private Listing available(long listingId, String district) {
@@ -371,7 +510,7 @@ public class BrokerageService {
         return jdbc.sql("""
                 SELECT p.id, p.holder_id, p.listing_id, l.title, o.name, o.id, p.quantity, p.frequency, p.start_date,
                        p.unit_price_pence, l.unit, p.reason, p.status, a.full_name, p.proposed_at, p.decision_comment,
-                       c.description
+                       c.description, p.proposed_by
                 FROM proposal p JOIN listing l ON l.id = p.listing_id JOIN organisation o ON o.id = l.organisation_id
                 JOIN user_account a ON a.id = p.proposed_by
                 LEFT JOIN conflict_of_interest c ON c.brokerage_id = a.organisation_id
@@ -381,12 +520,12 @@ public class BrokerageService {
                         rs.getString(5), rs.getLong(6), rs.getInt(7), Proposal.Frequency.valueOf(rs.getString(8)),
                         rs.getDate(9).toLocalDate(), rs.getLong(10), unit(rs.getString(11)), rs.getString(12),
                         Proposal.Status.valueOf(rs.getString(13)), rs.getString(14), rs.getTimestamp(15).toInstant(),
-                        rs.getString(16), options, rs.getString(17)))
+                        rs.getString(16), options, rs.getString(17), rs.getLong(18)))
                 .single();
     }
 
     private Quote quote(long id) {
-        return jdbc.sql(QUOTES + "WHERE q.id = ?").param(id).query(BrokerageService::quote).single();
+        return quotesWhere("q.id = ?", id).getFirst();
     }
 
     private static final String SHORTLIST = """
@@ -395,8 +534,8 @@ public class BrokerageService {
             JOIN user_account a ON a.id = s.added_by\s""";
 
     private static final String QUOTES = """
-            SELECT q.id, q.holder_id, h.full_name, h.postcode_district, q.listing_id, l.title, o.name, a.full_name,
-                   q.message, q.requested_at, q.quoted_price_pence, q.quoted_terms
+            SELECT q.id, q.holder_id, h.full_name, h.postcode_district, q.listing_id, l.title, o.name, l.unit,
+                   a.full_name, q.requested_at, q.quoted_price_pence, q.quoted_terms
             FROM quote_request q JOIN budget_holder h ON h.id = q.holder_id JOIN listing l ON l.id = q.listing_id
             JOIN organisation o ON o.id = q.provider_id JOIN user_account a ON a.id = q.requested_by\s""";
 
@@ -409,13 +548,16 @@ public class BrokerageService {
         // a provider is told only the first name and district, not who the person is
         String first = rs.getString(3).split(" ")[0];
         return new Quote(rs.getLong(1), rs.getLong(2), first, rs.getString(4), rs.getLong(5), rs.getString(6),
-                rs.getString(7), rs.getString(8), rs.getString(9), rs.getTimestamp(10).toInstant(),
-                rs.getObject(11, Long.class), rs.getString(12));
+                rs.getString(7), unit(rs.getString(8)), rs.getString(9), rs.getTimestamp(10).toInstant(),
+                rs.getObject(11, Long.class), rs.getString(12), List.of());
     }
 
     private static String unit(String unit) {
         return org.wholecare.marketplace.ListingUnit.valueOf(unit).label();
     }
+
+    static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter
+            .ofPattern("d MMMM yyyy", java.util.Locale.UK);
 
     private Timestamp now() {
         return Timestamp.from(clock.instant());

@@ -17,6 +17,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.ArrayList;
 import java.util.List;
 import org.wholecare.organisation.OrganisationService;
 import org.wholecare.organisation.OrganisationSummary;
@@ -52,6 +53,7 @@ public class CaseloadView extends Main {
         removeAll();
         add(new H1("Clients"), new Paragraph("People who have given you their consent to help them. Choose a "
                 + "person to act for them; everything you do is recorded and they can see it."));
+        boolean representative = currentUser.require().role() == Role.REPRESENTATIVE;
         UnorderedList list = new UnorderedList();
         list.setId("caseload");
         list.addClassName("results");
@@ -59,12 +61,18 @@ public class CaseloadView extends Main {
         for (Client c : clients) {
             RouterLink open = new RouterLink(c.name(), ClientView.class,
                     new RouteParameters("holderId", String.valueOf(c.holderId())));
-            ListItem item = new ListItem(new H3(open), Ui.facts(
+            List<String> facts = new ArrayList<>();
+            if (representative && c.grant() != null && c.grant().relationship() != null) {
+                // how they know the person, as the person put it when granting access
+                facts.addAll(List.of("Relationship", c.grant().relationship()));
+            }
+            facts.addAll(List.of(
                     "Consent", c.grant() == null ? "" : "To " + c.grant().scope().label()
                             + (c.grant().endsOn() == null ? ", no end date" : ", until " + ClientView.DAY.format(c.grant().endsOn())),
                     "Money available", c.availablePence() == null ? "No budget yet" : Money.format(c.availablePence()),
                     "Runs out", c.runsOutOn() == null ? "Lasts the period at this rate" : ClientView.DAY.format(c.runsOutOn()),
                     "Next plan review", c.nextReview() == null ? "No agreed plan" : ClientView.DAY.format(c.nextReview())));
+            ListItem item = new ListItem(new H3(open), Ui.facts(facts.toArray(String[]::new)));
             item.addClassName("result-card");
             if (!c.alerts().isEmpty()) {
                 UnorderedList alerts = new UnorderedList();

@@ -1,10 +1,13 @@
 package org.wholecare.brokerage;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
@@ -23,7 +26,9 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import org.wholecare.budget.ConsentScope;
 import org.wholecare.marketplace.FindSupportView;
+import org.wholecare.security.CurrentUser;
 import org.wholecare.shared.Money;
 import org.wholecare.shared.Roles;
 import org.wholecare.shared.ValidationException;
@@ -33,8 +38,9 @@ import org.wholecare.shell.RouteIds;
 import org.wholecare.shell.Ui;
 
 /**
- * Acting for one client: opening this page puts the broker in "acting for" mode. Their money and
- * alerts, the shortlist, quotes and proposals, and a form to propose a purchase.
+ * Acting for one client: opening this page puts the broker or representative in "acting for" mode
+ * (the banner on every page). Their money and alerts, the shortlist, quote threads and proposals,
+ * and a form to propose a purchase, or with consent to buy, to accept it for them at once.
  */
 @Route("clients/:holderId")
 @PageTitle("Client – Wholecare")
@@ -44,10 +50,12 @@ public class ClientView extends Main implements BeforeEnterObserver {
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
     private final BrokerageService brokerage;
+    private final CurrentUser currentUser;
     private long holderId;
 
-    ClientView(BrokerageService brokerage) {
+    ClientView(BrokerageService brokerage, CurrentUser currentUser) {
         this.brokerage = brokerage;
+        this.currentUser = currentUser;
         addClassName("page");
     }
 
@@ -73,7 +81,12 @@ public class ClientView extends Main implements BeforeEnterObserver {
                 "Next plan review", client.nextReview() == null ? "No agreed plan" : DAY.format(client.nextReview()),
                 "Needs attention", client.alerts().isEmpty() ? "Nothing" : String.join(". ", client.alerts()) + ".")));
         List<ShortlistItem> shortlist = brokerage.shortlist(holderId);
-        add(shortlistCard(shortlist), proposeForm(shortlist), quotesCard(), proposalsCard());
+        ConsentScope scope = client.grant() == null ? ConsentScope.VIEW : client.grant().scope();
+        boolean maySuggest = scope.includes(ConsentScope.PROPOSE);
+        add(shortlistCard(shortlist), maySuggest ? proposeForm(shortlist, client.name(),
+                scope.includes(ConsentScope.PURCHASE)) : Ui.card("Propose a purchase", new Paragraph(client.name()
+                + " has let you look only. To suggest services, ask them for access to suggest.")),
+                quotesCard(maySuggest), proposalsCard());
     }
 
     private Component shortlistCard(List<ShortlistItem> shortlist) {
@@ -97,7 +110,7 @@ public class ClientView extends Main implements BeforeEnterObserver {
                 FindSupportView.class)));
     }
 
-    private Component proposeForm(List<ShortlistItem> shortlist) {
+    private Component proposeForm(List<ShortlistItem> shortlist, String name, boolean mayBuy) {
         Select<ShortlistItem> choice = new Select<>();
         choice.setLabel("Service");
         choice.setItems(shortlist);
@@ -116,7 +129,7 @@ public class ClientView extends Main implements BeforeEnterObserver {
         });
         DatePicker start = new DatePicker("Starting on");
         start.setLocale(Locale.UK);
-        TextArea reason = new TextArea("Why this suits " + ActingFor.current().map(ActingFor.Client::name).orElse("them"));
+        TextArea reason = new TextArea("Why this suits " + name);
         reason.setMaxLength(BrokerageService.MAX_NOTE);
         reason.setWidthFull();
         FormErrors errors = new FormErrors().field("listing", choice).field("quantity", quantity)
@@ -135,28 +148,92 @@ public class ClientView extends Main implements BeforeEnterObserver {
             }
         });
         propose.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        return Ui.card("Propose a purchase", new Paragraph("The rest of the shortlist is shown with the proposal as "
-                + "the other options you considered."), choice, quantity, frequency, start, reason,
-                errors.formMessage(), propose);
+        Div actions = new Div(propose);
+        actions.addClassName("actions");
+        Paragraph about = new Paragraph("The rest of the shortlist is shown with the proposal as the other options "
+                + "you considered.");
+        if (mayBuy) {
+            // consent to buy: accepted now, on the record as this person's decision; booked on Purchases
+            Button book = new Button("Book it now", click -> {
+                errors.clear();
+                try {
+                    brokerage.proposeAndAccept(holderId, choice.getValue() == null ? null
+                                    : choice.getValue().listingId(), quantity.getValue() == null ? 0 : quantity.getValue(),
+                            frequency.getValue(), start.getValue(), reason.getValue());
+                    Notification.show("Accepted for " + name + ". Choose how long it runs and book it here.", 6000,
+                            Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                    UI.getCurrent().navigate("purchases");
+                } catch (ValidationException e) {
+                    errors.show(e);
+                }
+            });
+            book.setAriaLabel("Book it now for " + name + ", without waiting for them to accept");
+            actions.add(book);
+            about.add(" You may buy for " + name + ": Book it now accepts it for them and takes you to Purchases "
+                    + "to book it. It is recorded as your decision.");
+        }
+        return Ui.card("Propose a purchase", about, choice, quantity, frequency, start, reason,
+                errors.formMessage(), actions);
     }
 
-    private Component quotesCard() {
-        UnorderedList list = new UnorderedList();
-        for (Quote q : brokerage.quotes(holderId)) {
-            list.add(new ListItem(q.title() + " from " + q.providerName() + ": " + (q.answered()
-                    ? Money.format(q.quotedPricePence()) + " per unit. " + q.quotedTerms() : "waiting for an answer")));
+    private Component quotesCard(boolean mayWrite) {
+        var card = Ui.card("Quotes");
+        card.setId("quotes");
+        List<Quote> quotes = brokerage.quotes(holderId);
+        for (Quote q : quotes) {
+            String about = q.title() + " from " + q.providerName();
+            TextArea message = new TextArea("Your message to " + q.providerName());
+            message.setMaxLength(BrokerageService.MAX_MESSAGE);
+            message.setWidthFull();
+            FormErrors errors = new FormErrors().field("message", message);
+            Button send = new Button("Send", click -> {
+                errors.clear();
+                try {
+                    brokerage.replyToQuote(q.id(), message.getValue());
+                    Notification.show("Your message is sent to " + q.providerName() + ".", 5000,
+                            Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                    render(brokerage.client(holderId));
+                } catch (ValidationException e) {
+                    errors.show(e);
+                }
+            });
+            send.setAriaLabel("Send your message about " + about);
+            Div thread = new Div(new H3(about), new Paragraph(QuoteThread.state(q) + "."), QuoteThread.of(q));
+            if (mayWrite) {
+                thread.add(message, errors.formMessage(), send);
+            }
+            thread.addClassName("quote");
+            card.add(thread);
         }
-        if (list.getChildren().findAny().isEmpty()) {
-            list.add(new ListItem("No quotes asked for yet. Ask from a listing's page."));
+        if (quotes.isEmpty()) {
+            card.add(new Paragraph("No quotes asked for yet. Ask from a listing's page."));
         }
-        return Ui.card("Quotes", list);
+        return card;
     }
 
     private Component proposalsCard() {
         UnorderedList list = new UnorderedList();
         list.setId("proposals");
+        long me = currentUser.require().accountId();
         for (Proposal p : brokerage.proposals(holderId)) {
-            list.add(new ListItem(ProposalsView.summary(p) + " Status: " + ProposalsView.status(p)));
+            ListItem item = new ListItem(ProposalsView.summary(p) + " Status: " + ProposalsView.status(p));
+            if (p.status() == Proposal.Status.PROPOSED && p.proposedById() == me) {
+                Button withdraw = new Button("Withdraw", click -> {
+                    try {
+                        brokerage.withdraw(p.id());
+                        Notification.show("Withdrawn. " + p.title() + " is no longer waiting for a decision.", 5000,
+                                Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                        render(brokerage.client(holderId));
+                    } catch (ValidationException e) {
+                        Notification.show(e.getMessage(), 8000, Notification.Position.MIDDLE)
+                                .addThemeVariants(NotificationVariant.LUMO_ERROR);
+                    }
+                });
+                withdraw.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+                withdraw.setAriaLabel("Withdraw the proposal of " + p.title());
+                item.add(withdraw);
+            }
+            list.add(item);
         }
         if (list.getChildren().findAny().isEmpty()) {
             list.add(new ListItem("No proposals yet."));

@@ -4,11 +4,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A purchase proposed for the holder to accept or decline; it becomes a purchase when purchases arrive. */
+/**
+ * A purchase proposed for the holder to accept or decline (or, by someone with consent to buy,
+ * accepted at once); an accepted proposal is booked from Purchases.
+ *
+ * @param proposedById the account that proposed it: only they may withdraw it
+ */
 public record Proposal(long id, long holderId, long listingId, String title, String providerName, long providerId,
         int quantity, Frequency frequency, LocalDate startDate, long unitPricePence, String unit, String reason,
         Status status, String proposedByName, Instant proposedAt, String decisionComment,
-        List<ShortlistItem> otherOptions, String conflict) {
+        List<ShortlistItem> otherOptions, String conflict, long proposedById) {
 
     public enum Status { PROPOSED, ACCEPTED, DECLINED, WITHDRAWN }
 

@@ -1,6 +1,7 @@
 package org.wholecare.brokerage;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Text;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -16,17 +17,24 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import org.wholecare.budget.BudgetHolderService;
-import org.wholecare.budget.HolderSummary;
+import org.wholecare.security.CurrentUser;
+import org.wholecare.security.Role;
 import org.wholecare.shared.Money;
 import org.wholecare.shared.Roles;
 import org.wholecare.shared.ValidationException;
+import org.wholecare.shell.ActingFor;
 import org.wholecare.shell.FormErrors;
 import org.wholecare.shell.Ui;
 
-/** Proposals for the holder to accept or decline, each with any conflict of interest and the other options. */
+/**
+ * Proposals for the holder to accept or decline, each with any conflict of interest and the other
+ * options, and the quote threads behind them. A representative sees those of the person they chose
+ * to act for.
+ */
 @Route("proposals")
 @PageTitle("Proposals – Wholecare")
 @Menu(title = "Proposals", order = 30, icon = "vaadin:lightbulb")
@@ -34,11 +42,15 @@ import org.wholecare.shell.Ui;
 public class ProposalsView extends Main {
 
     private final BrokerageService brokerage;
-    private final HolderSummary holder;
+    private final boolean own;
+    private final Long holderId;
 
-    ProposalsView(BrokerageService brokerage, BudgetHolderService holders) {
+    ProposalsView(BrokerageService brokerage, BudgetHolderService holders, CurrentUser currentUser) {
         this.brokerage = brokerage;
-        this.holder = holders.mine().orElse(null);
+        this.own = currentUser.require().role() == Role.BUDGET_HOLDER;
+        // a representative works on the person chosen on Clients (the banner says who); the service checks consent
+        this.holderId = own ? holders.mine().map(h -> h.id()).orElse(null)
+                : ActingFor.current().map(ActingFor.Client::holderId).orElse(null);
         addClassName("page");
         render();
     }
@@ -46,26 +58,36 @@ public class ProposalsView extends Main {
     private void render() {
         removeAll();
         add(new H1("Proposals"));
-        if (holder == null) {
-            add(new Paragraph("There is no budget to propose anything for yet."));
+        if (holderId == null) {
+            add(own ? new Paragraph("There is no budget to propose anything for yet.")
+                    : new Paragraph(new Text("First choose the person you are helping on "),
+                            new RouterLink("Clients", CaseloadView.class),
+                            new Text(".")));
             return;
         }
-        add(new Paragraph("Your broker or representative suggests services here. Nothing is bought until you "
-                + "accept."));
-        List<Proposal> proposals = brokerage.proposals(holder.id());
+        add(new Paragraph(own ? "Your broker or representative suggests services here. Nothing is bought until you "
+                + "accept." : "Suggestions for " + ActingFor.current().map(ActingFor.Client::name).orElse("them")
+                + ". Nothing is bought until it is accepted."));
+        List<Proposal> proposals = brokerage.proposals(holderId);
         if (proposals.isEmpty()) {
             add(Ui.card("Nothing to decide", new Paragraph("No proposals yet.")));
         }
         for (Proposal p : proposals) {
             add(card(p));
         }
-        var quotes = brokerage.quotes(holder.id());
+        var quotes = brokerage.quotes(holderId);
         if (!quotes.isEmpty()) {
-            UnorderedList list = new UnorderedList();
-            quotes.forEach(q -> list.add(new ListItem(q.title() + " from " + q.providerName() + ", asked by "
-                    + q.requestedByName() + ": " + (q.answered() ? Money.format(q.quotedPricePence()) + " per unit. "
-                    + q.quotedTerms() : "waiting for the provider to answer"))));
-            add(Ui.card("Quotes from providers", list));
+            var card = Ui.card("Quotes from providers", new Paragraph("What your broker or representative and "
+                    + "providers have written about prices. A provider's latest offer is the current one."));
+            card.setId("quotes");
+            for (Quote q : quotes) {
+                Div thread = new Div(new H3(q.title() + " from " + q.providerName()),
+                        new Paragraph("Asked by " + q.requestedByName() + ". " + QuoteThread.state(q) + "."),
+                        QuoteThread.of(q));
+                thread.addClassName("quote");
+                card.add(thread);
+            }
+            add(card);
         }
     }
 
@@ -125,7 +147,7 @@ public class ProposalsView extends Main {
             case PROPOSED -> "Waiting for a decision";
             case ACCEPTED -> "Accepted" + (p.decisionComment() == null ? "" : ": " + p.decisionComment());
             case DECLINED -> "Declined: " + p.decisionComment();
-            case WITHDRAWN -> "Withdrawn";
+            case WITHDRAWN -> "Withdrawn by " + p.proposedByName();
         };
     }
 }

@@ -2,7 +2,9 @@ package org.wholecare.brokerage;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
@@ -22,7 +24,7 @@ import org.wholecare.shared.ValidationException;
 import org.wholecare.shell.FormErrors;
 import org.wholecare.shell.Ui;
 
-/** Requests for quotes from brokers and representatives, answered with a price and terms. */
+/** Quote requests from brokers and representatives: the provider reads each thread and replies or makes an offer. */
 @Route("provider/quotes")
 @PageTitle("Quote requests – Wholecare")
 @Menu(title = "Quote requests", order = 20, icon = "vaadin:envelope-o")
@@ -43,8 +45,8 @@ public class QuoteRequestsView extends Main {
     private void render() {
         removeAll();
         add(new H1("Quote requests"), new Paragraph("Brokers and representatives ask for a price on behalf of "
-                + "someone. You see their first name and postcode district; answer with a price per unit and "
-                + "what it covers."));
+                + "someone. You see their first name and postcode district. Reply with a question or an offer: a "
+                + "price per unit and what it covers. A new offer replaces your last one; both stay on the record."));
         var quotes = brokerage.quoteRequestsForMe();
         if (quotes.isEmpty()) {
             add(Ui.card("Nothing to answer", new Paragraph("No requests yet.")));
@@ -53,30 +55,37 @@ public class QuoteRequestsView extends Main {
     }
 
     private Component card(Quote q) {
-        var card = Ui.card(q.title() + " for " + q.holderFirstName() + " in " + q.holderDistrict(), Ui.facts(
+        String about = q.title() + " for " + q.holderFirstName() + " in " + q.holderDistrict();
+        var card = Ui.card(about, Ui.facts(
                 "Asked by", q.requestedByName() + " on " + WHEN.format(q.requestedAt()),
-                "Request", q.message()));
-        if (q.answered()) {
-            card.add(new Paragraph("You quoted " + Money.format(q.quotedPricePence()) + " per unit: " + q.quotedTerms()));
-            return card;
-        }
-        TextField price = new TextField("Your price per unit (£)");
+                "Now", QuoteThread.state(q)));
+        card.addClassName("quote");
+        TextArea message = new TextArea("Your message (optional with an offer)");
+        message.setMaxLength(BrokerageService.MAX_MESSAGE);
+        message.setWidthFull();
+        TextField price = new TextField("Price per " + q.unit() + " (£), for an offer");
+        price.setHelperText("Leave empty to send a message without a price");
         TextArea terms = new TextArea("What the price covers");
+        terms.setHelperText("For example times, notice to cancel and travel");
+        terms.setMaxLength(BrokerageService.MAX_MESSAGE);
         terms.setWidthFull();
-        FormErrors errors = new FormErrors().field("price", price).field("terms", terms);
-        Button send = new Button("Send the quote", click -> {
+        FormErrors errors = new FormErrors().field("message", message).field("price", price).field("terms", terms);
+        Button send = new Button("Send", click -> {
             errors.clear();
             try {
-                long pence = Money.parse(price.getValue(), "price");
-                brokerage.answerQuote(q.id(), pence, terms.getValue());
-                Notification.show("Your quote is sent.", 5000, Notification.Position.TOP_CENTER)
-                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                Long pence = price.getValue().isBlank() ? null : Money.parse(price.getValue(), "price");
+                brokerage.answerQuote(q.id(), message.getValue(), pence, terms.getValue());
+                Notification.show(pence == null ? "Your message is sent." : "Your offer is sent.", 5000,
+                        Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
                 render();
             } catch (ValidationException e) {
                 errors.show(e);
             }
         });
-        card.add(price, terms, errors.formMessage(), send);
+        send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        send.setAriaLabel("Send your reply about " + about);
+        card.add(new H3("Messages"), QuoteThread.of(q), new H3("Reply"), message, price, terms,
+                errors.formMessage(), send);
         return card;
     }
 }

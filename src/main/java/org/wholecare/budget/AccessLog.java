@@ -1,65 +1,129 @@
 package org.wholecare.budget;
 
+import com.zaxxer.hikari.HikariDataSource;
+import jakarta.annotation.PreDestroy;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.wholecare.security.SignedInUser;
 
 /**
- * Records who looked at or changed a holder's records, and every refusal. Written in its own
- * transaction, so a refusal (which rolls back everything else) still leaves its entry.
+ * Records who looked at or changed a holder's records, and every refusal.
+ * <ul>
+ * <li>A change is written in the changing transaction, so it is on the record exactly when the
+ * change is: a change that fails (and rolls back) leaves no "allowed" entry behind.</li>
+ * <li>A look, and a refusal (which rolls everything else back), is written at once on a small pool
+ * of its own. Taking a second connection from the main pool while holding one could starve the
+ * pool under load; the log's own pool never waits on the main one.</li>
+ * <li>The same person looking at the same thing again under the same grant within a few minutes is
+ * one visit, not many. Changes are never merged.</li>
+ * </ul>
  */
 @Component
 class AccessLog {
 
     // the same person opening the same page again within this time is one visit, not many
-    private static final Duration SAME_VISIT = Duration.ofMinutes(10);
+    static final Duration SAME_VISIT = Duration.ofMinutes(10);
 
-    private final JdbcClient jdbc;
-    private final TransactionTemplate ownTransaction;
+    private final JdbcClient inTransaction;
+    private final JdbcClient ownConnection;
+    private final HikariDataSource ownPool;
+    private final TransactionTemplate fallback;
     private final Clock clock;
 
-    AccessLog(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
-        this.jdbc = jdbc;
-        this.ownTransaction = new TransactionTemplate(transactions);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    AccessLog(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions, Clock clock) {
+        this.inTransaction = jdbc;
         this.clock = clock;
+        this.ownPool = smallPoolLike(dataSource);
+        this.ownConnection = ownPool == null ? null : JdbcClient.create(ownPool);
+        this.fallback = new TransactionTemplate(transactions);
+        this.fallback.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
+    private static HikariDataSource smallPoolLike(DataSource dataSource) {
+        try {
+            if (!dataSource.isWrapperFor(HikariDataSource.class)) {
+                return null;
+            }
+            HikariDataSource main = dataSource.unwrap(HikariDataSource.class);
+            HikariDataSource pool = new HikariDataSource();
+            pool.setPoolName("access-log");
+            pool.setJdbcUrl(main.getJdbcUrl());
+            pool.setUsername(main.getUsername());
+            pool.setPassword(main.getPassword());
+            if (main.getDriverClassName() != null) {
+                pool.setDriverClassName(main.getDriverClassName());
+            }
+            pool.setDataSourceProperties(main.getDataSourceProperties());
+            pool.setMaximumPoolSize(4);
+            pool.setMinimumIdle(1);
+            pool.setAutoCommit(true);
+            return pool;
+        } catch (java.sql.SQLException e) {
+            return null;
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        if (ownPool != null) {
+            ownPool.close();
+        }
+    }
+
+    /** An allowed look or change: a change when the caller is in a read-write transaction. */
     void allowed(long holderId, SignedInUser actor, Long grantId, String action) {
-        write(holderId, actor, grantId, action, "ALLOWED", null);
-    }
-
-    void refused(long holderId, SignedInUser actor, Long grantId, String action, String why) {
-        write(holderId, actor, grantId, action, "REFUSED", why);
-    }
-
-    private void write(long holderId, SignedInUser actor, Long grantId, String action, String outcome, String detail) {
-        var now = clock.instant();
-        ownTransaction.executeWithoutResult(status -> {
-            boolean sameVisit = "ALLOWED".equals(outcome) && jdbc.sql("""
+        if (TransactionSynchronizationManager.isActualTransactionActive()
+                && !TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+            insert(inTransaction, holderId, actor.accountId(), grantId, action, "ALLOWED", null);
+            return;
+        }
+        writeNow(jdbc -> {
+            boolean sameVisit = jdbc.sql("""
                     SELECT COUNT(*) FROM access_log WHERE actor_account_id = ? AND holder_id = ? AND action = ?
-                      AND outcome = 'ALLOWED' AND at > ?""")
-                    .params(actor.accountId(), holderId, action, Timestamp.from(now.minus(SAME_VISIT)))
+                      AND outcome = 'ALLOWED' AND grant_id <=> ? AND at > ?""")
+                    .params(actor.accountId(), holderId, truncate(action, 200), grantId,
+                            Timestamp.from(clock.instant().minus(SAME_VISIT)))
                     .query(Long.class).single() > 0;
             if (!sameVisit) {
-                jdbc.sql("INSERT INTO access_log (holder_id, actor_account_id, grant_id, action, outcome, detail, at) "
-                                + "VALUES (?, ?, ?, ?, ?, ?, ?)")
-                        .params(holderId, actor.accountId(), grantId, truncate(action, 200), outcome,
-                                detail == null ? null : truncate(detail, 300), Timestamp.from(now))
-                        .update();
+                insert(jdbc, holderId, actor.accountId(), grantId, action, "ALLOWED", null);
             }
         });
     }
 
+    /** A refusal: kept even though the refused call rolls back. */
+    void refused(long holderId, SignedInUser actor, Long grantId, String action, String why) {
+        writeNow(jdbc -> insert(jdbc, holderId, actor.accountId(), grantId, action, "REFUSED", why));
+    }
+
+    private void writeNow(java.util.function.Consumer<JdbcClient> write) {
+        if (ownConnection != null) {
+            write.accept(ownConnection);
+        } else {
+            fallback.executeWithoutResult(status -> write.accept(inTransaction));
+        }
+    }
+
+    private void insert(JdbcClient jdbc, long holderId, long actorAccountId, Long grantId, String action,
+            String outcome, String detail) {
+        jdbc.sql("INSERT INTO access_log (holder_id, actor_account_id, grant_id, action, outcome, detail, at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .params(holderId, actorAccountId, grantId, truncate(action, 200), outcome,
+                        detail == null ? null : truncate(detail, 300), Timestamp.from(clock.instant()))
+                .update();
+    }
+
     List<AccessLogEntry> forHolder(long holderId, int limit) {
-        return jdbc.sql("""
+        return inTransaction.sql("""
                 SELECT l.at, a.full_name, a.role, l.action, l.outcome, g.kind, COALESCE(o.name, ga.full_name), g.scope, l.detail
                 FROM access_log l JOIN user_account a ON a.id = l.actor_account_id
                 LEFT JOIN consent_grant g ON g.id = l.grant_id
@@ -77,6 +141,7 @@ class AccessLog {
     }
 
     private static String truncate(String text, int length) {
+        Objects.requireNonNull(text);
         return text.length() <= length ? text : text.substring(0, length);
     }
 }

@@ -94,6 +94,18 @@ class BudgetAccess {
         return new RefusedException(message, endsActing);
     }
 
+    /** Commissioners of the holder's own area set up and change budgets; the change goes in the holder's log. */
+    SignedInUser requireCommissionerFor(HolderSummary holder, String action) {
+        SignedInUser user = requireCommissionerFor(holder.areaId());
+        log.allowed(holder.id(), user, null, action);
+        return user;
+    }
+
+    /** Someone with their own reason to touch the record (a provider with a booking) changed it. */
+    void recordChange(long holderId, String action) {
+        log.allowed(holderId, currentUser.require(), null, action);
+    }
+
     /** Commissioners of the holder's own area set up and change budgets. */
     SignedInUser requireCommissionerFor(long areaId) {
         SignedInUser user = currentUser.require();

@@ -145,11 +145,17 @@ public class BudgetHolderService {
                 LocalDate.now(clock.withZone(BudgetService.UK)));
     }
 
-    /** The holder whose budget the signed-in holder or representative looks after. */
+    /**
+     * The holder whose budget the signed-in holder looks after; for a representative, the one person
+     * they act for (someone who acts for several must choose, never be handed the first).
+     */
     @PreAuthorize("hasAnyRole('BUDGET_HOLDER', 'REPRESENTATIVE')")
     public Optional<HolderSummary> mine() {
         SignedInUser user = access.user();
-        return user.role() == Role.BUDGET_HOLDER ? holders.byAccount(user.accountId())
-                : representedByMe().stream().findFirst();
+        if (user.role() == Role.BUDGET_HOLDER) {
+            return holders.byAccount(user.accountId());
+        }
+        List<HolderSummary> represented = representedByMe();
+        return represented.size() == 1 ? Optional.of(represented.getFirst()) : Optional.empty();
     }
 }

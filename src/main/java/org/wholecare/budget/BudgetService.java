@@ -75,7 +75,7 @@ public class BudgetService {
     public BudgetSummary createBudget(NewBudget request) {
         HolderSummary holder = holders.byId(request.holderId())
                 .orElseThrow(() -> new AccessDeniedException("No such holder"));
-        SignedInUser commissioner = access.requireCommissionerFor(holder.areaId());
+        SignedInUser commissioner = access.requireCommissionerFor(holder, "Set up a budget");
         var errors = new ValidationException.Collector();
         if (request.startDate() == null) {
             errors.add("startDate", "Enter the date the budget starts.");
@@ -166,8 +166,8 @@ public class BudgetService {
     public void adjustAllocation(long budgetId, FundingStream stream, long changePence, String reason,
             String requestKey) {
         BudgetSummary budget = summary(budgetId).orElseThrow(() -> new AccessDeniedException("No such budget"));
-        SignedInUser commissioner = access.requireCommissionerFor(budget.areaId());
         HolderSummary holder = holders.byId(budget.holderId()).orElseThrow();
+        SignedInUser commissioner = access.requireCommissionerFor(holder, "Changed a budget allocation");
         var errors = new ValidationException.Collector();
         if (stream == null) {
             errors.add("stream", "Choose which funding stream to change.");

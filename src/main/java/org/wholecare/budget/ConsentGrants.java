@@ -79,6 +79,37 @@ class ConsentGrants {
         event(grant.id(), "REVOKED", grant.scope(), grant.endsOn(), actor, now);
     }
 
+    /** One step in a grant's history, as it stood then. */
+    record Event(long grantId, String event, ConsentScope scope, LocalDate endsOn, String actorName, Instant at) {
+    }
+
+    /** The history of every grant the holder has made, oldest first. */
+    List<Event> eventsOfHolder(long holderId) {
+        return jdbc.sql("""
+                SELECT e.grant_id, e.event, e.scope, e.ends_on, a.full_name, e.at
+                FROM consent_event e JOIN consent_grant g ON g.id = e.grant_id
+                JOIN user_account a ON a.id = e.actor_account_id
+                WHERE g.holder_id = ? ORDER BY e.at, e.id""")
+                .param(holderId)
+                .query((rs, n) -> new Event(rs.getLong(1), rs.getString(2), ConsentScope.valueOf(rs.getString(3)),
+                        rs.getDate(4) == null ? null : rs.getDate(4).toLocalDate(), rs.getString(5),
+                        rs.getTimestamp(6).toInstant()))
+                .list();
+    }
+
+    /** The review date of the holder's agreed plan, read here so a caseload glance needs one check, not three. */
+    Optional<LocalDate> agreedReviewDate(long holderId) {
+        return jdbc.sql("SELECT review_date FROM support_plan WHERE holder_id = ? AND status = 'AGREED' "
+                        + "ORDER BY version DESC LIMIT 1")
+                .param(holderId).query((rs, n) -> rs.getDate(1).toLocalDate()).optional();
+    }
+
+    /** Whether the account has never chosen a password (its invitation may have lapsed). */
+    boolean waitingForPassword(long accountId) {
+        return jdbc.sql("SELECT COUNT(*) FROM user_account WHERE id = ? AND password_hash IS NULL").param(accountId)
+                .query(Long.class).single() > 0;
+    }
+
     private void event(long grantId, String event, ConsentScope scope, LocalDate endsOn, long actor, Instant now) {
         jdbc.sql("INSERT INTO consent_event (grant_id, event, scope, ends_on, actor_account_id, at) VALUES (?, ?, ?, ?, ?, ?)")
                 .params(grantId, event, scope.name(), endsOn == null ? null : java.sql.Date.valueOf(endsOn), actor,

@@ -2,14 +2,20 @@ package org.wholecare.budget;
 
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.wholecare.ledger.BudgetBalance;
+import org.wholecare.ledger.LedgerService;
 import org.wholecare.organisation.OrganisationService;
 import org.wholecare.organisation.OrganisationSummary;
 import org.wholecare.organisation.OrganisationType;
@@ -40,17 +46,24 @@ public class ConsentService {
     private final AccessLog log;
     private final OrganisationService organisations;
     private final AccountService accounts;
+    private final BudgetService budgets;
+    private final LedgerService ledger;
     private final Clock clock;
+    private final int surplusThresholdWeeks;
 
     ConsentService(ConsentGrants grants, HolderDirectory holders, BudgetAccess access, AccessLog log,
-            OrganisationService organisations, AccountService accounts, Clock clock) {
+            OrganisationService organisations, AccountService accounts, BudgetService budgets, LedgerService ledger,
+            Clock clock, @Value("${wholecare.budget.surplus-threshold-weeks:8}") int surplusThresholdWeeks) {
         this.grants = grants;
         this.holders = holders;
         this.access = access;
         this.log = log;
         this.organisations = organisations;
         this.accounts = accounts;
+        this.budgets = budgets;
+        this.ledger = ledger;
         this.clock = clock;
+        this.surplusThresholdWeeks = surplusThresholdWeeks;
     }
 
     /** Who acts, for whom, and under which grant (none for the holder themselves and commissioners). */
@@ -67,6 +80,35 @@ public class ConsentService {
                 .orElseThrow(() -> new AccessDeniedException("You do not have access to this person's records."));
         BudgetAccess.Allowed allowed = access.require(holder, needed, action);
         return new Authorised(holder, allowed.user().accountId(), allowed.grantId(), allowed.scope());
+    }
+
+    /**
+     * What a broker's or representative's caseload shows of one client: the grant they act under,
+     * the money available, the forecast and the next plan review (null when there is none).
+     */
+    public record Glance(Authorised who, ConsentGrant grant, Long availablePence, SpendingForecast forecast,
+            LocalDate nextReview) {
+    }
+
+    /**
+     * One client's figures for a caseload, under a single check and so a single line in their access
+     * log (going through the budget and plan services would check, and log, three times).
+     */
+    @PreAuthorize("hasAnyRole('BROKER', 'REPRESENTATIVE')")
+    public Glance glance(long holderId, String action) {
+        Authorised who = authorise(holderId, ConsentScope.VIEW, action);
+        ConsentGrant grant = who.grantId() == null ? null : grants.byId(who.grantId()).orElse(null);
+        Long available = null;
+        SpendingForecast forecast = null;
+        Long budgetId = who.holder().currentBudgetId();
+        Optional<BudgetSummary> budget = budgetId == null ? Optional.empty() : budgets.summary(budgetId);
+        if (budget.isPresent()) {
+            BudgetBalance balance = ledger.balance(budgetId);
+            available = balance.available();
+            forecast = SpendingForecast.of(budget.get().startDate(), budget.get().endDate(), today(),
+                    balance.allocated(), balance.spent() + balance.committed(), surplusThresholdWeeks);
+        }
+        return new Glance(who, grant, available, forecast, grants.agreedReviewDate(holderId).orElse(null));
     }
 
     /** Every grant the holder has made, in force first; for the holder and the area's commissioners. */
@@ -169,6 +211,58 @@ public class ConsentService {
         return new Invited(grants.byId(id).orElseThrow(), accounts.inviteRepresentative(account.id()));
     }
 
+    /**
+     * The holder gives access again to someone whose access has ended or was withdrawn: a new grant
+     * to the same brokerage or the same person's existing account, so nobody needs a new username.
+     * A person who never chose a password gets a fresh invitation link.
+     */
+    @RolesAllowed(Roles.BUDGET_HOLDER)
+    @Transactional
+    public Invited giveAgain(long endedGrantId, ConsentScope scope, LocalDate endsOn) {
+        ConsentGrant ended = ownGrant(endedGrantId);
+        if (ended.kind().legalAuthority()) {
+            throw ValidationException.of("", "A deputy's or attorney's authority comes from the court or the deed. "
+                    + "Ask your commissioner.");
+        }
+        LocalDate today = today();
+        boolean stillHasAccess = grants.ofHolder(ended.holderId()).stream().filter(g -> g.activeOn(today))
+                .anyMatch(g -> sameGrantee(g, ended));
+        if (stillHasAccess) {
+            throw ValidationException.of("", ended.granteeName() + " already has access. Use Change to alter it.");
+        }
+        var errors = new ValidationException.Collector();
+        checkScopeAndEnd(scope, endsOn, errors);
+        errors.throwIfAny();
+        long id = grants.insert(ended.holderId(), ended.kind(), ended.granteeOrganisationId(), ended.granteeAccountId(),
+                ended.relationship(), scope, endsOn, null, access.user().accountId(), clock.instant());
+        IssuedInvitation invitation = ended.granteeAccountId() != null
+                && grants.waitingForPassword(ended.granteeAccountId())
+                ? accounts.inviteRepresentative(ended.granteeAccountId()) : null;
+        return new Invited(grants.byId(id).orElseThrow(), invitation);
+    }
+
+    /** One step in a grant's history: given, changed or withdrawn, by whom and when. */
+    public record GrantEvent(String what, ConsentScope scope, LocalDate endsOn, String byName, Instant at) {
+    }
+
+    /** The history of each of the holder's grants, by grant id, oldest step first. */
+    @PreAuthorize("isAuthenticated()")
+    public Map<Long, List<GrantEvent>> history(long holderId) {
+        HolderSummary holder = ownOrCommissioned(holderId);
+        Map<Long, List<GrantEvent>> byGrant = new LinkedHashMap<>();
+        for (ConsentGrants.Event e : grants.eventsOfHolder(holder.id())) {
+            String what = switch (e.event()) {
+                case "GRANTED" -> "Given";
+                case "CHANGED" -> "Changed";
+                case "REVOKED" -> "Withdrawn";
+                default -> e.event();
+            };
+            byGrant.computeIfAbsent(e.grantId(), id -> new java.util.ArrayList<>())
+                    .add(new GrantEvent(what, e.scope(), e.endsOn(), e.actorName(), e.at()));
+        }
+        return byGrant;
+    }
+
     /** The holder changes what a grant allows or when it ends. */
     @RolesAllowed(Roles.BUDGET_HOLDER)
     @Transactional
@@ -244,6 +338,11 @@ public class ConsentService {
         } else if (endsOn.isAfter(today.plusYears(MAX_YEARS))) {
             errors.add("endsOn", "Choose a last day within " + MAX_YEARS + " years. You can renew it then.");
         }
+    }
+
+    private static boolean sameGrantee(ConsentGrant a, ConsentGrant b) {
+        return Objects.equals(a.granteeOrganisationId(), b.granteeOrganisationId())
+                && Objects.equals(a.granteeAccountId(), b.granteeAccountId());
     }
 
     private HolderSummary me() {

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.ListItem;
@@ -19,9 +20,15 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import org.wholecare.organisation.OrganisationSummary;
 import org.wholecare.shared.Roles;
 import org.wholecare.shared.ValidationException;
@@ -36,21 +43,29 @@ import org.wholecare.shell.Ui;
 public class ConsentView extends Main {
 
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.UK)
+            .withZone(BudgetService.UK);
 
     private final ConsentService consent;
     private final HolderSummary me;
+    private final Clock clock;
 
-    ConsentView(ConsentService consent, BudgetHolderService holders) {
+    ConsentView(ConsentService consent, BudgetHolderService holders, Clock clock) {
         this.consent = consent;
         this.me = holders.mine().orElseThrow();
+        this.clock = clock;
         addClassName("page");
         render(null);
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(BudgetService.UK));
     }
 
     private void render(Component message) {
         removeAll();
         add(new H1("Who can help me"), new Paragraph("You decide who may see your budget and support plan, and "
-                + "what they may do. You can withdraw access at any time and it stops at once."));
+                + "what they may do. You can change or withdraw access at any time and it takes effect at once."));
         if (message != null) {
             add(message);
         }
@@ -62,8 +77,16 @@ public class ConsentView extends Main {
     private Component grantsCard() {
         UnorderedList list = new UnorderedList();
         list.setId("grants");
-        LocalDate today = LocalDate.now(BudgetService.UK);
-        for (ConsentGrant g : consent.grants(me.id())) {
+        LocalDate today = today();
+        List<ConsentGrant> all = consent.grants(me.id());
+        Map<Long, List<ConsentService.GrantEvent>> history = consent.history(me.id());
+        // "Give access again" only on the newest ended grant to someone who has no access now
+        Set<String> offered = new HashSet<>();
+        all.stream().filter(g -> g.activeOn(today)).forEach(g -> offered.add(grantee(g)));
+        Comparator<ConsentGrant> inForceThenNewest = Comparator.comparing((ConsentGrant x) -> !x.activeOn(today))
+                .thenComparing(ConsentGrant::grantedAt, Comparator.reverseOrder())
+                .thenComparing(ConsentGrant::id, Comparator.reverseOrder());
+        for (ConsentGrant g : all.stream().sorted(inForceThenNewest).toList()) {
             ListItem item = new ListItem();
             item.addClassName("grant");
             String until = g.endsOn() == null ? "no end date" : "until " + DAY.format(g.endsOn());
@@ -75,7 +98,7 @@ public class ConsentView extends Main {
             item.add(Ui.facts("May", g.scope().allows(), "Status", state));
             if (g.documentReference() != null) {
                 item.add(new Paragraph("Court order or power of attorney: " + g.documentReference()
-                        + ". Only your commissioner can end this."));
+                        + (g.activeOn(today) ? ". Only your commissioner can change or end this." : ".")));
             } else if (g.activeOn(today)) {
                 Button withdraw = new Button("Withdraw access", click -> {
                     consent.revoke(g.id());
@@ -85,14 +108,118 @@ public class ConsentView extends Main {
                 });
                 withdraw.addThemeVariants(ButtonVariant.LUMO_ERROR);
                 withdraw.setAriaLabel("Withdraw access from " + g.granteeName());
-                item.add(withdraw);
+                item.add(changeForm(g, withdraw));
+            } else if (offered.add(grantee(g))) {
+                item.add(giveAgainForm(g));
             }
+            item.add(historyOf(g, history.getOrDefault(g.id(), List.of())));
             list.add(item);
         }
-        if (list.getChildren().findAny().isEmpty()) {
+        if (all.isEmpty()) {
             list.add(new ListItem("Nobody else can see your records."));
         }
         return Ui.card("People and organisations who can act for you", list);
+    }
+
+    private static String grantee(ConsentGrant g) {
+        return g.granteeOrganisationId() != null ? "o" + g.granteeOrganisationId() : "a" + g.granteeAccountId();
+    }
+
+    /** "Change" opens the same choices as giving access, filled in with what the grant allows now. */
+    private Component changeForm(ConsentGrant g, Button withdraw) {
+        Select<ConsentScope> scope = scopeField("What " + g.granteeName() + " may do");
+        scope.setValue(g.scope());
+        DatePicker ends = endField("Last day " + g.granteeName() + " may act for you");
+        ends.setValue(g.endsOn());
+        FormErrors errors = new FormErrors().field("scope", scope).field("endsOn", ends);
+        Button save = new Button("Save the change", click -> {
+            errors.clear();
+            try {
+                ConsentGrant changed = consent.change(g.id(), scope.getValue(), ends.getValue());
+                Notification.show(changed.granteeName() + " may now " + changed.scope().allows() + ", until "
+                        + DAY.format(changed.endsOn()) + ".", 6000, Notification.Position.TOP_CENTER)
+                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                render(null);
+            } catch (ValidationException e) {
+                errors.show(e);
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.setAriaLabel("Save the change to " + g.granteeName() + "'s access");
+        Div form = new Div(scope, ends, errors.formMessage(), save);
+        form.addClassName("grant-form");
+        form.setVisible(false);
+        Button change = new Button("Change");
+        change.setAriaLabel("Change what " + g.granteeName() + " may do or until when");
+        change.getElement().setAttribute("aria-expanded", "false");
+        change.addClickListener(click -> {
+            boolean open = !form.isVisible();
+            form.setVisible(open);
+            change.getElement().setAttribute("aria-expanded", String.valueOf(open));
+            if (open) {
+                scope.focus();
+            }
+        });
+        Div actions = new Div(change, withdraw);
+        actions.addClassName("actions");
+        return new Div(actions, form);
+    }
+
+    /** A new grant to the same brokerage or the same person's account: no new username needed. */
+    private Component giveAgainForm(ConsentGrant g) {
+        Select<ConsentScope> scope = scopeField("What " + g.granteeName() + " may do");
+        scope.setValue(g.scope());
+        DatePicker ends = endField("Last day " + g.granteeName() + " may act for you");
+        FormErrors errors = new FormErrors().field("scope", scope).field("endsOn", ends);
+        Button give = new Button("Give access from today", click -> {
+            errors.clear();
+            try {
+                var again = consent.giveAgain(g.id(), scope.getValue(), ends.getValue());
+                Div done = new Div(new Paragraph(again.grant().granteeName() + " may now "
+                        + again.grant().scope().allows() + ", until " + DAY.format(again.grant().endsOn()) + "."));
+                if (again.invitation() != null) {
+                    done.add(new Paragraph(again.grant().granteeName() + " has not chosen a password yet. Give them "
+                            + "the new link below."), BudgetHoldersView.invitation(again.invitation()));
+                }
+                done.addClassName("invitation-result");
+                done.getElement().setAttribute("role", "status");
+                render(done);
+            } catch (ValidationException e) {
+                errors.show(e);
+            }
+        });
+        give.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        give.setAriaLabel("Give access from today to " + g.granteeName());
+        Div form = new Div(scope, ends, errors.formMessage(), give);
+        form.addClassName("grant-form");
+        form.setVisible(false);
+        Button again = new Button("Give access again");
+        again.setAriaLabel("Give access again to " + g.granteeName());
+        again.getElement().setAttribute("aria-expanded", "false");
+        again.addClickListener(click -> {
+            boolean open = !form.isVisible();
+            form.setVisible(open);
+            again.getElement().setAttribute("aria-expanded", String.valueOf(open));
+            if (open) {
+                scope.focus();
+            }
+        });
+        return new Div(again, form);
+    }
+
+    private static Component historyOf(ConsentGrant g, List<ConsentService.GrantEvent> events) {
+        UnorderedList steps = new UnorderedList();
+        for (ConsentService.GrantEvent e : events) {
+            steps.add(new ListItem(e.what() + " by " + e.byName() + " on " + WHEN.format(e.at()) + ": "
+                    + e.scope().label() + ", " + (e.endsOn() == null ? "no end date" : "until " + DAY.format(e.endsOn()))
+                    + "."));
+        }
+        if (events.isEmpty()) {
+            steps.add(new ListItem("No history recorded."));
+        }
+        Details details = new Details("History of " + g.granteeName() + "'s access", steps);
+        details.addClassName("grant-history");
+        return details;
     }
 
     private Component brokerageForm() {

@@ -169,7 +169,7 @@ public class SupportPlanService {
     @Transactional
     public SupportPlan agree(long holderId, int draftVersion) {
         HolderSummary holder = holder(holderId);
-        SignedInUser commissioner = access.requireCommissionerFor(holder.areaId());
+        SignedInUser commissioner = access.requireCommissionerFor(holder, "Agreed the support plan");
         SupportPlan draft = latest(holderId, SupportPlan.Status.DRAFT)
                 .orElseThrow(() -> ValidationException.of("", "There is no draft to agree."));
         if (draft.version() != draftVersion) {

@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.wholecare.IntegrationTest;
+import org.wholecare.TestClock;
 import org.wholecare.budget.BudgetHolderService;
 import org.wholecare.budget.BudgetService;
 import org.wholecare.budget.BudgetSummary;
@@ -44,6 +45,12 @@ class ConsentIT {
     @Autowired AccountService accounts;
     @Autowired ActingAs actingAs;
     @Autowired JdbcTemplate jdbc;
+    @Autowired TestClock clock;
+
+    /** Today as the services see it: other tests move the shared clock. */
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(BudgetService.UK));
+    }
 
     private record Person(String username, HolderSummary holder, BudgetSummary budget) {
     }
@@ -67,7 +74,7 @@ class ConsentIT {
 
     private ConsentGrant grant(Person p, ConsentScope scope) {
         return actingAs.run(p.username(), () -> consent.grantToBrokerage(brokerageId(), scope,
-                LocalDate.now().plusMonths(3)));
+                today().plusMonths(3)));
     }
 
     private long listing(String title) {
@@ -104,7 +111,7 @@ class ConsentIT {
         ConsentGrant g = grant(p, ConsentScope.PROPOSE);
         assertThat(actingAs.run("broker", () -> brokerage.client(p.holder().id())).name()).isEqualTo(p.holder().fullName());
         // as if its last day had passed
-        jdbc.update("UPDATE consent_grant SET ends_on = ? WHERE id = ?", LocalDate.now().minusDays(1), g.id());
+        jdbc.update("UPDATE consent_grant SET ends_on = ? WHERE id = ?", today().minusDays(1), g.id());
         assertThatThrownBy(() -> actingAs.run("broker", () -> brokerage.shortlist(p.holder().id())))
                 .isInstanceOf(RefusedException.class).hasMessageContaining("ended on");
         assertThat(jdbc.queryForObject("SELECT grant_id FROM access_log WHERE holder_id = ? AND outcome = 'REFUSED'",
@@ -122,7 +129,7 @@ class ConsentIT {
         assertThatThrownBy(() -> actingAs.run("broker", () -> brokerage.addToShortlist(p.holder().id(), listingId, "")))
                 .isInstanceOf(RefusedException.class).hasMessageContaining("you need access to propose");
         assertThatThrownBy(() -> actingAs.run("broker", () -> brokerage.propose(p.holder().id(), listingId, 2,
-                Proposal.Frequency.WEEKLY, LocalDate.now().plusDays(3), "Suits")))
+                Proposal.Frequency.WEEKLY, today().plusDays(3), "Suits")))
                 .isInstanceOf(RefusedException.class);
         assertThat(shortlistRows(p)).isZero();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM proposal WHERE holder_id = ?", Long.class,
@@ -164,7 +171,7 @@ class ConsentIT {
         grant(p, ConsentScope.PROPOSE);
         long listingId = listing("Morning help");
         Proposal proposal = actingAs.run("broker", () -> brokerage.propose(p.holder().id(), listingId, 2,
-                Proposal.Frequency.WEEKLY, LocalDate.now().plusDays(3), "The same carers each morning"));
+                Proposal.Frequency.WEEKLY, today().plusDays(3), "The same carers each morning"));
         assertThatThrownBy(() -> actingAs.run("provider", () -> budgets.overview(p.budget().id())))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> actingAs.run("provider", () -> brokerage.proposals(p.holder().id())))
@@ -198,11 +205,11 @@ class ConsentIT {
         actingAs.run("daycentre", () -> brokerage.answerQuote(quote.id(), 4_400, "Includes lunch and transport"));
 
         assertThatThrownBy(() -> actingAs.run("broker", () -> brokerage.propose(p.holder().id(), dayCentre, 0,
-                Proposal.Frequency.WEEKLY, LocalDate.now().minusDays(1), " ")))
+                Proposal.Frequency.WEEKLY, today().minusDays(1), " ")))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors())
                         .containsOnlyKeys("quantity", "startDate", "reason"));
         Proposal proposal = actingAs.run("broker", () -> brokerage.propose(p.holder().id(), dayCentre, 3,
-                Proposal.Frequency.WEEKLY, LocalDate.now().plusDays(7), "Company and a hot lunch"));
+                Proposal.Frequency.WEEKLY, today().plusDays(7), "Company and a hot lunch"));
         assertThat(proposal.unitPricePence()).isEqualTo(4_400);
         assertThat(proposal.totalPence()).isEqualTo(13_200);
         assertThat(proposal.otherOptions()).extracting(ShortlistItem::listingId).containsExactly(morning);
@@ -244,11 +251,11 @@ class ConsentIT {
         Person p = newHolder();
         long before = jdbc.queryForObject("SELECT COUNT(*) FROM consent_grant", Long.class);
         assertThatThrownBy(() -> actingAs.run(p.username(), () -> consent.grantToBrokerage(null, null,
-                LocalDate.now().minusDays(1))))
+                today().minusDays(1))))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors())
                         .containsOnlyKeys("brokerage", "scope", "endsOn"));
         assertThatThrownBy(() -> actingAs.run(p.username(), () -> consent.inviteRepresentative(" ", "holder", "",
-                ConsentScope.VIEW, LocalDate.now().plusYears(3))))
+                ConsentScope.VIEW, today().plusYears(3))))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors())
                         .containsOnlyKeys("fullName", "username", "relationship", "endsOn"));
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM consent_grant", Long.class)).isEqualTo(before);

@@ -1,0 +1,87 @@
+package org.wholecare.budget;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.wholecare.IntegrationTest;
+import org.wholecare.brokerage.BrokerageService;
+import org.wholecare.brokerage.Proposal;
+import org.wholecare.ledger.FundingStream;
+import org.wholecare.security.ActingAs;
+import org.wholecare.shared.ValidationException;
+
+/**
+ * The holder's "who has looked" log: repeated looks are one visit, every change is its own entry,
+ * a change that fails leaves nothing behind, and commissioners' changes are there too.
+ */
+@IntegrationTest
+class AccessLogIT {
+
+    @Autowired ConsentService consent;
+    @Autowired BrokerageService brokerage;
+    @Autowired BudgetHolderService holders;
+    @Autowired BudgetService budgets;
+    @Autowired ActingAs actingAs;
+    @Autowired org.wholecare.security.AccountService accounts;
+    @Autowired JdbcTemplate jdbc;
+
+    private long entries(long holderId, String action) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM access_log WHERE holder_id = ? AND action = ? "
+                + "AND outcome = 'ALLOWED'", Long.class, holderId, action);
+    }
+
+    @Test
+    void looksAreMergedIntoVisitsButEveryChangeIsRecordedOnceItHappens() {
+        long n = System.nanoTime() % 1_000_000;
+        var registered = actingAs.run("commissioner", () -> holders.register(new RegisterHolder("Logged Person " + n,
+                "logged.person." + n, LocalDate.of(1960, 5, 5), BudgetTestData.nextNhsNumber(), "NB2", null, null, null)));
+        String url = registered.holderInvitation().link().url();
+        accounts.acceptInvitation(url.substring(url.lastIndexOf('/') + 1), "a long enough password",
+                "a long enough password");
+        HolderSummary holder = registered.holder();
+        BudgetTestData.budget(actingAs, budgets, holder, Map.of(FundingStream.NHS_HEALTH, 50_000L));
+        long brokerageId = jdbc.queryForObject("SELECT id FROM organisation WHERE name = 'Northbrook Independent Living'",
+                Long.class);
+        actingAs.run(holder.username(), () -> consent.grantToBrokerage(brokerageId, ConsentScope.PROPOSE,
+                LocalDate.now().plusMonths(1)));
+        long listing = jdbc.queryForObject("SELECT id FROM listing WHERE title = 'Morning help at home'", Long.class);
+
+        for (int i = 0; i < 3; i++) {
+            actingAs.run("broker", () -> consent.authorise(holder.id(), ConsentScope.VIEW, "Looked at the budget"));
+        }
+        assertThat(entries(holder.id(), "Looked at the budget")).isEqualTo(1);
+
+        for (int i = 0; i < 2; i++) {
+            actingAs.run("broker", () -> brokerage.propose(holder.id(), listing, 2, Proposal.Frequency.WEEKLY,
+                    LocalDate.now().plusDays(3), "Help in the mornings"));
+        }
+        assertThat(entries(holder.id(), "Proposed a purchase")).isEqualTo(2);
+
+        // a proposal refused for what was typed was never made, so it is not on the record as made
+        assertThatThrownBy(() -> actingAs.run("broker", () -> brokerage.propose(holder.id(), listing, 2,
+                Proposal.Frequency.WEEKLY, LocalDate.now().plusDays(3), " ")))
+                .isInstanceOf(ValidationException.class);
+        assertThat(entries(holder.id(), "Proposed a purchase")).isEqualTo(2);
+        assertThat(jdbc.queryForObject("SELECT grant_id IS NOT NULL FROM access_log WHERE holder_id = ? AND action = ? "
+                + "LIMIT 1", Boolean.class, holder.id(), "Proposed a purchase")).isTrue();
+
+        // a commissioner's change to the budget is in the holder's log, with who made it
+        long budgetId = actingAs.run("commissioner", () -> budgets.currentBudget(holder.id()).orElseThrow().id());
+        actingAs.run("commissioner", () -> {
+            budgets.adjustAllocation(budgetId, FundingStream.NHS_HEALTH, 10_000, "Extra physiotherapy after a fall",
+                    "adjust-" + budgetId);
+            return null;
+        });
+        List<AccessLogEntry> log = actingAs.run(holder.username(), () -> consent.accessLog(holder.id()));
+        assertThat(log).anySatisfy(e -> {
+            assertThat(e.action()).isEqualTo("Changed a budget allocation");
+            assertThat(e.actorName()).isEqualTo("Nadia Okafor");
+        });
+    }
+}
