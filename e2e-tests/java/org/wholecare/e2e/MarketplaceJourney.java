@@ -31,6 +31,8 @@ class MarketplaceJourney {
                 provider.open("/provider/listings");
                 provider.waitForHeading("Your listings");
                 assertThat(provider.textOf("provider-status")).contains("has not checked your organisation yet");
+                // where a provider without a CQC number adds one
+                assertThat(provider.textOf("cqc-registration")).contains("Your CQC registration");
                 provider.choose("Kind of support", "Day activities");
                 provider.fill("Title", "Allotment gardening companion");
                 provider.fill("Description", "<b>Company</b> and a hand with digging at your allotment.");
@@ -54,6 +56,8 @@ class MarketplaceJourney {
                 commissioner.assertAccessible("the provider checks page");
                 commissioner.click(By.xpath("//vaadin-button[@aria-label='Verify Green Fingers Companions']"));
                 commissioner.waitForText("Green Fingers Companions: verified");
+                // every decision is kept on the provider's card
+                commissioner.waitForText("Verified (was waiting to be checked) by Nadia Okafor");
             });
         }
         try (Browser holder = new Browser()) {
@@ -62,6 +66,11 @@ class MarketplaceJourney {
                 holder.waitForHeading("Hello, Sam Taylor");
                 holder.open("/find-support");
                 holder.waitForHeading("Find support");
+                // a district that is well formed but nobody's is said so, not "nothing matches"
+                holder.fill("Postcode district", "ZZ9");
+                holder.clickButton("Search");
+                assertThat(holder.fieldError("Postcode district")).contains("We do not know the postcode district ZZ9");
+                holder.fill("Postcode district", "NB4");
                 holder.fill("What are you looking for?", "allotment garden");
                 holder.clickButton("Search");
                 holder.waitForText("Allotment gardening companion");

@@ -38,17 +38,25 @@ public class PoolingService {
 
     @PreAuthorize("isAuthenticated()")
     public List<ServiceCategory> categories(long areaId) {
-        return jdbc.sql("SELECT id, area_id, name, excluded, exclusion_reason FROM service_category "
-                        + "WHERE area_id = ? ORDER BY excluded, name")
+        return jdbc.sql("SELECT id, area_id, name, excluded, exclusion_reason, needs_cqc_registration "
+                        + "FROM service_category WHERE area_id = ? ORDER BY excluded, name")
                 .param(areaId)
                 .query((rs, n) -> new ServiceCategory(rs.getLong(1), rs.getLong(2), rs.getString(3),
-                        rs.getBoolean(4), rs.getString(5)))
+                        rs.getBoolean(4), rs.getString(5), rs.getBoolean(6)))
                 .list();
     }
 
     @RolesAllowed(Roles.COMMISSIONER)
     @Transactional
     public ServiceCategory addCategory(String name, boolean excluded, String exclusionReason) {
+        return addCategory(name, excluded, exclusionReason, false);
+    }
+
+    /** As above; {@code needsCqcRegistration}: only CQC-registered providers may offer it (personal care, nursing). */
+    @RolesAllowed(Roles.COMMISSIONER)
+    @Transactional
+    public ServiceCategory addCategory(String name, boolean excluded, String exclusionReason,
+            boolean needsCqcRegistration) {
         long areaId = access.user().areaId();
         String trimmed = name == null ? "" : name.strip();
         var errors = new ValidationException.Collector();
@@ -67,9 +75,12 @@ public class PoolingService {
         }
         errors.throwIfAny();
         var key = new org.springframework.jdbc.support.GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO service_category (area_id, name, excluded, exclusion_reason) VALUES (?, ?, ?, ?)")
-                .params(areaId, trimmed, excluded, excluded ? reason : null).update(key);
-        return new ServiceCategory(key.getKey().longValue(), areaId, trimmed, excluded, excluded ? reason : null);
+        jdbc.sql("INSERT INTO service_category (area_id, name, excluded, exclusion_reason, needs_cqc_registration) "
+                        + "VALUES (?, ?, ?, ?, ?)")
+                .params(areaId, trimmed, excluded, excluded ? reason : null, needsCqcRegistration && !excluded)
+                .update(key);
+        return new ServiceCategory(key.getKey().longValue(), areaId, trimmed, excluded, excluded ? reason : null,
+                needsCqcRegistration && !excluded);
     }
 
     @PreAuthorize("isAuthenticated()")

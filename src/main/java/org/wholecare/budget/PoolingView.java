@@ -145,18 +145,23 @@ public class PoolingView extends Main {
         TextField reason = new TextField("Why not, in plain words");
         reason.setMaxLength(300);
         reason.setVisible(false);
-        excluded.addValueChangeListener(e -> reason.setVisible(e.getValue()));
+        Checkbox needsCqc = new Checkbox("Only providers registered with the Care Quality Commission may offer this "
+                + "(for example personal care, nursing)");
+        excluded.addValueChangeListener(e -> {
+            reason.setVisible(e.getValue());
+            needsCqc.setVisible(!e.getValue());
+        });
         FormErrors errors = new FormErrors().field("name", name).field("exclusionReason", reason);
         Button add = new Button("Add", click -> {
             try {
-                pooling.addCategory(name.getValue(), excluded.getValue(), reason.getValue());
+                pooling.addCategory(name.getValue(), excluded.getValue(), reason.getValue(), needsCqc.getValue());
                 render();
             } catch (ValidationException e) {
                 errors.show(e);
             }
         });
         var card = Ui.card("Add a kind of support", new Paragraph("A new kind of support can be bought once the "
-                + "agreement says who pays for it."), name, excluded, reason, errors.formMessage(), add);
+                + "agreement says who pays for it."), name, excluded, needsCqc, reason, errors.formMessage(), add);
         card.addClassName("form");
         return card;
     }

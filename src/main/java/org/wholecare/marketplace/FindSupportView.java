@@ -15,6 +15,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;
 import java.util.List;
+import org.wholecare.budget.BudgetHolderService;
 import org.wholecare.budget.PoolingService;
 import org.wholecare.budget.ServiceCategory;
 import org.wholecare.security.CurrentUser;
@@ -41,7 +42,7 @@ public class FindSupportView extends Main {
     private SearchQuery lastQuery;
     private int shown;
 
-    FindSupportView(SearchService search, PoolingService pooling, CurrentUser currentUser) {
+    FindSupportView(SearchService search, PoolingService pooling, BudgetHolderService holders, CurrentUser currentUser) {
         this.search = search;
         addClassName("page");
         add(new H1("Find support"));
@@ -60,7 +61,8 @@ public class FindSupportView extends Main {
         category.setItemLabelGenerator(ServiceCategory::name);
         category.setValue(ANY);
         TextField district = new TextField("Postcode district");
-        district.setValue(search.defaultDistrict());
+        // where the person being helped lives, when a broker or representative acts for them
+        district.setValue(ViewerDistrict.of(holders, currentUser.require()).orElseGet(search::defaultDistrict));
         district.setMaxLength(4);
         district.setHelperText("The first part of the postcode, for example NB4");
         TextField maxPrice = new TextField("Highest price per unit (£, optional)");
@@ -87,6 +89,10 @@ public class FindSupportView extends Main {
                 shown = 0;
                 load();
             } catch (ValidationException e) {
+                // no results of an earlier search left looking like the answer to this one
+                results.removeAll();
+                summary.setText("");
+                more.setVisible(false);
                 errors.show(e);
             }
         });
@@ -100,6 +106,8 @@ public class FindSupportView extends Main {
         summary.getElement().setAttribute("role", "status");
         results.addClassName("results");
         results.setId("search-results");
+        // the cards are styled without bullets, which some screen readers take as "not a list"
+        results.getElement().setAttribute("role", "list");
         more.setVisible(false);
         more.addClickListener(click -> load());
         add(card, summary, results, more);
@@ -114,9 +122,13 @@ public class FindSupportView extends Main {
         page.results().forEach(r -> results.add(ResultCard.of(r, district)));
         shown += page.results().size();
         more.setVisible(page.more());
-        summary.setText(shown == 0 ? "Nothing matches your search in " + district + ". Try fewer words or another kind of support."
+        String found = shown == 0 ? "Nothing matches your search in " + district + ". Try fewer words or another kind of support."
                 : "Showing " + shown + (page.more() ? " results so far" : shown == 1 ? " result" : " results")
                         + " in " + district + ". Prices are compared with the typical (middle) price for the same kind of "
-                        + "support here.");
+                        + "support here.";
+        if (!page.more() && shown >= SearchService.MAX_RESULTS) {
+            found += " That is as many as one search shows: add words or filters to narrow it.";
+        }
+        summary.setText(found);
     }
 }

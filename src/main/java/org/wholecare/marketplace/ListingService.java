@@ -96,8 +96,10 @@ public class ListingService {
             errors.add("price", "A price can be at most " + Money.format(MAX_PRICE_PENCE) + " per unit.");
         }
         List<String> districts = input.districts() == null ? List.of() : input.districts().stream()
-                .map(d -> d.strip().toUpperCase(Locale.UK)).distinct().toList();
-        if (districts.isEmpty()) {
+                .map(d -> d == null ? "" : d.strip().toUpperCase(Locale.UK)).distinct().toList();
+        if (districts.contains("")) {
+            errors.add("districts", "Choose postcode districts from the list. One of them was empty.");
+        } else if (districts.isEmpty()) {
             errors.add("districts", "Choose at least one postcode district where you offer this.");
         } else if (!provider.districts().containsAll(districts)) {
             errors.add("districts", "You can only list districts your organisation serves: "
@@ -106,7 +108,7 @@ public class ListingService {
         List<String> days = input.days() == null ? List.of() : input.days();
         if (days.isEmpty()) {
             errors.add("days", "Choose the days you offer this.");
-        } else if (!Set.copyOf(DAYS).containsAll(days)) {
+        } else if (!days.stream().allMatch(d -> d != null && DAYS.contains(d))) {
             errors.add("days", "Choose days from Monday to Sunday.");
         }
         String times = input.times() == null ? "" : input.times().strip();
@@ -124,6 +126,12 @@ public class ListingService {
         }
         if (input.status() == null) {
             errors.add("status", "Choose whether the listing is a draft, published or paused.");
+        }
+        if (category != null && !category.excluded() && input.status() == ListingStatus.PUBLISHED
+                && needsCqcRegistration(category.id()) && cqcNumberForUpdate(organisationId) == null) {
+            errors.add("category", category.name() + " is a kind of support only providers registered with the CQC "
+                    + "may offer, and your organisation has no CQC registration number yet. Add your number under "
+                    + "\"Your CQC registration\" on this page, or save this listing as a draft until you have it.");
         }
         errors.throwIfAny();
 
@@ -163,12 +171,33 @@ public class ListingService {
                     + "VALUES (?, ?, ?, ?, FALSE)").params(id, district, category.id(), input.pricePence()).update();
         }
         ProviderService.refreshListing(jdbc, id);
+        // a listing carries its provider's rating from the start, not only after the next review
+        ReviewService.refreshRatings(jdbc, organisationId, id);
         Set<String> changedDistricts = new java.util.HashSet<>(districts);
         if (existing != null) {
             changedDistricts.addAll(existing.districts());
         }
         typicalPrices.forget(changedDistricts);
         return queries.byId(id).orElseThrow();
+    }
+
+    /** The kinds of support in the provider's area that need a CQC registration number to be published. */
+    @RolesAllowed(Roles.PROVIDER)
+    public Set<Long> categoriesNeedingCqcRegistration() {
+        long areaId = providers.profile(currentUser.require().organisationId()).orElseThrow().areaId();
+        return Set.copyOf(jdbc.sql("SELECT id FROM service_category WHERE area_id = ? AND needs_cqc_registration = TRUE")
+                .param(areaId).query(Long.class).list());
+    }
+
+    private boolean needsCqcRegistration(long categoryId) {
+        return jdbc.sql("SELECT needs_cqc_registration FROM service_category WHERE id = ?").param(categoryId)
+                .query(Boolean.class).optional().orElse(false);
+    }
+
+    /** Read under the lock ProviderService.changeCqcNumber takes, so the number cannot be removed meanwhile. */
+    private String cqcNumberForUpdate(long organisationId) {
+        return jdbc.sql("SELECT cqc_number FROM provider_profile WHERE organisation_id = ? FOR UPDATE")
+                .param(organisationId).query(String.class).optional().orElse(null);
     }
 
     /** Price changes, newest first, in pence: a purchase keeps the price it was made at. */

@@ -14,6 +14,7 @@ import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.PermitAll;
 import java.util.Map;
+import org.wholecare.budget.BudgetHolderService;
 import org.wholecare.security.CurrentUser;
 import org.wholecare.security.Role;
 import org.wholecare.shared.Money;
@@ -35,12 +36,14 @@ public class ListingView extends Main implements BeforeEnterObserver {
     private final ProviderService providers;
     private final ReviewService reviews;
     private final CurrentUser currentUser;
+    private final BudgetHolderService holders;
 
     private final java.util.List<ListingActions> actions;
 
     ListingView(SearchService search, ProviderService providers, ReviewService reviews, CurrentUser currentUser,
-            java.util.List<ListingActions> actions) {
+            BudgetHolderService holders, java.util.List<ListingActions> actions) {
         this.actions = actions;
+        this.holders = holders;
         this.search = search;
         this.providers = providers;
         this.reviews = reviews;
@@ -55,14 +58,18 @@ public class ListingView extends Main implements BeforeEnterObserver {
             return;
         }
         long id = read.getAsLong();
-        String district = event.getLocation().getQueryParameters().getSingleParameter("district").orElse(null);
-        render(search.listing(id, district));
+        // the search card's district; else where the person being helped lives, so both compare alike
+        String district = event.getLocation().getQueryParameters().getSingleParameter("district")
+                .orElseGet(() -> ViewerDistrict.of(holders, currentUser.require()).orElse(null));
+        render(id, district);
     }
 
-    private void render(SearchResult result) {
+    private void render(long listingId, String district) {
+        SearchResult result = search.listing(listingId, district);
         removeAll();
         Listing l = result.listing();
-        ProviderProfile provider = providers.profile(l.organisationId()).orElseThrow();
+        // refused by the service unless the caller may see this provider
+        ProviderProfile provider = providers.viewable(l.organisationId());
         add(new H1(l.title()));
         // shown as text, never as markup, whatever the provider typed
         Paragraph description = new Paragraph(l.description());
@@ -70,7 +77,8 @@ public class ListingView extends Main implements BeforeEnterObserver {
         add(Ui.card("About this service", description, Ui.facts(
                 "Price", Money.format(l.pricePence()) + " per " + l.unit().label(),
                 "Compared with others nearby", result.priceComparison() + (result.typicalPricePence() == null ? ""
-                        : " (typical: " + Money.format(result.typicalPricePence()) + " per " + l.unit().label() + ")"),
+                        : " (typical in " + SearchService.comparedIn(l, district) + ": "
+                                + Money.format(result.typicalPricePence()) + " per " + l.unit().label() + ")"),
                 "Kind of support", l.categoryName(),
                 "Days", days(l),
                 "Times", l.times() == null ? "Ask the provider" : l.times(),
@@ -84,14 +92,14 @@ public class ListingView extends Main implements BeforeEnterObserver {
         add(Ui.card("About " + provider.name(), ProviderProfileView.trust(provider, rating(l)), new Paragraph(profile)));
         var reviewCard = Ui.card("Reviews of " + provider.name(), new Paragraph("Only people who have bought and "
                 + "received a service from " + provider.name() + " through Wholecare can review it."),
-                ReviewList.of(reviews, provider, currentUser.require(), () -> render(search.listing(l.id(), null))));
+                ReviewList.of(reviews, provider, currentUser.require(), () -> render(l.id(), district)));
         if (currentUser.require().role() == Role.BUDGET_HOLDER) {
-            reviewCard.add(reviewForm(l));
+            reviewCard.add(reviewForm(l, district));
         }
         add(reviewCard);
     }
 
-    private com.vaadin.flow.component.Component reviewForm(Listing l) {
+    private com.vaadin.flow.component.Component reviewForm(Listing l, String district) {
         Select<Integer> stars = new Select<>();
         stars.setLabel("Stars");
         stars.setItems(5, 4, 3, 2, 1);
@@ -103,7 +111,7 @@ public class ListingView extends Main implements BeforeEnterObserver {
             errors.clear();
             try {
                 reviews.leave(l.organisationId(), stars.getValue() == null ? 0 : stars.getValue(), wording.getValue());
-                render(search.listing(l.id(), null));
+                render(l.id(), district);
             } catch (ValidationException e) {
                 errors.show(e);
             }
@@ -119,7 +127,7 @@ public class ListingView extends Main implements BeforeEnterObserver {
 
     static String rating(Listing l) {
         return l.reviewCount() == 0 ? "Not rated yet"
-                : String.format("%.1f out of 5 from %d review%s", l.ratingAverage(), l.reviewCount(),
+                : String.format(java.util.Locale.UK, "%.1f out of 5 from %d review%s", l.ratingAverage(), l.reviewCount(),
                         l.reviewCount() == 1 ? "" : "s");
     }
 }

@@ -6,6 +6,8 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
@@ -16,7 +18,11 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
+import org.wholecare.organisation.OrganisationService;
 import org.wholecare.shared.Roles;
 import org.wholecare.shared.ValidationException;
 import org.wholecare.shell.FormErrors;
@@ -29,13 +35,21 @@ import org.wholecare.shell.Ui;
 @RolesAllowed(Roles.COMMISSIONER)
 public class ProviderChecksView extends Main {
 
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK)
+            .withZone(ZoneId.of("Europe/London"));
+
     private final ProviderService providers;
     private final ReviewService reviews;
+    private final TextField nameFilter = new TextField("Find a provider by name");
+    private final Paragraph found = new Paragraph();
+    private final Div providerList = new Div();
 
     ProviderChecksView(ProviderService providers, ReviewService reviews) {
         this.providers = providers;
         this.reviews = reviews;
         addClassName("page");
+        nameFilter.setMaxLength(OrganisationService.MAX_NAME_LENGTH);
+        nameFilter.setHelperText("Providers waiting to be checked are always listed first.");
         render();
     }
 
@@ -52,8 +66,36 @@ public class ProviderChecksView extends Main {
         }
         reported.forEach(r -> reportedCard.add(reportedReview(r)));
         add(reportedCard);
-        for (ProviderProfile provider : providers.inMyArea()) {
-            add(card(provider));
+
+        Button find = new Button("Find", click -> showProviders());
+        Div search = new Div(nameFilter, find);
+        search.addClassName("search-filters");
+        found.getElement().setAttribute("role", "status");
+        add(Ui.card("Providers", search, found), providerList);
+        showProviders();
+    }
+
+    /** Only the providers are redrawn for a new name, so focus stays in the search box. */
+    private void showProviders() {
+        providerList.removeAll();
+        ProviderChecks checks = providers.inMyArea(nameFilter.getValue());
+        String filter = nameFilter.getValue().strip();
+        if (checks.waiting().isEmpty() && checks.others().isEmpty()) {
+            found.setText(filter.isEmpty() ? "No providers have registered in your area yet."
+                    : "No provider's name contains \"" + filter + "\".");
+        } else {
+            found.setText(checks.waiting().size() + (checks.moreWaiting() ? " or more" : "") + " waiting to be checked, "
+                    + checks.others().size() + " others shown" + (filter.isEmpty() ? "." : " whose name contains \""
+                    + filter + "\"."));
+        }
+        checks.waiting().forEach(c -> providerList.add(card(c)));
+        if (checks.moreWaiting()) {
+            providerList.add(new Paragraph("More providers are waiting. Check these first, or find one by name."));
+        }
+        checks.others().forEach(c -> providerList.add(card(c)));
+        if (checks.moreOthers()) {
+            providerList.add(new Paragraph("Only the first " + ProviderService.MOST_OTHERS + " other providers are "
+                    + "shown. Find one by name to see it."));
         }
     }
 
@@ -90,29 +132,53 @@ public class ProviderChecksView extends Main {
         }
     }
 
-    private Component card(ProviderProfile p) {
+    private Component card(ProviderCheck check) {
+        ProviderProfile p = check.provider();
         TextField reason = new TextField("Reason (needed to reject or suspend)");
         reason.setMaxLength(500);
         reason.setWidthFull();
         FormErrors errors = new FormErrors().field("reason", reason);
         Div actions = new Div();
         actions.addClassName("actions");
-        if (p.status() != ProviderStatus.VERIFIED) {
-            actions.add(decision(p, ProviderStatus.VERIFIED, "Verify", reason, errors));
+        switch (p.status()) {
+            case PENDING -> actions.add(decision(p, ProviderStatus.VERIFIED, "Verify", reason, errors),
+                    decision(p, ProviderStatus.REJECTED, "Reject", reason, errors));
+            case VERIFIED -> actions.add(decision(p, ProviderStatus.SUSPENDED, "Suspend", reason, errors));
+            case SUSPENDED -> actions.add(decision(p, ProviderStatus.VERIFIED, "Reinstate", reason, errors));
+            case REJECTED -> actions.add(decision(p, ProviderStatus.VERIFIED, "Verify", reason, errors));
         }
-        if (p.status() == ProviderStatus.PENDING) {
-            actions.add(decision(p, ProviderStatus.REJECTED, "Reject", reason, errors));
-        }
-        if (p.status() == ProviderStatus.VERIFIED) {
-            actions.add(decision(p, ProviderStatus.SUSPENDED, "Suspend", reason, errors));
+        String cqc = p.cqcNumber() == null ? "None given" : p.cqcNumber();
+        if (check.cqcNumberChangedSinceChecked()) {
+            cqc += " (changed by the provider on " + WHEN.format(check.cqcNumberChangedAt()) + ", after the last "
+                    + "check: check it again)";
         }
         var card = Ui.card(p.name(), Ui.facts(
                 "Status", p.status().label() + (p.statusReason() == null ? "" : ": " + p.statusReason()),
-                "CQC registration", p.cqcNumber() == null ? "None given" : p.cqcNumber(),
+                "Registered", WHEN.format(p.registeredAt()),
+                "CQC registration", cqc,
                 "Contact", p.contactName() + ", " + p.contactEmail() + (p.contactPhone() == null ? "" : ", " + p.contactPhone()),
-                "Districts served", String.join(", ", p.districts())), reason, errors.formMessage(), actions);
+                "Districts served", String.join(", ", p.districts())), history(check), reason, errors.formMessage(),
+                actions);
         card.addClassName("provider-check");
         return card;
+    }
+
+    /** The latest decisions, newest first, so a commissioner sees what was decided before and why. */
+    private static Component history(ProviderCheck check) {
+        if (check.decisions().isEmpty()) {
+            return new Paragraph("No decisions yet.");
+        }
+        UnorderedList list = new UnorderedList();
+        list.addClassName("decision-history");
+        for (ProviderDecision d : check.decisions()) {
+            list.add(new ListItem(WHEN.format(d.decidedAt()) + ": " + d.to().label()
+                    + (d.from() == null ? "" : " (was " + d.from().label().toLowerCase(Locale.UK) + ")")
+                    + (d.decidedByName() == null ? "" : " by " + d.decidedByName())
+                    + (d.reason() == null ? "" : ". Reason: " + d.reason())));
+        }
+        Div box = new Div(new H3("Decisions"), list);
+        box.addClassName("provider-history");
+        return box;
     }
 
     private Button decision(ProviderProfile p, ProviderStatus decision, String text, TextField reason, FormErrors errors) {

@@ -23,8 +23,11 @@ import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
+import java.util.Set;
 import org.wholecare.budget.PoolingService;
 import org.wholecare.budget.ServiceCategory;
+import org.wholecare.security.AccountService;
+import org.wholecare.security.IssuedInvitation;
 import org.wholecare.shared.Money;
 import org.wholecare.shared.Roles;
 import org.wholecare.shared.ValidationException;
@@ -39,13 +42,22 @@ import org.wholecare.shell.Ui;
 public class ProviderListingsView extends Main {
 
     private final ListingService listings;
-    private final ProviderProfile provider;
+    private final ProviderService providers;
+    private final AccountService accounts;
+    private final Div invitation = new Div();
+    private ProviderProfile provider;
     private final List<ServiceCategory> categories;
+    private final Set<Long> needingCqc;
+    private Select<ServiceCategory> shownCategory;
 
-    ProviderListingsView(ListingService listings, ProviderService providers, PoolingService pooling) {
+    ProviderListingsView(ListingService listings, ProviderService providers, PoolingService pooling,
+            AccountService accounts) {
+        this.accounts = accounts;
         this.listings = listings;
+        this.providers = providers;
         this.provider = providers.mine().orElseThrow();
         this.categories = pooling.categories(provider.areaId()).stream().filter(c -> !c.excluded()).toList();
+        this.needingCqc = listings.categoriesNeedingCqcRegistration();
         addClassName("page");
         render(null);
     }
@@ -65,7 +77,7 @@ public class ProviderListingsView extends Main {
         RouterLink profile = new RouterLink("See your profile as others see it, and reply to reviews",
                 ProviderProfileView.class, new RouteParameters("organisationId", String.valueOf(provider.organisationId())));
         profile.setId("own-profile-link");
-        add(Ui.card(provider.name(), statusText, new Paragraph(profile)));
+        add(Ui.card(provider.name(), statusText, new Paragraph(profile)), cqcCard());
         UnorderedList list = new UnorderedList();
         list.addClassName("listing-list");
         for (Listing l : listings.mine()) {
@@ -78,7 +90,80 @@ public class ProviderListingsView extends Main {
         if (list.getChildren().findAny().isEmpty()) {
             list.add(new ListItem("You have no listings yet."));
         }
-        add(Ui.card("Listings", list), form(editing));
+        add(Ui.card("Listings", list), form(editing), colleagues());
+    }
+
+    /** Staff invite their colleagues to the organisation's account: each signs in as themselves. */
+    private Component colleagues() {
+        TextField fullName = new TextField("Your colleague's full name");
+        fullName.setMaxLength(200);
+        TextField username = new TextField("A username for them");
+        username.setHelperText("They sign in with this. For example sam.jones");
+        username.setMaxLength(60);
+        FormErrors errors = new FormErrors().field("fullName", fullName).field("username", username);
+        Button invite = new Button("Invite them", click -> {
+            errors.clear();
+            invitation.removeAll();
+            try {
+                IssuedInvitation issued = accounts.inviteColleague(fullName.getValue(), username.getValue());
+                TextField link = new TextField("Invitation link for " + issued.link().fullName());
+                link.setValue(issued.link().url());
+                link.setReadOnly(true);
+                link.setWidthFull();
+                link.setId("colleague-invitation-link");
+                invitation.add(new Paragraph(issued.deliveryNote()), link, new Paragraph("The link works once, until "
+                        + issued.expiresText() + ". Give it to " + issued.link().fullName() + " to choose a password."));
+                fullName.clear();
+                username.clear();
+                link.focus();
+            } catch (ValidationException e) {
+                errors.show(e);
+            }
+        });
+        var card = Ui.card("Invite a colleague", new Paragraph("Everyone who works on " + provider.name()
+                + "'s bookings should sign in as themselves, so the records say who did what."), fullName, username,
+                errors.formMessage(), invite, invitation);
+        card.addClassName("form");
+        return card;
+    }
+
+    /** Where a provider adds or corrects its CQC number, as the listing form's advice says. */
+    private Component cqcCard() {
+        TextField cqc = new TextField("CQC registration number");
+        cqc.setValue(provider.cqcNumber() == null ? "" : provider.cqcNumber());
+        cqc.setMaxLength(20);
+        String needed = kindsNeedingCqc();
+        cqc.setHelperText("For example 1-123456789." + (needed.isEmpty() ? "" : " Needed to publish " + needed + ".")
+                + " A commissioner checks it on the CQC website.");
+        FormErrors errors = new FormErrors().field("cqcNumber", cqc);
+        Button save = new Button("Save CQC number", click -> {
+            errors.clear();
+            try {
+                provider = providers.changeCqcNumber(cqc.getValue());
+                cqc.setValue(provider.cqcNumber() == null ? "" : provider.cqcNumber());
+                Notification.show("Your CQC registration number is saved.", 4000, Notification.Position.TOP_CENTER)
+                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                // a listing being written below keeps what has been typed
+                categoryAdvice(shownCategory);
+            } catch (ValidationException e) {
+                errors.show(e);
+            }
+        });
+        var card = Ui.card("Your CQC registration", cqc, errors.formMessage(), save);
+        card.addClassName("form");
+        card.setId("cqc-registration");
+        return card;
+    }
+
+    private void categoryAdvice(Select<ServiceCategory> category) {
+        String needed = kindsNeedingCqc();
+        category.setHelperText(provider.cqcNumber() == null && !needed.isEmpty()
+                ? "To publish " + needed + ", add your CQC registration number above." : null);
+    }
+
+    private String kindsNeedingCqc() {
+        return String.join(" or ", categories.stream().filter(c -> needingCqc.contains(c.id()))
+                .map(c -> c.name().toLowerCase(java.util.Locale.UK)).toList());
     }
 
     private Component form(Listing editing) {
@@ -87,6 +172,8 @@ public class ProviderListingsView extends Main {
         category.setItems(categories);
         category.setItemLabelGenerator(ServiceCategory::name);
         category.setPlaceholder("Choose");
+        shownCategory = category;
+        categoryAdvice(category);
         TextField title = new TextField("Title");
         title.setHelperText("Up to " + ListingService.MAX_TITLE + " characters");
         TextArea description = new TextArea("Description");

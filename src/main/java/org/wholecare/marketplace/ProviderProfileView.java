@@ -12,6 +12,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
 import java.util.Objects;
+import org.wholecare.budget.BudgetHolderService;
 import org.wholecare.security.CurrentUser;
 import org.wholecare.security.SignedInUser;
 import org.wholecare.shell.RouteIds;
@@ -30,8 +31,11 @@ public class ProviderProfileView extends Main implements BeforeEnterObserver {
     private final SearchService search;
     private final ReviewService reviews;
     private final CurrentUser currentUser;
+    private final BudgetHolderService holders;
 
-    ProviderProfileView(ProviderService providers, SearchService search, ReviewService reviews, CurrentUser currentUser) {
+    ProviderProfileView(ProviderService providers, SearchService search, ReviewService reviews, CurrentUser currentUser,
+            BudgetHolderService holders) {
+        this.holders = holders;
         this.providers = providers;
         this.search = search;
         this.reviews = reviews;
@@ -62,11 +66,13 @@ public class ProviderProfileView extends Main implements BeforeEnterObserver {
         }
         add(Ui.card("Can I trust them?", trust(provider, rating(all))));
 
-        List<SearchResult> services = search.listingsOf(organisationId);
+        // prices compared where the person being helped lives, as on the search and listing pages
+        String district = ViewerDistrict.of(holders, viewer).orElse(null);
+        List<SearchResult> services = search.listingsOf(organisationId, district);
         UnorderedList cards = new UnorderedList();
         cards.addClassName("results");
-        services.forEach(result -> cards.add(ResultCard.of(result, result.listing().districts().isEmpty() ? ""
-                : result.listing().districts().getFirst())));
+        cards.getElement().setAttribute("role", "list");
+        services.forEach(result -> cards.add(ResultCard.of(result, SearchService.comparedIn(result.listing(), district))));
         Component servicesContent = services.isEmpty() ? new Paragraph("No services are listed at the moment.") : cards;
         add(Ui.card("Services (" + services.size() + ")", servicesContent));
 
@@ -93,6 +99,6 @@ public class ProviderProfileView extends Main implements BeforeEnterObserver {
             return "Not rated yet";
         }
         double average = all.stream().mapToInt(Review::stars).average().orElseThrow();
-        return String.format("%.1f out of 5 from %d review%s", average, all.size(), all.size() == 1 ? "" : "s");
+        return String.format(java.util.Locale.UK, "%.1f out of 5 from %d review%s", average, all.size(), all.size() == 1 ? "" : "s");
     }
 }

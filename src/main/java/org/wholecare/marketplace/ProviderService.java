@@ -2,11 +2,19 @@ package org.wholecare.marketplace;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -34,6 +42,21 @@ public class ProviderService {
     /** CQC location and provider IDs look like 1-123456789. */
     private static final Pattern CQC = Pattern.compile("^1-\\d{9,11}$");
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    /** Shown on Provider checks before the name filter is needed. */
+    public static final int MOST_WAITING = 100;
+    public static final int MOST_OTHERS = 50;
+    static final int HISTORY_SHOWN = 5;
+    /** The decisions a commissioner may make from each status. */
+    private static final Map<ProviderStatus, Set<ProviderStatus>> ALLOWED = Map.of(
+            ProviderStatus.PENDING, EnumSet.of(ProviderStatus.VERIFIED, ProviderStatus.REJECTED),
+            ProviderStatus.VERIFIED, EnumSet.of(ProviderStatus.SUSPENDED),
+            ProviderStatus.SUSPENDED, EnumSet.of(ProviderStatus.VERIFIED),
+            ProviderStatus.REJECTED, EnumSet.of(ProviderStatus.VERIFIED));
+    /** What {@link #mapProfile} reads (without districts), then when the provider last changed its CQC number. */
+    private static final String PROFILE = """
+            SELECT p.organisation_id, o.name, o.area_id, p.contact_name, p.contact_email, p.contact_phone,
+                   p.cqc_number, p.status, p.status_reason, p.registered_at, p.cqc_number_changed_at
+            FROM provider_profile p JOIN organisation o ON o.id = p.organisation_id\s""";
 
     private final JdbcClient jdbc;
     private final OrganisationService organisations;
@@ -63,11 +86,7 @@ public class ProviderService {
             errors.add("area", "Choose the area you work in.");
         }
         Set<String> districts = parseDistricts(request.postcodeDistricts(), area, errors);
-        String cqc = request.cqcNumber() == null ? "" : request.cqcNumber().strip().toUpperCase(Locale.UK);
-        if (!cqc.isEmpty() && !CQC.matcher(cqc).matches()) {
-            errors.add("cqcNumber", "A CQC registration number looks like 1-123456789. Leave it empty if your "
-                    + "services do not need CQC registration.");
-        }
+        String cqc = cleanCqcNumber(request.cqcNumber(), errors);
         String email = request.contactEmail() == null ? "" : request.contactEmail().strip();
         if (!EMAIL.matcher(email).matches() || email.length() > 200) {
             errors.add("contactEmail", "Enter an email address, for example office@riverside-care.org.uk.");
@@ -91,16 +110,14 @@ public class ProviderService {
         return profile(organisation.id()).orElseThrow();
     }
 
-    @PreAuthorize("isAuthenticated()")
-    public Optional<ProviderProfile> profile(long organisationId) {
-        return jdbc.sql("""
-                SELECT p.organisation_id, o.name, o.area_id, p.contact_name, p.contact_email, p.contact_phone,
-                       p.cqc_number, p.status, p.status_reason, p.registered_at
-                FROM provider_profile p JOIN organisation o ON o.id = p.organisation_id WHERE p.organisation_id = ?""")
+    /**
+     * Any provider, whatever its status: only for this feature's services, which decide who may see
+     * it. Everyone else goes through {@link #viewable}.
+     */
+    Optional<ProviderProfile> profile(long organisationId) {
+        return jdbc.sql(PROFILE + "WHERE p.organisation_id = ?")
                 .param(organisationId)
-                .query((rs, n) -> new ProviderProfile(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7), ProviderStatus.valueOf(rs.getString(8)),
-                        rs.getString(9), rs.getTimestamp(10).toInstant(), districts(rs.getLong(1))))
+                .query((rs, n) -> mapProfile(rs, districts(rs.getLong(1))))
                 .optional();
     }
 
@@ -113,10 +130,14 @@ public class ProviderService {
     public ProviderProfile viewable(long organisationId) {
         SignedInUser user = currentUser.require();
         return profile(organisationId)
-                .filter(p -> p.status() == ProviderStatus.VERIFIED
-                        || Objects.equals(user.organisationId(), p.organisationId())
-                        || user.role() == Role.COMMISSIONER && Objects.equals(user.areaId(), p.areaId()))
+                .filter(p -> p.status() == ProviderStatus.VERIFIED || isOwnOrAreaCommissioner(user, p))
                 .orElseThrow(() -> new AccessDeniedException("This provider is not available"));
+    }
+
+    /** Its own staff, or a commissioner of its area: those who may see it (and its listings) whatever its status. */
+    static boolean isOwnOrAreaCommissioner(SignedInUser user, ProviderProfile provider) {
+        return Objects.equals(user.organisationId(), provider.organisationId())
+                || user.role() == Role.COMMISSIONER && Objects.equals(user.areaId(), provider.areaId());
     }
 
     @RolesAllowed(Roles.PROVIDER)
@@ -124,16 +145,107 @@ public class ProviderService {
         return profile(currentUser.require().organisationId());
     }
 
-    /** Providers in the commissioner's area, those waiting to be checked first. */
-    @RolesAllowed(Roles.COMMISSIONER)
-    public List<ProviderProfile> inMyArea() {
-        return jdbc.sql("""
-                SELECT p.organisation_id FROM provider_profile p JOIN organisation o ON o.id = p.organisation_id
-                WHERE o.area_id = ? ORDER BY p.status = 'PENDING' DESC, o.name""")
-                .param(currentUser.require().areaId()).query(Long.class).list()
-                .stream().map(id -> profile(id).orElseThrow()).toList();
+    /**
+     * A provider adds or corrects its own CQC registration number. It may remove it only while no
+     * published listing needs it. A commissioner sees that it changed since they last checked.
+     */
+    @RolesAllowed(Roles.PROVIDER)
+    @Transactional
+    public ProviderProfile changeCqcNumber(String cqcNumber) {
+        long organisationId = currentUser.require().organisationId();
+        var errors = new ValidationException.Collector();
+        String cqc = cleanCqcNumber(cqcNumber, errors);
+        errors.throwIfAny();
+        // locks the row ListingService.save also locks, so a listing cannot be published needing the number meanwhile
+        String current = jdbc.sql("SELECT cqc_number FROM provider_profile WHERE organisation_id = ? FOR UPDATE")
+                .param(organisationId).query(String.class).optional().orElse(null);
+        if (Objects.equals(cqc.isEmpty() ? null : cqc, current)) {
+            return profile(organisationId).orElseThrow();
+        }
+        if (cqc.isEmpty()) {
+            List<String> needing = jdbc.sql("""
+                    SELECT l.title FROM listing l JOIN service_category c ON c.id = l.category_id
+                    WHERE l.organisation_id = ? AND l.status = 'PUBLISHED' AND c.needs_cqc_registration = TRUE
+                    ORDER BY l.title""").param(organisationId).query(String.class).list();
+            if (!needing.isEmpty()) {
+                throw ValidationException.of("cqcNumber", "Your published " + (needing.size() == 1 ? "listing "
+                        : "listings ") + String.join(", ", needing) + (needing.size() == 1 ? " needs" : " need")
+                        + " a CQC registration number. Pause " + (needing.size() == 1 ? "it" : "them")
+                        + " first, or keep your number.");
+            }
+        }
+        jdbc.sql("UPDATE provider_profile SET cqc_number = ?, cqc_number_changed_at = ? WHERE organisation_id = ?")
+                .params(cqc.isEmpty() ? null : cqc, Timestamp.from(clock.instant()), organisationId).update();
+        return profile(organisationId).orElseThrow();
     }
 
+    /**
+     * Providers in the commissioner's area whose name contains {@code nameContains} (all when empty):
+     * those waiting to be checked first, oldest first, then the others by name. A few queries
+     * whatever the size of the area.
+     */
+    @RolesAllowed(Roles.COMMISSIONER)
+    public ProviderChecks inMyArea(String nameContains) {
+        long areaId = currentUser.require().areaId();
+        String filter = nameContains == null ? "" : nameContains.strip();
+        String like = "%" + filter.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        String inArea = PROFILE + "WHERE o.area_id = ? AND o.name LIKE ? AND p.status ";
+        record Row(ProviderProfile provider, Instant cqcNumberChangedAt) {
+        }
+        // one more than shown of each, to know whether there are more
+        List<Row> rows = jdbc.sql("(" + inArea + "= 'PENDING' ORDER BY p.registered_at, p.organisation_id LIMIT ?)"
+                        + " UNION ALL (" + inArea + "<> 'PENDING' ORDER BY o.name, p.organisation_id LIMIT ?)")
+                .params(areaId, like, MOST_WAITING + 1, areaId, like, MOST_OTHERS + 1)
+                .query((rs, n) -> new Row(mapProfile(rs, List.of()), instant(rs.getTimestamp(11)))).list();
+        if (rows.isEmpty()) {
+            return new ProviderChecks(List.of(), false, List.of(), false);
+        }
+        String ids = String.join(",", rows.stream().map(r -> String.valueOf(r.provider().organisationId())).toList());
+        Map<Long, List<String>> districts = new HashMap<>();
+        jdbc.sql("SELECT organisation_id, postcode_district FROM provider_district WHERE organisation_id IN (" + ids
+                        + ") ORDER BY postcode_district")
+                .query(rs -> {
+                    districts.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
+                });
+        Map<Long, List<ProviderDecision>> decisions = new HashMap<>();
+        jdbc.sql("""
+                SELECT d.organisation_id, d.from_status, d.to_status, d.reason, a.full_name, d.decided_at
+                FROM provider_decision d LEFT JOIN user_account a ON a.id = d.decided_by
+                WHERE d.organisation_id IN (""" + ids + ") ORDER BY d.decided_at DESC, d.id DESC")
+                .query(rs -> {
+                    List<ProviderDecision> list = decisions.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>());
+                    if (list.size() < HISTORY_SHOWN) {
+                        list.add(new ProviderDecision(rs.getLong(1),
+                                rs.getString(2) == null ? null : ProviderStatus.valueOf(rs.getString(2)),
+                                ProviderStatus.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5),
+                                rs.getTimestamp(6).toInstant()));
+                    }
+                });
+        List<ProviderCheck> waiting = new ArrayList<>();
+        List<ProviderCheck> others = new ArrayList<>();
+        for (Row row : rows) {
+            ProviderProfile p = row.provider();
+            var check = new ProviderCheck(new ProviderProfile(p.organisationId(), p.name(), p.areaId(), p.contactName(),
+                    p.contactEmail(), p.contactPhone(), p.cqcNumber(), p.status(), p.statusReason(), p.registeredAt(),
+                    List.copyOf(districts.getOrDefault(p.organisationId(), List.of()))), row.cqcNumberChangedAt(),
+                    List.copyOf(decisions.getOrDefault(p.organisationId(), List.of())));
+            (p.status() == ProviderStatus.PENDING ? waiting : others).add(check);
+        }
+        // the two halves of a UNION come back in no promised order
+        waiting.sort(Comparator.comparing((ProviderCheck c) -> c.provider().registeredAt())
+                .thenComparingLong(c -> c.provider().organisationId()));
+        others.sort(Comparator.comparing((ProviderCheck c) -> c.provider().name(), String.CASE_INSENSITIVE_ORDER)
+                .thenComparingLong(c -> c.provider().organisationId()));
+        return new ProviderChecks(List.copyOf(waiting.subList(0, Math.min(waiting.size(), MOST_WAITING))),
+                waiting.size() > MOST_WAITING, List.copyOf(others.subList(0, Math.min(others.size(), MOST_OTHERS))),
+                others.size() > MOST_OTHERS);
+    }
+
+    /**
+     * A commissioner's decision about a provider in their area. Only these changes are allowed:
+     * waiting to verified or rejected, verified to suspended, and suspended or rejected back to
+     * verified. Rejecting and suspending need a reason; every decision is kept in the history.
+     */
     @RolesAllowed(Roles.COMMISSIONER)
     @Transactional
     public ProviderProfile decide(long organisationId, ProviderStatus decision, String reason) {
@@ -142,8 +254,11 @@ public class ProviderService {
                 .filter(p -> Objects.equals(p.areaId(), commissioner.areaId()))
                 .orElseThrow(() -> new AccessDeniedException("Not a provider in your area"));
         String cleanReason = reason == null ? "" : reason.strip();
-        if (decision == null || decision == ProviderStatus.PENDING) {
-            throw ValidationException.of("decision", "Choose to verify, reject or suspend the provider.");
+        if (decision == null) {
+            throw ValidationException.of("decision", "Choose to verify, reject, suspend or reinstate the provider.");
+        }
+        if (!ALLOWED.get(provider.status()).contains(decision)) {
+            throw ValidationException.of("decision", refusal(provider, decision));
         }
         if (decision != ProviderStatus.VERIFIED && cleanReason.isEmpty()) {
             throw ValidationException.of("reason", "Give the reason. The provider will see it.");
@@ -151,18 +266,40 @@ public class ProviderService {
         if (cleanReason.length() > 500) {
             throw ValidationException.of("reason", "Keep the reason to 500 characters or fewer.");
         }
-        if (decision == ProviderStatus.SUSPENDED && provider.status() != ProviderStatus.VERIFIED) {
-            throw ValidationException.of("decision", "Only a verified provider can be suspended.");
+        var now = Timestamp.from(clock.instant());
+        // only from the status the commissioner saw: of two decisions at once, the second is refused
+        int changed = jdbc.sql("UPDATE provider_profile SET status = ?, status_reason = ?, decided_by = ?, decided_at = ? "
+                        + "WHERE organisation_id = ? AND status = ?")
+                .params(decision.name(), cleanReason.isEmpty() ? null : cleanReason, commissioner.accountId(), now,
+                        organisationId, provider.status().name())
+                .update();
+        if (changed == 0) {
+            throw ValidationException.of("decision", "Someone has just made a decision about " + provider.name()
+                    + ". Look at the page again before deciding.");
         }
-        jdbc.sql("UPDATE provider_profile SET status = ?, status_reason = ?, decided_by = ?, decided_at = ? "
-                        + "WHERE organisation_id = ?")
-                .params(decision.name(), cleanReason.isEmpty() ? null : cleanReason, commissioner.accountId(),
-                        Timestamp.from(clock.instant()), organisationId)
+        jdbc.sql("INSERT INTO provider_decision (organisation_id, from_status, to_status, reason, decided_by, decided_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?)")
+                .params(organisationId, provider.status().name(), decision.name(),
+                        cleanReason.isEmpty() ? null : cleanReason, commissioner.accountId(), now)
                 .update();
         refreshVisibility(jdbc, organisationId);
         // its listings are offered only in districts it serves
         typicalPrices.forget(provider.districts());
         return profile(organisationId).orElseThrow();
+    }
+
+    private static String refusal(ProviderProfile provider, ProviderStatus decision) {
+        if (decision == provider.status()) {
+            return provider.name() + " is already " + provider.status().label().toLowerCase(Locale.UK) + ".";
+        }
+        return switch (decision) {
+            case PENDING -> "A provider cannot be sent back to waiting to be checked.";
+            case REJECTED -> "Only a provider waiting to be checked can be rejected. To stop a verified provider "
+                    + "being found, suspend it.";
+            case SUSPENDED -> "Only a verified provider can be suspended. " + provider.name() + " is "
+                    + provider.status().label().toLowerCase(Locale.UK) + ".";
+            case VERIFIED -> provider.name() + " cannot be verified now.";
+        };
     }
 
     /** Listings are seen only while published by a verified provider; this keeps that flag true to both. */
@@ -199,6 +336,27 @@ public class ProviderService {
                     .update();
         }
         return rows.size();
+    }
+
+    /** The number as stored, or "" when none was typed; a malformed one adds an error. */
+    private static String cleanCqcNumber(String typed, ValidationException.Collector errors) {
+        String cqc = typed == null ? "" : typed.strip().toUpperCase(Locale.UK);
+        if (!cqc.isEmpty() && !CQC.matcher(cqc).matches()) {
+            errors.add("cqcNumber", "A CQC registration number looks like 1-123456789. Leave it empty if your "
+                    + "services do not need CQC registration.");
+            return "";
+        }
+        return cqc;
+    }
+
+    private static ProviderProfile mapProfile(ResultSet rs, List<String> districts) throws SQLException {
+        return new ProviderProfile(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), ProviderStatus.valueOf(rs.getString(8)), rs.getString(9),
+                rs.getTimestamp(10).toInstant(), districts);
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 
     private List<String> districts(long organisationId) {

@@ -1,8 +1,9 @@
 package org.wholecare.marketplace;
 
 /**
- * Whether a budget holder may review a provider: only after the provider has delivered something
- * the holder bought through Wholecare. The purchase feature supplies the real answer.
+ * Whether a budget holder may review a provider: only once they have bought and received a service
+ * from it through Wholecare (a verified purchase). The purchase feature supplies the real answer;
+ * the marketplace adds that each holder reviews a provider once.
  */
 public interface ReviewEligibility {
 

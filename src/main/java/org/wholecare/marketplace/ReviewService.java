@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -55,15 +56,24 @@ public class ReviewService {
                 .param(organisationId).query(ReviewService::map).list();
     }
 
+    /** A holder's one review of a provider they have bought from and received a service from. */
     @RolesAllowed(Roles.BUDGET_HOLDER)
     @Transactional
     public Review leave(long organisationId, int stars, String wording) {
         var holder = holders.mine().orElseThrow(() -> ValidationException.of("", "Only budget holders can leave reviews."));
+        // names only a provider this holder has reviewed, so it tells them nothing new
+        jdbc.sql("SELECT o.name, r.removed FROM review r JOIN organisation o ON o.id = r.organisation_id "
+                        + "WHERE r.organisation_id = ? AND r.holder_id = ?")
+                .params(organisationId, holder.id())
+                .query((rs, n) -> alreadyReviewed(rs.getString(1), rs.getBoolean(2))).optional()
+                .ifPresent(refusal -> {
+                    throw refusal;
+                });
         // until purchases exist nobody has been served, so nobody can review: never a fake review
         ReviewEligibility rule = eligibility.getIfAvailable(() -> (account, provider) -> false);
         if (!rule.hasDeliveredPurchase(holder.accountId(), organisationId)) {
-            throw ValidationException.of("", "You can review a provider once they have delivered a service you "
-                    + "bought through Wholecare.");
+            throw ValidationException.of("", "You can review a provider once you have bought and received a service "
+                    + "from them through Wholecare.");
         }
         var errors = new ValidationException.Collector();
         if (stars < 1 || stars > 5) {
@@ -77,10 +87,22 @@ public class ReviewService {
         }
         errors.throwIfAny();
         var key = new org.springframework.jdbc.support.GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO review (organisation_id, holder_id, stars, wording, created_at) VALUES (?, ?, ?, ?, ?)")
-                .params(organisationId, holder.id(), stars, text, Timestamp.from(clock.instant())).update(key);
-        refreshRatings(organisationId);
+        try {
+            jdbc.sql("INSERT INTO review (organisation_id, holder_id, stars, wording, created_at) VALUES (?, ?, ?, ?, ?)")
+                    .params(organisationId, holder.id(), stars, text, Timestamp.from(clock.instant())).update(key);
+        } catch (DuplicateKeyException e) {
+            // the same holder sending twice at once: the unique key lets only one in
+            String name = jdbc.sql("SELECT name FROM organisation WHERE id = ?").param(organisationId)
+                    .query(String.class).optional().orElse("this provider");
+            throw alreadyReviewed(name, false);
+        }
+        refreshRatings(jdbc, organisationId, null);
         return byId(key.getKey().longValue());
+    }
+
+    private static ValidationException alreadyReviewed(String providerName, boolean removed) {
+        return ValidationException.of("", "You have already reviewed " + providerName + "."
+                + (removed ? " A commissioner removed that review, so it is no longer shown." : ""));
     }
 
     /** Flags a review for the area's commissioners to look at; reporting it again changes nothing. */
@@ -151,7 +173,7 @@ public class ReviewService {
                 .params(commissioner.accountId(), Timestamp.from(clock.instant()), remove, remove ? why : null, reviewId)
                 .update();
         if (remove) {
-            refreshRatings(provider.organisationId());
+            refreshRatings(jdbc, provider.organisationId(), null);
         }
     }
 
@@ -164,12 +186,16 @@ public class ReviewService {
         return jdbc.sql(SELECT + "WHERE r.id = ?").param(reviewId).query(ReviewService::map).single();
     }
 
-    private void refreshRatings(long organisationId) {
+    /**
+     * Every listing carries its provider's rating (so search can sort by it without a join):
+     * all the provider's listings, or only {@code listingId} when one is given.
+     */
+    static void refreshRatings(JdbcClient jdbc, long organisationId, Long listingId) {
         jdbc.sql("""
                 UPDATE listing SET
                   review_count = (SELECT COUNT(*) FROM review WHERE organisation_id = ? AND removed = FALSE),
                   rating_average = (SELECT AVG(stars) FROM review WHERE organisation_id = ? AND removed = FALSE)
-                WHERE organisation_id = ?""")
+                WHERE organisation_id = ?""" + (listingId == null ? "" : " AND id = " + listingId))
                 .params(organisationId, organisationId, organisationId).update();
     }
 

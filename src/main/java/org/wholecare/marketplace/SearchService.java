@@ -2,8 +2,9 @@ package org.wholecare.marketplace;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,6 +24,8 @@ import org.wholecare.shared.ValidationException;
 public class SearchService {
 
     public static final int MAX_PAGE = 50;
+    /** Results shown at most for one search, however far "more" is pressed: deep pages cost the database most. */
+    public static final int MAX_RESULTS = 500;
 
     private final JdbcClient jdbc;
     private final ListingQueries queries;
@@ -34,6 +37,8 @@ public class SearchService {
     // the database and every search slows. Searches past the limit wait their turn, first come first
     // served, so none waits much longer than the rest (SearchBenchmark; README).
     private final Semaphore lookups;
+    // districts only ever get added, so one found once stays known; unknown ones are never remembered
+    private final Set<String> knownDistricts = ConcurrentHashMap.newKeySet();
 
     SearchService(JdbcClient jdbc, ListingQueries queries, TypicalPrices typicalPrices,
             OrganisationService organisations, CurrentUser currentUser, ProviderService providers,
@@ -73,7 +78,16 @@ public class SearchService {
         if (query.maxPricePence() != null && query.maxPricePence() <= 0) {
             throw ValidationException.of("maxPrice", "Enter a highest price greater than £0.00, or leave it empty.");
         }
-        int limit = Math.max(1, Math.min(query.limit(), MAX_PAGE));
+        // checked before anything is looked up or cached for it
+        if (!isKnownDistrict(district)) {
+            throw ValidationException.of("district", "We do not know the postcode district " + district
+                    + ". Check it, for example NB4.");
+        }
+        int offset = Math.max(query.offset(), 0);
+        if (offset >= MAX_RESULTS) {
+            return new Page(List.of(), false);
+        }
+        int limit = Math.max(1, Math.min(Math.min(query.limit(), MAX_PAGE), MAX_RESULTS - offset));
         String terms = SearchTerms.query(district, query.text());
         SearchQuery.Sort sort = query.sort() == null ? SearchQuery.Sort.RELEVANCE : query.sort();
         boolean byRelevance = sort == SearchQuery.Sort.RELEVANCE && terms != null;
@@ -121,7 +135,7 @@ public class SearchService {
         }
         sql.append(" ORDER BY ").append(order(sort, byRelevance, "l.")).append(" LIMIT ? OFFSET ?");
         params.add(limit + 1);
-        params.add(Math.max(query.offset(), 0));
+        params.add(offset);
         sql.insert(0, "SELECT " + ListingQueries.COLUMNS + " FROM (").append(") page JOIN listing l ON l.id = page.id")
                 .append(ListingQueries.PROVIDER_AND_CATEGORY).append("ORDER BY ").append(order(sort, byRelevance, "page."));
         List<Listing> found;
@@ -131,7 +145,7 @@ public class SearchService {
         } finally {
             lookups.release();
         }
-        boolean more = found.size() > limit;
+        boolean more = found.size() > limit && offset + limit < MAX_RESULTS;
         List<SearchResult> results = (more ? found.subList(0, limit) : found).stream()
                 .map(listing -> compare(listing, district)).toList();
         return new Page(results, more);
@@ -139,28 +153,55 @@ public class SearchService {
 
     /**
      * A listing and its provider's trust signals. Anyone signed in may see a visible listing; its
-     * provider always sees its own; commissioners see those in their area.
+     * provider always sees its own; commissioners see those of providers in their area. Prices are
+     * compared in {@code district} if the listing is offered there, else in its first district.
      */
     @PreAuthorize("isAuthenticated()")
     public SearchResult listing(long listingId, String district) {
         SignedInUser user = currentUser.require();
         Listing listing = queries.byId(listingId).orElseThrow(() -> new AccessDeniedException("No such listing"));
-        boolean own = Objects.equals(user.organisationId(), listing.organisationId());
-        boolean commissioner = user.role() == org.wholecare.security.Role.COMMISSIONER;
-        if (!listing.visible() && !own && !commissioner) {
+        if (!listing.visible() && !providers.profile(listing.organisationId())
+                .filter(p -> ProviderService.isOwnOrAreaCommissioner(user, p)).isPresent()) {
             throw new AccessDeniedException("This listing is not available");
         }
-        String where = district == null || district.isBlank() || !listing.districts().contains(district)
-                ? listing.districts().isEmpty() ? "" : listing.districts().getFirst() : district;
-        return compare(listing, where);
+        return compare(listing, comparedIn(listing, district));
     }
 
     /** The services a provider offers now, as anyone who may see the provider finds them. */
     @PreAuthorize("isAuthenticated()")
     public List<SearchResult> listingsOf(long organisationId) {
+        return listingsOf(organisationId, null);
+    }
+
+    /** The same, with prices compared in {@code district} where a listing is offered there. */
+    @PreAuthorize("isAuthenticated()")
+    public List<SearchResult> listingsOf(long organisationId, String district) {
         providers.viewable(organisationId);
         return queries.byProvider(organisationId).stream().filter(Listing::visible)
-                .map(l -> compare(l, l.districts().isEmpty() ? "" : l.districts().getFirst())).toList();
+                .map(l -> compare(l, comparedIn(l, district))).toList();
+    }
+
+    /** Where a listing's price is compared: the district asked about if it is offered there, else its first. */
+    static String comparedIn(Listing listing, String district) {
+        String wanted = OrganisationService.normaliseDistrict(district);
+        if (listing.districts().contains(wanted)) {
+            return wanted;
+        }
+        return listing.districts().isEmpty() ? "" : listing.districts().getFirst();
+    }
+
+    /** A district of any area. The caller's own area is asked first, which is nearly always the answer. */
+    private boolean isKnownDistrict(String district) {
+        if (knownDistricts.contains(district)) {
+            return true;
+        }
+        Long areaId = currentUser.require().areaId();
+        boolean known = areaId != null && organisations.isDistrictInArea(district, areaId)
+                || organisations.areas().stream().anyMatch(a -> a.postcodeDistricts().contains(district));
+        if (known) {
+            knownDistricts.add(district);
+        }
+        return known;
     }
 
     private static String order(SearchQuery.Sort sort, boolean byRelevance, String table) {

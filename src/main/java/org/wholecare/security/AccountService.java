@@ -77,6 +77,23 @@ public class AccountService {
     @PreAuthorize("hasAnyRole('ADMINISTRATOR', 'COMMISSIONER')")
     @Transactional
     public AccountSummary createAccount(NewAccount request) {
+        return create(request);
+    }
+
+    /**
+     * A provider's staff member invites a colleague to their own organisation: a provider account,
+     * never any other role or organisation, with the same invitation link as any new account.
+     */
+    @RolesAllowed(Roles.PROVIDER)
+    @Transactional
+    public IssuedInvitation inviteColleague(String fullName, String username) {
+        SignedInUser caller = currentUser.require();
+        AccountSummary colleague = create(new NewAccount(fullName, username, Role.PROVIDER, caller.organisationId(),
+                null, null));
+        return invite(colleague.id());
+    }
+
+    private AccountSummary create(NewAccount request) {
         SignedInUser caller = currentUser.find().orElse(null);
         if (caller != null && caller.role() == Role.COMMISSIONER
                 && (request.role() == null || !request.role().livesInArea()
@@ -176,6 +193,10 @@ public class AccountService {
     @PreAuthorize("hasAnyRole('ADMINISTRATOR', 'COMMISSIONER')")
     @Transactional
     public IssuedInvitation issueInvitation(long accountId) {
+        return invite(accountId);
+    }
+
+    private IssuedInvitation invite(long accountId) {
         UserAccount account = accounts.findById(accountId)
                 .orElseThrow(() -> ValidationException.of("", "That account no longer exists."));
         SignedInUser caller = currentUser.find().orElse(null);

@@ -10,9 +10,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.wholecare.IntegrationTest;
+import org.wholecare.TestClock;
 import org.wholecare.budget.BudgetTestData;
 import org.wholecare.budget.PoolingService;
+import org.wholecare.organisation.OrganisationService;
+import org.wholecare.organisation.OrganisationType;
+import org.wholecare.security.AccountService;
 import org.wholecare.security.ActingAs;
+import org.wholecare.security.NewAccount;
+import org.wholecare.security.Role;
 import org.wholecare.shared.ValidationException;
 
 @IntegrationTest
@@ -29,29 +35,63 @@ class MarketplaceIT {
     @Autowired ActingAs actingAs;
     @Autowired JdbcTemplate jdbc;
     @Autowired SearchTextUpkeep upkeep;
+    @Autowired OrganisationService organisations;
+    @Autowired AccountService accounts;
+    @Autowired TestClock clock;
 
+    /** A provider serving NB7 and NB8, registered with the CQC so it may list any kind of support. */
     private String newProvider(boolean verify) {
+        return newProvider(verify, "1-1" + String.format("%08d", SEQUENCE.incrementAndGet()));
+    }
+
+    private String newProvider(boolean verify, String cqcNumber) {
         int n = SEQUENCE.incrementAndGet();
         String username = "provider.test." + n;
         var profile = providers.register(new RegisterProvider("Test Care " + n + " " + System.nanoTime(), 1L,
-                "NB7, NB8", null, "Pat Test", "pat" + n + "@example.org", null, username, PASSWORD, PASSWORD));
+                "NB7, NB8", cqcNumber, "Pat Test", "pat" + n + "@example.org", null, username, PASSWORD, PASSWORD));
         if (verify) {
             actingAs.run("commissioner", () -> providers.decide(profile.organisationId(), ProviderStatus.VERIFIED, null));
         }
         return username;
     }
 
+    private ProviderProfile profileOf(String provider) {
+        return actingAs.run(provider, () -> providers.mine().orElseThrow());
+    }
+
     private Listing list(String provider, String category, String title, long pence, String district) {
+        return list(provider, category, title, "A test service called " + title, ListingUnit.HOUR, pence, district,
+                List.of("MON", "TUE"), "English, Welsh", ListingStatus.PUBLISHED);
+    }
+
+    private Listing list(String provider, String category, String title, String description, ListingUnit unit,
+            long pence, String district, List<String> days, String languages, ListingStatus status) {
         long categoryId = BudgetTestData.category(actingAs, pooling, category);
-        return actingAs.run(provider, () -> listings.save(null, new ListingInput(categoryId, title,
-                "A test service called " + title, ListingUnit.HOUR, pence, List.of(district), List.of("MON", "TUE"),
-                null, "English, Welsh", null, ListingStatus.PUBLISHED)));
+        return actingAs.run(provider, () -> listings.save(null, new ListingInput(categoryId, title, description, unit,
+                pence, List.of(district), days, null, languages, null, status)));
     }
 
     private List<SearchResult> find(String text, String category, String district, Long max, SearchQuery.Sort sort) {
         Long categoryId = category == null ? null : BudgetTestData.category(actingAs, pooling, category);
         return actingAs.run("holder", () -> search.search(new SearchQuery(text, categoryId, district, max, null, null,
                 sort, 0, 50)).results());
+    }
+
+    /** Ids found by a search as the demo holder; a made-up language keeps other tests' listings out. */
+    private List<Long> ids(String text, String category, String district, Long max, String day, String language,
+            SearchQuery.Sort sort) {
+        Long categoryId = category == null ? null : BudgetTestData.category(actingAs, pooling, category);
+        return actingAs.run("holder", () -> search.search(new SearchQuery(text, categoryId, district, max, day,
+                language, sort, 0, 50)).results().stream().map(r -> r.listing().id()).toList());
+    }
+
+    private String newLanguage() {
+        return "Testlang" + SEQUENCE.incrementAndGet();
+    }
+
+    private long holderId(String username) {
+        return jdbc.queryForObject("SELECT h.id FROM budget_holder h JOIN user_account a ON a.id = h.account_id "
+                + "WHERE a.username = ?", Long.class, username);
     }
 
     @Test
@@ -166,12 +206,12 @@ class MarketplaceIT {
 
     @Test
     void nobodyCanReviewAProviderThatHasNotServedThem() {
-        long riverside = jdbc.queryForObject("SELECT id FROM organisation WHERE name = 'Riverside Home Care'", Long.class);
-        assertThatThrownBy(() -> actingAs.run("holder", () -> reviews.leave(riverside, 5, "Lovely")))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("once they have delivered a service");
-        assertThatThrownBy(() -> actingAs.run("broker", () -> reviews.leave(riverside, 5, "Lovely")))
+        long unused = profileOf(newProvider(true)).organisationId();
+        assertThatThrownBy(() -> actingAs.run("holder", () -> reviews.leave(unused, 5, "Lovely")))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("once you have bought and received a service");
+        assertThatThrownBy(() -> actingAs.run("broker", () -> reviews.leave(unused, 5, "Lovely")))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThat(actingAs.run("holder", () -> reviews.reviews(riverside))).isEmpty();
+        assertThat(actingAs.run("holder", () -> reviews.reviews(unused))).isEmpty();
     }
 
     @Test
@@ -228,11 +268,9 @@ class MarketplaceIT {
         String otherProvider = newProvider(true);
         Listing listing = list(provider, "Therapy", "Reviewed service", 2_000, "NB7");
         long organisationId = listing.organisationId();
-        long holderId = jdbc.queryForObject("SELECT h.id FROM budget_holder h JOIN user_account a ON a.id = h.account_id "
-                + "WHERE a.username = 'holder'", Long.class);
-        // reviews need a delivered purchase, which arrives with purchases; until then the rows are set up here
-        long fair = review(organisationId, holderId, 4, "Kind and on time");
-        long unfair = review(organisationId, holderId, 1, "Names a carer's home address");
+        // reviews need a delivered purchase (see PurchaseIT); here the rows are set up directly, one per holder
+        long fair = review(organisationId, holderId("holder"), 4, "Kind and on time");
+        long unfair = review(organisationId, holderId("holder2"), 1, "Names a carer's home address");
         jdbc.update("UPDATE listing SET review_count = 2, rating_average = 2.5 WHERE organisation_id = ?", organisationId);
 
         assertThatThrownBy(() -> actingAs.run(otherProvider, () -> reviews.reply(fair, "Not ours")))
@@ -272,6 +310,343 @@ class MarketplaceIT {
                 .isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> actingAs.run(provider, () -> reviews.reply(unfair, "Sorry")))
                 .isInstanceOf(ValidationException.class);
+    }
+
+    @Test
+    void searchWithoutWordsFiltersByKindPriceDayAndLanguage() {
+        String provider = newProvider(true);
+        String language = newLanguage();
+        long yoga = list(provider, "Therapy", "Chair yoga", "Gentle seated exercise", ListingUnit.HOUR, 2_000, "NB8",
+                List.of("MON"), "English, " + language, ListingStatus.PUBLISHED).id();
+        long stretch = list(provider, "Therapy", "Weekend stretch", "Longer classes", ListingUnit.HOUR, 3_500, "NB8",
+                List.of("SAT"), language, ListingStatus.PUBLISHED).id();
+        long lift = list(provider, "Transport", "Lift to the shops", "Door to door", ListingUnit.HOUR, 1_000, "NB8",
+                List.of("MON"), language, ListingStatus.PUBLISHED).id();
+        list(provider, "Therapy", "Chair yoga in English", "Gentle seated exercise", ListingUnit.HOUR, 2_000, "NB8",
+                List.of("MON"), "English", ListingStatus.PUBLISHED);
+
+        var price = SearchQuery.Sort.PRICE;
+        assertThat(ids(null, null, "NB8", null, null, language, price)).containsExactly(lift, yoga, stretch);
+        // words too short or common to search by leave the search without words
+        assertThat(ids("an", null, "nb8", null, null, language, price)).containsExactly(lift, yoga, stretch);
+        assertThat(ids(null, "Therapy", "NB8", null, null, language, price)).containsExactly(yoga, stretch);
+        assertThat(ids(null, null, "NB8", 2_000L, null, language, price)).containsExactly(lift, yoga);
+        assertThat(ids(null, null, "NB8", null, "SAT", language, price)).containsExactly(stretch);
+        assertThat(ids(null, "Therapy", "NB8", 3_000L, "MON", language, price)).containsExactly(yoga);
+        assertThat(ids(null, null, "NB8", 999L, null, language, price)).isEmpty();
+        // offered in NB8 only
+        assertThat(ids(null, null, "NB7", null, null, language, price)).isEmpty();
+    }
+
+    @Test
+    void searchSortsByRatingAndByRelevanceAndANewListingCarriesItsProvidersRating() {
+        String best = newProvider(true);
+        String good = newProvider(true);
+        String unrated = newProvider(true);
+        // the reviews come first: listings added afterwards must still show them
+        review(profileOf(best).organisationId(), holderId("holder"), 5, "Excellent");
+        review(profileOf(good).organisationId(), holderId("holder"), 3, "Fine");
+        String language = newLanguage();
+        String word = "lapwing" + SEQUENCE.incrementAndGet();
+        long bestId = list(best, "Therapy", word + " best", "Rated five", ListingUnit.HOUR, 5_000, "NB8",
+                List.of("MON"), language, ListingStatus.PUBLISHED).id();
+        long goodId = list(good, "Therapy", word + " good", "Rated three", ListingUnit.HOUR, 4_000, "NB8",
+                List.of("MON"), language, ListingStatus.PUBLISHED).id();
+        long unratedId = list(unrated, "Therapy", word + " new", "Not rated", ListingUnit.HOUR, 1_000, "NB8",
+                List.of("MON"), language, ListingStatus.PUBLISHED).id();
+
+        var rating = SearchQuery.Sort.RATING;
+        assertThat(ids(null, null, "NB8", null, null, language, rating)).containsExactly(bestId, goodId, unratedId);
+        assertThat(ids(word, null, "NB8", null, null, null, rating)).containsExactly(bestId, goodId, unratedId);
+        var best5 = actingAs.run("holder", () -> search.listing(bestId, "NB8")).listing();
+        assertThat(best5.reviewCount()).isEqualTo(1);
+        assertThat(best5.ratingAverage()).isEqualTo(5.0);
+        assertThat(ListingView.rating(best5)).isEqualTo("5.0 out of 5 from 1 review");
+        assertThat(ListingView.rating(actingAs.run("holder", () -> search.listing(unratedId, "NB8")).listing()))
+                .isEqualTo("Not rated yet");
+
+        // a word in the title counts more than one only in the description, whatever the price
+        String other = "dunlin" + SEQUENCE.incrementAndGet();
+        long inTitle = list(best, "Therapy", "Garden " + other, "Help outdoors", ListingUnit.HOUR, 3_000, "NB8",
+                List.of("MON"), "English", ListingStatus.PUBLISHED).id();
+        long inText = list(good, "Therapy", "Helpful visits", "We talk about " + other + " walks", ListingUnit.HOUR,
+                2_000, "NB8", List.of("MON"), "English", ListingStatus.PUBLISHED).id();
+        assertThat(ids(other, null, "NB8", null, null, null, SearchQuery.Sort.RELEVANCE)).containsExactly(inTitle, inText);
+        assertThat(ids(other, null, "NB8", null, null, null, SearchQuery.Sort.PRICE)).containsExactly(inText, inTitle);
+    }
+
+    @Test
+    void resultsComeInPagesWithMoreSaidOnlyWhenThereAreMore() {
+        String provider = newProvider(true);
+        String language = newLanguage();
+        List<Long> all = new java.util.ArrayList<>();
+        for (long pence : new long[] {1_100, 1_200, 1_300}) {
+            all.add(list(provider, "Therapy", "Paged " + pence, "Paging", ListingUnit.HOUR, pence, "NB8",
+                    List.of("MON"), language, ListingStatus.PUBLISHED).id());
+        }
+        var first = page(language, 0, 2);
+        assertThat(first.results()).extracting(r -> r.listing().id()).containsExactly(all.get(0), all.get(1));
+        assertThat(first.more()).isTrue();
+        var second = page(language, 2, 2);
+        assertThat(second.results()).extracting(r -> r.listing().id()).containsExactly(all.get(2));
+        assertThat(second.more()).isFalse();
+        var exactlyAll = page(language, 0, 3);
+        assertThat(exactlyAll.results()).hasSize(3);
+        assertThat(exactlyAll.more()).isFalse();
+        // a negative offset starts at the beginning; one past the most ever shown finds nothing
+        assertThat(page(language, -5, 2).results()).extracting(r -> r.listing().id())
+                .containsExactly(all.get(0), all.get(1));
+        var tooFar = page(language, SearchService.MAX_RESULTS, 2);
+        assertThat(tooFar.results()).isEmpty();
+        assertThat(tooFar.more()).isFalse();
+    }
+
+    private SearchService.Page page(String language, int offset, int limit) {
+        return actingAs.run("holder", () -> search.search(new SearchQuery(null, null, "NB8", null, null, language,
+                SearchQuery.Sort.PRICE, offset, limit)));
+    }
+
+    @Test
+    void theTypicalPriceIsTheMedianOfVisibleListingsOnly() {
+        String a = newProvider(true);
+        String b = newProvider(true);
+        String suspended = newProvider(true);
+        String pending = newProvider(false);
+        String language = newLanguage();
+        String kind = "Equipment and adaptations";
+        List<Long> visible = new java.util.ArrayList<>();
+        visible.add(list(a, kind, "Grab rails", "Fitted", ListingUnit.DAY, 1_000, "NB7", List.of("MON"), language,
+                ListingStatus.PUBLISHED).id());
+        visible.add(list(a, kind, "Ramp", "Fitted", ListingUnit.DAY, 2_000, "NB7", List.of("MON"), language,
+                ListingStatus.PUBLISHED).id());
+        visible.add(list(b, kind, "Stair rail", "Fitted", ListingUnit.DAY, 3_001, "NB7", List.of("MON"), language,
+                ListingStatus.PUBLISHED).id());
+        visible.add(list(b, kind, "Wet room", "Fitted", ListingUnit.DAY, 5_000, "NB7", List.of("MON"), language,
+                ListingStatus.PUBLISHED).id());
+        // none of these may count: a draft, a paused listing, a suspended provider's and an unchecked provider's
+        list(a, kind, "Draft rail", "Fitted", ListingUnit.DAY, 10, "NB7", List.of("MON"), language, ListingStatus.DRAFT);
+        list(a, kind, "Paused rail", "Fitted", ListingUnit.DAY, 20, "NB7", List.of("MON"), language, ListingStatus.PAUSED);
+        list(suspended, kind, "Suspended rail", "Fitted", ListingUnit.DAY, 30, "NB7", List.of("MON"), language,
+                ListingStatus.PUBLISHED);
+        list(pending, kind, "Pending rail", "Fitted", ListingUnit.DAY, 40, "NB7", List.of("MON"), language,
+                ListingStatus.PUBLISHED);
+        long suspendedId = profileOf(suspended).organisationId();
+        actingAs.run("commissioner", () -> providers.decide(suspendedId, ProviderStatus.SUSPENDED, "Checking a complaint"));
+
+        var found = actingAs.run("holder", () -> search.search(new SearchQuery(null, null, "NB7", null, null, language,
+                SearchQuery.Sort.PRICE, 0, 50)).results());
+        assertThat(found).extracting(r -> r.listing().id()).containsExactlyElementsOf(visible);
+        // an even count: the mean of the two middle prices, (20.00 + 30.01) / 2 rounded to the penny
+        assertThat(found).extracting(SearchResult::typicalPricePence).containsOnly(2_501L);
+        assertThat(found).extracting(SearchResult::percentVersusTypical).containsExactly(-60, -20, 20, 100);
+        // the listing page compares in the same district as the search card did
+        assertThat(actingAs.run("holder", () -> search.listing(visible.get(3), "nb7")).priceComparison())
+                .isEqualTo("100% above typical here");
+    }
+
+    @Test
+    void anUnknownDistrictOrAHighestPriceOfNothingIsRefusedAtTheField() {
+        assertThatThrownBy(() -> find(null, null, "zz9", null, null))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors()).containsExactly(
+                        java.util.Map.entry("district", "We do not know the postcode district ZZ9. Check it, for example NB4.")));
+        assertThatThrownBy(() -> find("physiotherapy", null, "ZZ9", null, null))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors()).containsOnlyKeys("district"));
+        assertThatThrownBy(() -> find(null, null, "not a district", null, null))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors().get("district"))
+                        .contains("is not a postcode district"));
+        for (long max : new long[] {0, -100}) {
+            assertThatThrownBy(() -> find(null, null, "NB4", max, null))
+                    .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors()).containsOnlyKeys("maxPrice"));
+        }
+        assertThat(find(null, null, "NB4", null, null)).isNotEmpty();
+    }
+
+    @Test
+    void aHolderReviewsAProviderOnlyOnce() {
+        String provider = newProvider(true);
+        ProviderProfile profile = profileOf(provider);
+        long first = review(profile.organisationId(), holderId("holder"), 4, "Kind and on time");
+        long before = jdbc.queryForObject("SELECT COUNT(*) FROM review", Long.class);
+        assertThatThrownBy(() -> actingAs.run("holder", () -> reviews.leave(profile.organisationId(), 5, "Even better")))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.getMessage())
+                        .isEqualTo("You have already reviewed " + profile.name() + "."));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM review", Long.class)).isEqualTo(before);
+        // the database refuses a second one too, whatever gets past the service
+        assertThatThrownBy(() -> review(profile.organisationId(), holderId("holder"), 5, "Again"))
+                .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+        // a removed review still counts, and the holder is told why they cannot see it
+        jdbc.update("UPDATE review SET removed = TRUE, removed_reason = 'Test' WHERE id = ?", first);
+        assertThatThrownBy(() -> actingAs.run("holder", () -> reviews.leave(profile.organisationId(), 5, "Once more")))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("A commissioner removed that review");
+        // another holder may still review it (once served)
+        assertThatThrownBy(() -> actingAs.run("holder2", () -> reviews.leave(profile.organisationId(), 5, "Lovely")))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("bought and received");
+    }
+
+    @Test
+    void aHiddenListingIsSeenOnlyByItsProviderAndItsAreasCommissioners() {
+        String provider = newProvider(true);
+        Listing draft = list(provider, "Therapy", "Hidden draft", "Not ready", ListingUnit.HOUR, 2_000, "NB7",
+                List.of("MON"), "English", ListingStatus.DRAFT);
+        String elsewhere = otherAreaCommissioner();
+        assertThat(actingAs.run(provider, () -> search.listing(draft.id(), null)).listing().visible()).isFalse();
+        assertThat(actingAs.run("commissioner", () -> search.listing(draft.id(), null)).listing().id()).isEqualTo(draft.id());
+        for (String outsider : List.of(elsewhere, "holder", "broker", "physio")) {
+            assertThatThrownBy(() -> actingAs.run(outsider, () -> search.listing(draft.id(), null)))
+                    .as(outsider).isInstanceOf(AccessDeniedException.class);
+        }
+        // nor an unchecked provider's profile, or a decision about it
+        String pending = newProvider(false);
+        long pendingId = profileOf(pending).organisationId();
+        assertThatThrownBy(() -> actingAs.run(elsewhere, () -> providers.viewable(pendingId)))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> actingAs.run(elsewhere, () -> providers.decide(pendingId, ProviderStatus.VERIFIED, null)))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(actingAs.run(elsewhere, () -> providers.inMyArea(""))).satisfies(c -> {
+            assertThat(c.waiting()).isEmpty();
+            assertThat(c.others()).isEmpty();
+        });
+    }
+
+    /** A commissioner of a second area, made once through the real services. */
+    private String otherAreaCommissioner() {
+        String username = "commissioner.otherby";
+        if (jdbc.queryForObject("SELECT COUNT(*) FROM user_account WHERE username = ?", Long.class, username) == 0) {
+            String url = actingAs.run("admin", () -> {
+                var area = organisations.createArea("Otherby", "QX1, QX2");
+                var council = organisations.createOrganisation("Otherby Council", OrganisationType.COUNCIL, area.id());
+                var account = accounts.createAccount(new NewAccount("Olu Other", username, Role.COMMISSIONER,
+                        council.id(), null, null));
+                return accounts.issueInvitation(account.id()).link().url();
+            });
+            accounts.acceptInvitation(url.substring(url.lastIndexOf('/') + 1), PASSWORD, PASSWORD);
+        }
+        return username;
+    }
+
+    @Test
+    void onlyARegisteredProviderPublishesAKindOfSupportThatNeedsCqcRegistration() {
+        long nursing = BudgetTestData.category(actingAs, pooling, "Nursing");
+        Boolean before = jdbc.queryForObject("SELECT needs_cqc_registration FROM service_category WHERE id = ?",
+                Boolean.class, nursing);
+        jdbc.update("UPDATE service_category SET needs_cqc_registration = TRUE WHERE id = ?", nursing);
+        try {
+            String provider = newProvider(true, null);
+            long listingsBefore = jdbc.queryForObject("SELECT COUNT(*) FROM listing", Long.class);
+            // NB8 and these units, so no other test's typical price changes
+            assertThatThrownBy(() -> list(provider, "Nursing", "Night nursing", "Registered nurses", ListingUnit.HOUR,
+                    4_000, "NB8", List.of("MON"), "English", ListingStatus.PUBLISHED))
+                    .isInstanceOfSatisfying(ValidationException.class, e -> {
+                        assertThat(e.fieldErrors()).containsOnlyKeys("category");
+                        assertThat(e.fieldErrors().get("category")).contains("Nursing").contains("CQC registration number")
+                                .contains("Your CQC registration");
+                    });
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM listing", Long.class)).isEqualTo(listingsBefore);
+            assertThat(actingAs.run(provider, () -> listings.categoriesNeedingCqcRegistration())).contains(nursing);
+            // a draft may wait for the number; other kinds of support do not need one
+            Listing draft = list(provider, "Nursing", "Night nursing", "Registered nurses", ListingUnit.HOUR, 4_000,
+                    "NB8", List.of("MON"), "English", ListingStatus.DRAFT);
+            assertThat(list(provider, "Transport", "Hospital lift", "Door to door", ListingUnit.ITEM, 1_500, "NB8",
+                    List.of("MON"), "English", ListingStatus.PUBLISHED).visible()).isTrue();
+
+            assertThatThrownBy(() -> actingAs.run(provider, () -> providers.changeCqcNumber("12345")))
+                    .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors()).containsOnlyKeys("cqcNumber"));
+            assertThat(profileOf(provider).cqcNumber()).isNull();
+            clock.advance(java.time.Duration.ofSeconds(1));
+            assertThat(actingAs.run(provider, () -> providers.changeCqcNumber(" 1-123456789 ")).cqcNumber())
+                    .isEqualTo("1-123456789");
+            Listing published = actingAs.run(provider, () -> listings.save(draft.id(), new ListingInput(draft.categoryId(),
+                    draft.title(), draft.description(), draft.unit(), draft.pricePence(), draft.districts(), draft.days(),
+                    null, "English", null, ListingStatus.PUBLISHED)));
+            assertThat(published.visible()).isTrue();
+
+            // the number cannot go while a published listing needs it
+            assertThatThrownBy(() -> actingAs.run(provider, () -> providers.changeCqcNumber(" ")))
+                    .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors().get("cqcNumber"))
+                            .contains("Night nursing"));
+            assertThat(profileOf(provider).cqcNumber()).isEqualTo("1-123456789");
+            // and the commissioners see that it changed after they checked the provider
+            String name = profileOf(provider).name();
+            assertThat(actingAs.run("commissioner", () -> providers.inMyArea(name)).others())
+                    .singleElement().satisfies(c -> assertThat(c.cqcNumberChangedSinceChecked()).isTrue());
+        } finally {
+            jdbc.update("UPDATE service_category SET needs_cqc_registration = ? WHERE id = ?", before, nursing);
+        }
+    }
+
+    @Test
+    void aProviderMovesOnlyBetweenTheAllowedStatusesAndEveryDecisionIsKept() {
+        String provider = newProvider(false);
+        ProviderProfile profile = profileOf(provider);
+        long id = profile.organisationId();
+        assertThatThrownBy(() -> decide(id, ProviderStatus.SUSPENDED, "Complaints"))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors()).containsOnlyKeys("decision"));
+        assertThatThrownBy(() -> decide(id, ProviderStatus.REJECTED, " "))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors()).containsOnlyKeys("reason"));
+        assertThat(profileOf(provider).status()).isEqualTo(ProviderStatus.PENDING);
+
+        assertThat(decide(id, ProviderStatus.REJECTED, "No proof of insurance").status()).isEqualTo(ProviderStatus.REJECTED);
+        assertThatThrownBy(() -> decide(id, ProviderStatus.REJECTED, "Again"))
+                .isInstanceOf(ValidationException.class).hasMessage(profile.name() + " is already not approved.");
+        assertThatThrownBy(() -> decide(id, ProviderStatus.SUSPENDED, "Complaints")).isInstanceOf(ValidationException.class);
+        assertThat(decide(id, ProviderStatus.VERIFIED, null).status()).isEqualTo(ProviderStatus.VERIFIED);
+        assertThatThrownBy(() -> decide(id, ProviderStatus.VERIFIED, null))
+                .isInstanceOf(ValidationException.class).hasMessage(profile.name() + " is already verified.");
+        assertThatThrownBy(() -> decide(id, ProviderStatus.REJECTED, "Changed my mind"))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors()).containsOnlyKeys("decision"));
+        assertThatThrownBy(() -> decide(id, ProviderStatus.PENDING, "Start again")).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> decide(id, null, null)).isInstanceOf(ValidationException.class);
+        assertThat(decide(id, ProviderStatus.SUSPENDED, "Checking a complaint").status()).isEqualTo(ProviderStatus.SUSPENDED);
+        assertThat(decide(id, ProviderStatus.VERIFIED, "Complaint looked into").status()).isEqualTo(ProviderStatus.VERIFIED);
+
+        ProviderCheck check = actingAs.run("commissioner", () -> providers.inMyArea(profile.name())).others().getFirst();
+        assertThat(check.provider().organisationId()).isEqualTo(id);
+        assertThat(check.decisions()).extracting(ProviderDecision::from, ProviderDecision::to, ProviderDecision::reason)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(ProviderStatus.SUSPENDED, ProviderStatus.VERIFIED, "Complaint looked into"),
+                        org.assertj.core.groups.Tuple.tuple(ProviderStatus.VERIFIED, ProviderStatus.SUSPENDED, "Checking a complaint"),
+                        org.assertj.core.groups.Tuple.tuple(ProviderStatus.REJECTED, ProviderStatus.VERIFIED, null),
+                        org.assertj.core.groups.Tuple.tuple(ProviderStatus.PENDING, ProviderStatus.REJECTED, "No proof of insurance"));
+        assertThat(check.decisions()).extracting(ProviderDecision::decidedByName).containsOnly("Nadia Okafor");
+    }
+
+    private ProviderProfile decide(long organisationId, ProviderStatus decision, String reason) {
+        return actingAs.run("commissioner", () -> providers.decide(organisationId, decision, reason));
+    }
+
+    @Test
+    void providerChecksListTheWaitingFirstAndFindOthersByName() {
+        String waiting = newProvider(false);
+        String verified = newProvider(true);
+        ProviderProfile waitingProfile = profileOf(waiting);
+        ProviderProfile verifiedProfile = profileOf(verified);
+        ProviderChecks all = actingAs.run("commissioner", () -> providers.inMyArea(null));
+        assertThat(all.waiting()).extracting(c -> c.provider().organisationId()).contains(waitingProfile.organisationId())
+                .doesNotContain(verifiedProfile.organisationId());
+        assertThat(all.waiting()).allSatisfy(c -> assertThat(c.provider().status()).isEqualTo(ProviderStatus.PENDING));
+        assertThat(all.others()).allSatisfy(c -> assertThat(c.provider().status()).isNotEqualTo(ProviderStatus.PENDING));
+        assertThat(all.others()).extracting(c -> c.provider().name()).contains("Riverside Home Care");
+        assertThat(all.others().size()).isLessThanOrEqualTo(ProviderService.MOST_OTHERS);
+        // districts come with each provider, and the name filter finds one
+        ProviderChecks one = actingAs.run("commissioner", () -> providers.inMyArea(" " + verifiedProfile.name() + " "));
+        assertThat(one.waiting()).isEmpty();
+        assertThat(one.others()).extracting(c -> c.provider().districts()).containsExactly(List.of("NB7", "NB8"));
+        // what is typed is a name, not a pattern
+        ProviderChecks percent = actingAs.run("commissioner", () -> providers.inMyArea("%"));
+        assertThat(percent.waiting()).isEmpty();
+        assertThat(percent.others()).isEmpty();
+        assertThatThrownBy(() -> actingAs.run("provider", () -> providers.inMyArea(""))).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void emptyDistrictsOrDaysInAListingAreRefusedWithAMessage() {
+        String provider = newProvider(true);
+        long therapy = BudgetTestData.category(actingAs, pooling, "Therapy");
+        assertThatThrownBy(() -> actingAs.run(provider, () -> listings.save(null, new ListingInput(therapy, "Nulls",
+                "Has empty choices", ListingUnit.HOUR, 1_000, java.util.Arrays.asList("NB7", null),
+                java.util.Arrays.asList("MON", null), null, null, null, ListingStatus.PUBLISHED))))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors())
+                        .containsOnlyKeys("districts", "days"));
     }
 
     private long review(long organisationId, long holderId, int stars, String wording) {

@@ -40,6 +40,32 @@ class AccountsAndInvitationsIT {
         northbrook = organisations.areas().stream().filter(a -> a.name().equals("Northbrook")).findFirst().orElseThrow();
     }
 
+    @Autowired ActingAs actingAs;
+
+    @Test
+    void providerStaffInviteColleaguesToTheirOwnOrganisationOnly() {
+        int n = SEQUENCE.incrementAndGet();
+        IssuedInvitation issued = actingAs.run("provider", () -> accounts.inviteColleague("Colleague " + n,
+                "colleague." + n + "." + System.nanoTime() % 100_000));
+        String username = issued.link().username();
+        UserAccount colleague = repository.findByUsername(username).orElseThrow();
+        UserAccount inviter = repository.findByUsername("provider").orElseThrow();
+        assertThat(colleague.getRole()).isEqualTo(Role.PROVIDER);
+        assertThat(colleague.getOrganisationId()).isEqualTo(inviter.getOrganisationId());
+        accounts.acceptInvitation(token(issued), "pelican harbour song", "pelican harbour song");
+        assertThat(userDetails.loadUserByUsername(username).getAuthorities()).extracting(Object::toString)
+                .containsExactly("ROLE_PROVIDER");
+
+        // a taken username changes nothing; only provider staff may invite this way
+        long before = repository.count();
+        assertThatThrownBy(() -> actingAs.run("provider", () -> accounts.inviteColleague("Someone", username)))
+                .isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.fieldErrors()).containsKey("username"));
+        assertThatThrownBy(() -> actingAs.run("broker", () -> accounts.inviteColleague("Someone", "someone." + n)))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        assertThat(repository.count()).isEqualTo(before);
+    }
+
     @Test
     void aNewAccountCannotSignInUntilItsInvitationIsAccepted() {
         AccountSummary account = holder();
