@@ -4,22 +4,53 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
 /**
  * End to end across four roles: the holder books, the provider accepts, delivers and invoices, the
- * holder confirms, the commissioner records the payment (no Stripe keys here), and every page agrees.
+ * holder confirms, the commissioner records the payment (no Stripe keys here), and every page agrees:
+ * the money moved is exactly the booking's, and the holder, carer, broker and commissioner see the
+ * same figures.
  */
 class PurchaseJourney {
+
+    private static final Pattern POUNDS = Pattern.compile("£([0-9,]+)\\.([0-9]{2})");
+
+    /** The first amount in pounds in the text, in pence. */
+    static long pence(String text) {
+        Matcher m = POUNDS.matcher(text);
+        assertThat(m.find()).as("an amount in pounds in: %s", text).isTrue();
+        return Long.parseLong(m.group(1).replace(",", "")) * 100 + Long.parseLong(m.group(2));
+    }
+
+    /** The Total row of the budget's table: allocated, set aside, spent, available, in pence. */
+    static long[] totals(Browser browser) {
+        String table = browser.textOf("stream-figures");
+        String total = table.substring(table.lastIndexOf("Total"));
+        Matcher m = POUNDS.matcher(total);
+        long[] figures = new long[4];
+        for (int i = 0; i < 4; i++) {
+            assertThat(m.find()).as("four totals in: %s", total).isTrue();
+            figures[i] = Long.parseLong(m.group(1).replace(",", "")) * 100 + Long.parseLong(m.group(2));
+        }
+        return figures;
+    }
 
     @Test
     void aBookingIsDeliveredInvoicedConfirmedAndPaid() {
         String today = LocalDate.now().format(DateTimeFormatter.ofPattern("d/M/yyyy"));
+        long[][] before = new long[1][];
         try (Browser holder = new Browser(); Browser provider = new Browser()) {
             holder.steps("holder-books", () -> {
                 holder.signIn("holder", Browser.DEMO_PASSWORD);
                 holder.waitForHeading("Hello, Sam Taylor");
+                holder.open("/budget");
+                holder.waitForHeading("Your budget");
+                before[0] = totals(holder);
+                assertThat(pence(holder.textOf("available-now"))).isEqualTo(before[0][3]);
                 holder.open("/find-support");
                 holder.waitForHeading("Find support");
                 holder.fill("What are you looking for?", "evening weekend");
@@ -77,6 +108,7 @@ class PurchaseJourney {
                 commissioner.assertAccessible("the payments page");
             });
         }
+        long[][] figures = new long[1][];
         try (Browser holder = new Browser(); Browser carer = new Browser(); Browser provider = new Browser();
                 Browser broker = new Browser()) {
             holder.steps("figures-agree", () -> {
@@ -84,6 +116,18 @@ class PurchaseJourney {
                 holder.open("/purchases");
                 holder.waitForHeading("Purchases");
                 assertThat(holder.pageText()).contains("Settled outside Stripe").contains("Delivered and paid in full");
+                // exactly £54.00 has moved from available to spent; nothing is left set aside for it
+                holder.open("/budget");
+                holder.waitForHeading("Your budget");
+                long[] after = totals(holder);
+                assertThat(after[0]).isEqualTo(before[0][0]);
+                assertThat(after[1]).isEqualTo(before[0][1]);
+                assertThat(after[2]).isEqualTo(before[0][2] + 5_400);
+                assertThat(after[3]).isEqualTo(before[0][3] - 5_400);
+                assertThat(after[0]).isEqualTo(after[1] + after[2] + after[3]);
+                long available = pence(holder.textOf("available-now"));
+                assertThat(available).isEqualTo(after[3]);
+                String availableText = holder.textOf("available-now");
                 // the holder lets the brokerage look, and the broker sees the same
                 holder.open("/who-can-help");
                 holder.waitForHeading("Who can help me");
@@ -96,6 +140,7 @@ class PurchaseJourney {
                 broker.signIn("broker", Browser.DEMO_PASSWORD);
                 broker.open("/clients");
                 broker.waitForHeading("Clients");
+                assertThat(broker.textOf("caseload")).contains("Sam Taylor").contains(availableText);
                 broker.click(By.linkText("Sam Taylor"));
                 broker.waitForHeading("Sam Taylor");
                 broker.open("/purchases");
@@ -106,11 +151,28 @@ class PurchaseJourney {
                 carer.open("/purchases");
                 carer.waitForHeading("Purchases");
                 assertThat(carer.pageText()).contains("Evening and weekend care").contains("Settled outside Stripe");
+                carer.open("/budget");
+                carer.waitForHeading("Sam Taylor's budget");
+                assertThat(totals(carer)).containsExactly(after);
                 provider.signIn("provider", Browser.DEMO_PASSWORD);
                 provider.open("/provider/bookings");
                 provider.waitForHeading("Bookings");
                 assertThat(provider.pageText()).contains("Invoice for 2: £54.00, confirmed (Settled outside Stripe)");
+                holder.open("/purchases");
+                holder.waitForHeading("Purchases");
                 holder.screenshot("purchases");
+                figures[0] = after;
+            });
+        }
+        try (Browser commissioner = new Browser()) {
+            commissioner.steps("commissioner-sees-the-same", () -> {
+                commissioner.signIn("commissioner", Browser.DEMO_PASSWORD);
+                commissioner.open("/commissioner/holders");
+                commissioner.click(By.linkText("Sam Taylor"));
+                commissioner.waitForText("Money available now");
+                assertThat(totals(commissioner)).containsExactly(figures[0]);
+                assertThat(pence(commissioner.textOf("available-now"))).isEqualTo(figures[0][3]);
+                commissioner.assertAccessible("a holder's record");
             });
         }
     }

@@ -10,7 +10,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.wholecare.budget.Apportionment;
 import org.wholecare.brokerage.BrokerageService;
 import org.wholecare.budget.BudgetHolderService;
 import org.wholecare.budget.ConsentScope;
@@ -25,8 +24,11 @@ import org.wholecare.budget.SupportPlan;
 import org.wholecare.budget.SupportPlanService;
 import java.util.List;
 import org.wholecare.ledger.FundingStream;
-import org.wholecare.ledger.LedgerRequest;
-import org.wholecare.ledger.LedgerService;
+import org.wholecare.marketplace.ReviewService;
+import org.wholecare.payment.PaymentService;
+import org.wholecare.purchase.Booking;
+import org.wholecare.purchase.Purchase;
+import org.wholecare.purchase.PurchaseService;
 import org.wholecare.marketplace.ListingInput;
 import org.wholecare.marketplace.ListingService;
 import org.wholecare.marketplace.ListingStatus;
@@ -63,7 +65,10 @@ class DemoData implements ApplicationRunner {
     private final BudgetHolderService holders;
     private final BudgetService budgets;
     private final PoolingService pooling;
-    private final LedgerService ledger;
+    private final PurchaseService purchases;
+    private final PaymentService payments;
+    private final ReviewService reviews;
+    private final java.time.Clock clock;
     private final SupportPlanService plans;
     private final ProviderService providers;
     private final ListingService listings;
@@ -73,8 +78,13 @@ class DemoData implements ApplicationRunner {
     private final BrokerageService brokerage;
 
     DemoData(ConsentService consent, BrokerageService brokerage, OrganisationService organisations, AccountService accounts, BudgetHolderService holders,
-            BudgetService budgets, PoolingService pooling, LedgerService ledger, SupportPlanService plans,
-            ProviderService providers, ListingService listings, ActingAs actingAs, TransactionTemplate transaction) {
+            BudgetService budgets, PoolingService pooling, SupportPlanService plans,
+            ProviderService providers, ListingService listings, PurchaseService purchases, PaymentService payments,
+            ReviewService reviews, ActingAs actingAs, TransactionTemplate transaction, java.time.Clock clock) {
+        this.clock = clock;
+        this.purchases = purchases;
+        this.payments = payments;
+        this.reviews = reviews;
         this.consent = consent;
         this.brokerage = brokerage;
         this.providers = providers;
@@ -84,7 +94,6 @@ class DemoData implements ApplicationRunner {
         this.holders = holders;
         this.budgets = budgets;
         this.pooling = pooling;
-        this.ledger = ledger;
         this.plans = plans;
         this.actingAs = actingAs;
         this.transaction = transaction;
@@ -102,6 +111,10 @@ class DemoData implements ApplicationRunner {
     }
 
     private void load() {
+        // a year's budget that started seven months ago, whenever the demo is loaded: April to
+        // March when loaded in November, and always months of it left to book from
+        LocalDate start = LocalDate.now(clock.withZone(BudgetService.UK)).withDayOfMonth(1).minusMonths(7);
+        LocalDate end = start.plusYears(1).minusDays(1);
         AreaSummary northbrook = organisations.createArea("Northbrook", "NB1, NB2, NB3, NB4, NB5, NB6, NB7, NB8, NB9");
         OrganisationSummary council = organisations.createOrganisation("Northbrook Council",
                 OrganisationType.COUNCIL, northbrook.id());
@@ -120,7 +133,7 @@ class DemoData implements ApplicationRunner {
                     LocalDate.of(1968, 9, 14), "943 476 5919", "NB4", "Jo Taylor", "carer", "Partner and carer"));
             accept(sam.holderInvitation());
             accept(sam.representativeInvitation());
-            budgets.createBudget(new NewBudget(sam.holder().id(), LocalDate.of(2026, 4, 1), LocalDate.of(2027, 3, 31),
+            budgets.createBudget(new NewBudget(sam.holder().id(), start, end,
                     BudgetManagement.DIRECT_PAYMENT, null,
                     Map.of(FundingStream.NHS_HEALTH, 936_000L, FundingStream.COUNCIL_SOCIAL_CARE, 1_274_000L,
                             FundingStream.ASSESSED_CONTRIBUTION, 104_000L),
@@ -132,16 +145,8 @@ class DemoData implements ApplicationRunner {
                             "Your assessed contribution of £20.00 a week for 52 weeks")));
             return null;
         });
-        long budgetId = actingAs.run("holder", () -> holders.mine().orElseThrow().currentBudgetId());
         long personalCare = category("Personal care");
         long therapy = category("Therapy");
-        actingAs.run("holder", () -> {
-            budgets.commitForCategory(budgetId, personalCare, 98_000,
-                    "Personal care from Riverside Home Care: 40 hours at £24.50", "demo-personal-care");
-            budgets.commitForCategory(budgetId, therapy, 36_000,
-                    "Physiotherapy: 8 sessions at £45.00", "demo-therapy");
-            return null;
-        });
         long holderId = actingAs.run("holder", () -> holders.mine().orElseThrow().id());
         actingAs.run("holder", () -> plans.saveDraft(holderId, List.of(
                 "Get up, washed and dressed by 9 so I can get to the allotment",
@@ -153,28 +158,64 @@ class DemoData implements ApplicationRunner {
                         SupportPlan.Frequency.WEEK, 2),
                 new SupportPlanService.LineInput(category("Respite and short breaks"), "A weekend of respite care",
                         2_000, SupportPlan.Frequency.MONTH, 3)),
-                LocalDate.of(2027, 1, 15)));
+                start.plusMonths(9).plusDays(14)));
         actingAs.run("commissioner", () -> plans.agree(holderId, 1));
-        // 30 of the 40 hours have been delivered, invoiced and confirmed
-        ledger.spend(budgetId, Apportionment.split(73_500, Map.of(FundingStream.COUNCIL_SOCIAL_CARE, 6000,
-                FundingStream.NHS_HEALTH, 4000)), new LedgerRequest(null, null,
-                "Paid Riverside Home Care for 30 hours of personal care", "demo-spend-personal-care", null));
         loadMarketplace(northbrook.id());
-        loadConsent(brokerage.id(), northbrook.id());
+        loadPurchases(holderId);
+        loadConsent(brokerage.id(), northbrook.id(), start, end);
         log.info("Loaded demo data for Northbrook: every demo user's password is '{}'", PASSWORD);
+    }
+
+    /**
+     * Sam's money moves only through purchases, as anyone's would: personal care booked, accepted,
+     * 30 of its 40 hours delivered, invoiced, confirmed and paid (outside Stripe, as the demo has no
+     * keys), then reviewed; physiotherapy booked and accepted, not yet delivered.
+     */
+    private void loadPurchases(long holderId) {
+        LocalDate today = LocalDate.now(clock.withZone(BudgetService.UK));
+        long morningHelp = listingId("provider", "Morning help at home");
+        long physiotherapy = listingId("physio", "Home physiotherapy after a fall");
+        Purchase care = actingAs.run("holder", () -> purchases.book(new Booking(holderId, morningHelp, 10,
+                Booking.Frequency.WEEKLY, 4, today, "Help getting up and dressed, 10 hours a week", "demo-personal-care",
+                null)));
+        Purchase physio = actingAs.run("holder", () -> purchases.book(new Booking(holderId, physiotherapy, 2,
+                Booking.Frequency.WEEKLY, 4, today, "Physiotherapy at home, 4 sessions a week", "demo-therapy", null)));
+        actingAs.run("provider", () -> {
+            purchases.accept(care.id());
+            purchases.recordDelivery(care.id(), 30, today);
+            return purchases.raiseInvoice(care.id(), 30);
+        });
+        actingAs.run("physio", () -> purchases.accept(physio.id()));
+        long invoiceId = actingAs.run("holder", () -> purchases.purchasesOf(holderId).stream()
+                .filter(p -> p.id() == care.id()).findFirst().orElseThrow().invoices().getFirst().id());
+        actingAs.run("holder", () -> purchases.confirmInvoice(invoiceId));
+        // with Stripe keys the payment waits for the provider to connect Stripe instead
+        actingAs.run("council", () -> {
+            payments.waitingInMyArea().stream().filter(PaymentService.WaitingPayment::canRecordOutside).findFirst()
+                    .ifPresent(w -> payments.recordSettledOutside(w.id(), "BACS from Northbrook Council, ref 1001"));
+            return null;
+        });
+        long riverside = actingAs.run("provider", () -> providers.mine().orElseThrow().organisationId());
+        actingAs.run("holder", () -> reviews.leave(riverside, 4, "The same two carers come every morning and they "
+                + "know how I like things done. Once they were 20 minutes late but they rang to say so."));
+    }
+
+    private long listingId(String providerUsername, String title) {
+        return actingAs.run(providerUsername, () -> listings.mine().stream().filter(l -> l.title().equals(title))
+                .findFirst().orElseThrow().id());
     }
 
     /**
      * A second holder, Ayesha Khan, has asked the brokerage to help her (to propose, for six months);
      * the brokerage declares that it also runs a lunch club at the day centre.
      */
-    private void loadConsent(long brokerageId, long areaId) {
+    private void loadConsent(long brokerageId, long areaId, LocalDate start, LocalDate end) {
         actingAs.run("commissioner", () -> {
             RegisteredHolder ayesha = holders.register(new RegisterHolder("Ayesha Khan", "holder2",
                     LocalDate.of(1979, 3, 2), "485 777 3457", "NB5", null, null, null));
             accept(ayesha.holderInvitation());
-            budgets.createBudget(new NewBudget(ayesha.holder().id(), LocalDate.of(2026, 4, 1),
-                    LocalDate.of(2027, 3, 31), BudgetManagement.THIRD_PARTY, brokerageId,
+            budgets.createBudget(new NewBudget(ayesha.holder().id(), start, end, BudgetManagement.THIRD_PARTY,
+                    brokerageId,
                     Map.of(FundingStream.NHS_HEALTH, 520_000L, FundingStream.COUNCIL_SOCIAL_CARE, 780_000L),
                     Map.of(FundingStream.NHS_HEALTH, "2 hours a week of physiotherapy at £50.00 an hour for 52 weeks",
                             FundingStream.COUNCIL_SOCIAL_CARE, "6 hours a week of personal care at £25.00 an hour "
@@ -182,7 +223,7 @@ class DemoData implements ApplicationRunner {
             return null;
         });
         actingAs.run("holder2", () -> consent.grantToBrokerage(brokerageId, ConsentScope.PROPOSE,
-                LocalDate.now(BudgetService.UK).plusMonths(6)));
+                LocalDate.now(clock.withZone(BudgetService.UK)).plusMonths(6)));
         long dayCentre = actingAs.run("broker", () -> organisations.organisationsInArea(areaId).stream()
                 .filter(o -> o.name().equals("Meadow Day Centre")).findFirst().orElseThrow().id());
         actingAs.run("broker", () -> {
@@ -204,7 +245,9 @@ class DemoData implements ApplicationRunner {
                 FundingStream.COUNCIL_SOCIAL_CARE, 5000));
         shares.put("Transport", Map.of(FundingStream.COUNCIL_SOCIAL_CARE, 10_000));
         Map<Long, Map<FundingStream, Integer>> byId = new LinkedHashMap<>();
-        shares.forEach((name, split) -> byId.put(pooling.addCategory(name, false, null).id(), split));
+        // the Care Quality Commission registers providers of personal care and nursing
+        shares.forEach((name, split) -> byId.put(pooling.addCategory(name, false, null,
+                name.equals("Personal care") || name.equals("Nursing")).id(), split));
         pooling.addCategory("Alcohol", true, "NHS and council money cannot pay for alcohol.");
         pooling.addCategory("Tobacco", true, "NHS and council money cannot pay for tobacco.");
         pooling.addCategory("Gambling", true, "NHS and council money cannot pay for gambling.");
@@ -219,7 +262,8 @@ class DemoData implements ApplicationRunner {
                 "Mark Owens", "provider");
         long physio = provider(areaId, "Northbrook Physio Partners", "NB1 NB2 NB3 NB4 NB5 NB6 NB7 NB8 NB9", "1-102345678",
                 "Leah Brown", "physio");
-        long meadow = provider(areaId, "Meadow Day Centre", "NB4, NB5, NB6, NB7", null, "Omar Haddad", "daycentre");
+        long meadow = provider(areaId, "Meadow Day Centre", "NB4, NB5, NB6, NB7", "1-103456789", "Omar Haddad",
+                "daycentre");
         provider(areaId, "Sunrise Companions", "NB4, NB8", null, "Grace Obi", "sunrise");
         actingAs.run("commissioner", () -> {
             for (long id : new long[] {riverside, physio, meadow}) {

@@ -48,6 +48,11 @@ public class PaymentService {
     private static final Logger log = LoggerFactory.getLogger(PaymentService.class);
     /** Stripe's own default: older signed events are refused as replays. */
     static final long WEBHOOK_TOLERANCE_SECONDS = 300;
+    /**
+     * Stripe keeps an idempotency key for at least 24 hours; retrying later could pay twice, so a
+     * payment Stripe has not confirmed by then stops and waits for a person to check Stripe.
+     */
+    static final java.time.Duration RETRY_FOR = java.time.Duration.ofHours(23);
 
     private final JdbcClient jdbc;
     private final StripeGateway stripe;
@@ -126,13 +131,21 @@ public class PaymentService {
      * again with the same idempotency key; Stripe then returns the first transfer instead of making another.
      */
     void send(long paymentId) {
-        record Due(long invoiceId, long providerId, long amount, String description, String key, String status) {
+        record Due(long invoiceId, long providerId, long amount, String description, String key, String status,
+                java.time.Instant createdAt) {
         }
-        Due due = jdbc.sql("SELECT invoice_id, provider_id, amount_pence, description, idempotency_key, status "
-                        + "FROM payment WHERE id = ? AND method = 'STRIPE'").param(paymentId)
+        Due due = jdbc.sql("SELECT invoice_id, provider_id, amount_pence, description, idempotency_key, status, "
+                        + "created_at FROM payment WHERE id = ? AND method = 'STRIPE'").param(paymentId)
                 .query((rs, n) -> new Due(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6))).optional().orElse(null);
+                        rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant())).optional().orElse(null);
         if (due == null || !"PENDING".equals(due.status())) {
+            return;
+        }
+        if (clock.instant().isAfter(due.createdAt().plus(RETRY_FOR))) {
+            ownTransaction.executeWithoutResult(s -> jdbc.sql("UPDATE payment SET status = 'FAILED', last_error = ? "
+                            + "WHERE id = ? AND status = 'PENDING'")
+                    .params("Stripe did not confirm this transfer within a day. Look in Stripe for a transfer in the "
+                            + "group " + due.key() + " before paying another way.", paymentId).update());
             return;
         }
         Optional<String> account = payoutAccount(due.providerId());
@@ -142,10 +155,17 @@ public class PaymentService {
         }
         try {
             String transferId = stripe.transfer(account.get(), due.amount(), due.description(), due.key());
-            ownTransaction.executeWithoutResult(s -> jdbc.sql("UPDATE payment SET status = 'SENT', stripe_account_id = ?, "
+            int sent = ownTransaction.execute(s -> jdbc.sql("UPDATE payment SET status = 'SENT', stripe_account_id = ?, "
                             + "stripe_transfer_id = ?, attempts = attempts + 1, last_error = NULL, settled_at = ? "
                             + "WHERE id = ? AND status = 'PENDING'")
                     .params(account.get(), transferId, now(), paymentId).update());
+            if (sent == 0) {
+                // never lose a transfer Stripe made: keep its id even if the payment moved on meanwhile
+                ownTransaction.executeWithoutResult(s -> jdbc.sql("UPDATE payment SET stripe_transfer_id = ? WHERE id = ?")
+                        .params(transferId, paymentId).update());
+                log.error("Payment {} was paid through Stripe ({}) after it had stopped waiting; check it", paymentId,
+                        transferId);
+            }
         } catch (StripeException | RuntimeException e) {
             log.warn("Payment {} not sent yet: {}", paymentId, e.getMessage());
             note(paymentId, e.getMessage());
@@ -166,18 +186,26 @@ public class PaymentService {
 
     /** A payment waiting to be made, as a commissioner sees it. */
     public record WaitingPayment(long id, long invoiceId, String providerName, long amountPence, String description,
-            String status, String lastError) {
+            String status, String lastError, boolean canRecordOutside) {
     }
 
+    /**
+     * Payments to make for the commissioner's area (where the holder lives, whose budget pays), and
+     * whether each may be recorded as paid another way: only one not sent through Stripe, or one
+     * Stripe gave up on. A Stripe payment still being tried may have been made already.
+     */
     @RolesAllowed(Roles.COMMISSIONER)
     public List<WaitingPayment> waitingInMyArea() {
         return jdbc.sql("""
                 SELECT p.id, p.invoice_id, o.name, p.amount_pence, p.description, p.method, p.status, p.last_error
                 FROM payment p JOIN organisation o ON o.id = p.provider_id
-                WHERE p.status IN ('PENDING', 'FAILED') AND o.area_id = ? ORDER BY p.created_at, p.id""")
+                JOIN invoice i ON i.id = p.invoice_id JOIN purchase pu ON pu.id = i.purchase_id
+                JOIN budget_holder h ON h.id = pu.holder_id
+                WHERE p.status IN ('PENDING', 'FAILED') AND h.area_id = ? ORDER BY p.created_at, p.id""")
                 .param(currentUser.require().areaId())
                 .query((rs, n) -> new WaitingPayment(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4),
-                        rs.getString(5), label(rs.getString(6), rs.getString(7)), rs.getString(8)))
+                        rs.getString(5), label(rs.getString(6), rs.getString(7)), rs.getString(8),
+                        "OUTSIDE".equals(rs.getString(6)) || "FAILED".equals(rs.getString(7))))
                 .list();
     }
 
@@ -191,12 +219,15 @@ public class PaymentService {
         }
         SignedInUser commissioner = currentUser.require();
         int updated = jdbc.sql("""
-                UPDATE payment p JOIN organisation o ON o.id = p.provider_id
+                UPDATE payment p JOIN invoice i ON i.id = p.invoice_id JOIN purchase pu ON pu.id = i.purchase_id
+                JOIN budget_holder h ON h.id = pu.holder_id
                 SET p.method = 'OUTSIDE', p.status = 'SETTLED', p.note = ?, p.recorded_by = ?, p.settled_at = ?
-                WHERE p.id = ? AND p.status IN ('PENDING', 'FAILED') AND o.area_id = ?""")
+                WHERE p.id = ? AND h.area_id = ?
+                  AND ((p.method = 'OUTSIDE' AND p.status = 'PENDING') OR p.status = 'FAILED')""")
                 .params(how, commissioner.accountId(), now(), paymentId, commissioner.areaId()).update();
         if (updated == 0) {
-            throw ValidationException.of("note", "This payment is already made, or is not one of your area's.");
+            throw ValidationException.of("note", "This payment cannot be recorded as paid another way: it is already "
+                    + "made, Stripe is still paying it, or it is not one of your area's.");
         }
     }
 
@@ -276,8 +307,16 @@ public class PaymentService {
         if (settings.webhookSecret() == null || settings.webhookSecret().isBlank()) {
             throw new SignatureVerificationException("No webhook secret is configured", signatureHeader);
         }
-        Event event = Webhook.constructEvent(payload, signatureHeader, settings.webhookSecret(),
-                WEBHOOK_TOLERANCE_SECONDS, clock);
+        Event event;
+        try {
+            event = Webhook.constructEvent(payload, signatureHeader, settings.webhookSecret(),
+                    WEBHOOK_TOLERANCE_SECONDS, clock);
+        } catch (SignatureVerificationException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // stripe-java's JSON parser failed: nothing to apply, and nothing recorded
+            throw new IllegalArgumentException("Unreadable event: " + e.getMessage(), e);
+        }
         try {
             jdbc.sql("INSERT INTO stripe_event (id, type, received_at) VALUES (?, ?, ?)")
                     .params(event.getId(), event.getType(), now()).update();
@@ -299,9 +338,11 @@ public class PaymentService {
         }
         record TopUp(long id, long holderId, long budgetId, long pence, long requestedBy) {
         }
-        // only a waiting top-up moves on, so an event arriving after a later one changes nothing
+        Long topUpId = topUpOf(session);
+        // Stripe's word that the money was taken wins over an earlier "expired" or "failed" that
+        // arrived first; a credited top-up is never credited again
         TopUp topUp = jdbc.sql("SELECT id, holder_id, budget_id, amount_pence, requested_by FROM top_up "
-                        + "WHERE stripe_session_id = ? AND status = 'PENDING' FOR UPDATE").param(session.getId())
+                        + "WHERE id = ? AND status IN ('PENDING', 'FAILED') FOR UPDATE").param(topUpId)
                 .query((rs, n) -> new TopUp(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)))
                 .optional().orElse(null);
         if (topUp == null) {
@@ -320,10 +361,39 @@ public class PaymentService {
     }
 
     private WebhookResult topUpFailed(Event event) {
-        Session session = session(event);
-        int updated = jdbc.sql("UPDATE top_up SET status = 'FAILED' WHERE stripe_session_id = ? AND status = 'PENDING'")
-                .param(session.getId()).update();
+        Long topUpId = topUpOf(session(event));
+        int updated = jdbc.sql("UPDATE top_up SET status = 'FAILED' WHERE id = ? AND status = 'PENDING'")
+                .param(topUpId).update();
         return updated > 0 ? WebhookResult.APPLIED : WebhookResult.IGNORED;
+    }
+
+    /**
+     * Our top-up for a Checkout Session: by the session id we kept, or by the reference we gave
+     * Stripe (in case the id was never written). One we do not know is refused, not recorded, so
+     * Stripe sends it again rather than the money being forgotten.
+     */
+    private Long topUpOf(Session session) {
+        Optional<Long> bySession = jdbc.sql("SELECT id FROM top_up WHERE stripe_session_id = ?").param(session.getId())
+                .query(Long.class).optional();
+        if (bySession.isPresent()) {
+            return bySession.get();
+        }
+        String reference = session.getClientReferenceId();
+        if (reference != null && reference.matches("top-up-\\d{1,18}")) {
+            long id = Long.parseLong(reference.substring("top-up-".length()));
+            if (jdbc.sql("UPDATE top_up SET stripe_session_id = ? WHERE id = ? AND stripe_session_id IS NULL")
+                    .params(session.getId(), id).update() == 1) {
+                return id;
+            }
+        }
+        throw new UnknownTopUpException("No top-up for Checkout Session " + session.getId());
+    }
+
+    /** A webhook about a top-up we cannot find: answered with an error so that Stripe retries it. */
+    static final class UnknownTopUpException extends RuntimeException {
+        UnknownTopUpException(String message) {
+            super(message);
+        }
     }
 
     private static Session session(Event event) {

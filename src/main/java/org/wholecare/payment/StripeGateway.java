@@ -43,7 +43,9 @@ class StripeGateway {
     String transfer(String connectedAccount, long pence, String description, String idempotencyKey)
             throws StripeException {
         Transfer transfer = client().transfers().create(TransferCreateParams.builder().setAmount(pence)
-                        .setCurrency("gbp").setDestination(connectedAccount).setDescription(description).build(),
+                        .setCurrency("gbp").setDestination(connectedAccount).setDescription(description)
+                        // the group names the invoice, so a person can find the transfer in Stripe's dashboard
+                        .setTransferGroup(idempotencyKey).build(),
                 RequestOptions.builder().setIdempotencyKey(idempotencyKey).build());
         return transfer.getId();
     }

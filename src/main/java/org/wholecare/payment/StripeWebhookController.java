@@ -29,6 +29,13 @@ class StripeWebhookController {
         } catch (SignatureVerificationException e) {
             log.warn("Refused a Stripe webhook: {}", e.getMessage());
             return ResponseEntity.badRequest().body("Signature refused");
+        } catch (PaymentService.UnknownTopUpException e) {
+            // not recorded as seen: Stripe sends it again, by which time the top-up may be written
+            log.warn("Stripe webhook for a top-up not found yet: {}", e.getMessage());
+            return ResponseEntity.status(503).body("Unknown top-up; try again later");
+        } catch (IllegalArgumentException e) {
+            log.warn("Refused an unreadable Stripe webhook: {}", e.getMessage());
+            return ResponseEntity.badRequest().body("Unreadable event");
         }
     }
 }

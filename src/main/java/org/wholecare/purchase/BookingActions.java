@@ -10,13 +10,16 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.IntegerField;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.wholecare.budget.BudgetHolderService;
+import org.wholecare.budget.BudgetService;
 import org.wholecare.budget.SupportPlan;
 import org.wholecare.budget.SupportPlanService;
 import org.wholecare.marketplace.Listing;
@@ -55,11 +58,13 @@ class BookingActions implements ListingActions {
             return Optional.empty();
         }
         long forHolder = holderId;
-        String requestKey = UUID.randomUUID().toString();
-        IntegerField quantity = new IntegerField("How many " + listing.unit().label() + "s each time");
-        quantity.setMin(1);
-        quantity.setMax(PurchaseService.MAX_UNITS_PER_TIME);
-        quantity.setValue(1);
+        // one key per booking made here: a double click books once, the next booking is new
+        String[] requestKey = {UUID.randomUUID().toString()};
+        // a decimal field, so "1.5" reaches the service and gets a message instead of becoming 15
+        BigDecimalField quantity = new BigDecimalField("How many " + listing.unit().label() + "s each time");
+        quantity.setHelperText("Whole " + listing.unit().label() + "s, up to "
+                + PurchaseService.maxUnitsPerTime(listing.unit()) + " at a time");
+        quantity.setValue(BigDecimal.ONE);
         Select<Booking.Frequency> frequency = new Select<>();
         frequency.setLabel("How often");
         frequency.setItems(Booking.Frequency.values());
@@ -77,7 +82,7 @@ class BookingActions implements ListingActions {
         frequency.addValueChangeListener(e -> occurrences.setVisible(e.getValue() != Booking.Frequency.ONE_OFF));
         DatePicker start = new DatePicker("Starting on");
         start.setLocale(Locale.UK);
-        start.setMin(LocalDate.now());
+        start.setMin(LocalDate.now(BudgetService.UK));
         Select<String> planLine = new Select<>();
         planLine.setLabel("Which part of the support plan this is for (optional)");
         planLine.setItems(plans.agreed(forHolder).map(p -> p.lines().stream().map(SupportPlan.Line::description)
@@ -94,9 +99,22 @@ class BookingActions implements ListingActions {
         confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         confirm.setVisible(false);
         java.util.function.Supplier<Booking> booking = () -> new Booking(forHolder, listing.id(),
-                quantity.getValue() == null ? 0 : quantity.getValue(), frequency.getValue(),
+                quantity.getValue(), frequency.getValue(),
                 occurrences.getValue() == null ? 0 : occurrences.getValue(), start.getValue(), planLine.getValue(),
-                requestKey, null);
+                requestKey[0], null);
+        // what is confirmed must be what was costed: any change asks for a new check first
+        Runnable changed = () -> {
+            if (confirm.isVisible()) {
+                confirm.setVisible(false);
+                preview.removeAll();
+                preview.add(new Paragraph("You changed the booking. Check the cost again before confirming."));
+            }
+        };
+        quantity.addValueChangeListener(e -> changed.run());
+        frequency.addValueChangeListener(e -> changed.run());
+        occurrences.addValueChangeListener(e -> changed.run());
+        start.addValueChangeListener(e -> changed.run());
+        planLine.addValueChangeListener(e -> changed.run());
         Button check = new Button("Check the cost", click -> {
             errors.clear();
             preview.removeAll();
@@ -122,8 +140,9 @@ class BookingActions implements ListingActions {
             errors.clear();
             try {
                 Purchase done = purchases.book(booking.get());
-                preview.removeAll();
+                requestKey[0] = UUID.randomUUID().toString();
                 confirm.setVisible(false);
+                preview.removeAll();
                 preview.add(new Paragraph("Booked: " + Money.format(done.totalPence()) + " is set aside. "
                         + done.providerName() + " will accept or decline it; see Purchases."));
                 Notification.show("Booked. " + done.providerName() + " will confirm.", 5000,

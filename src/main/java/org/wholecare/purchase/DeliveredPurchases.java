@@ -15,6 +15,6 @@ class DeliveredPurchases implements ReviewEligibility {
 
     @Override
     public boolean hasDeliveredPurchase(long holderAccountId, long providerOrganisationId) {
-        return purchases.hasDeliveredPurchase(holderAccountId, providerOrganisationId);
+        return purchases.hasVerifiedPurchase(holderAccountId, providerOrganisationId);
     }
 }

@@ -104,8 +104,14 @@ public class PaymentsAndDisputesView extends Main {
         });
         settled.setAriaLabel("Record the payment to " + w.providerName() + " as paid outside Stripe");
         Div box = new Div(Ui.facts("Provider", w.providerName(), "Amount", Money.format(w.amountPence()),
-                "For", w.description(), "Status", w.status() + (w.lastError() == null ? "" : " (" + w.lastError() + ")")),
-                note, errors.formMessage(), settled);
+                "For", w.description(), "Status", w.status() + (w.lastError() == null ? "" : " (" + w.lastError() + ")")));
+        if (w.canRecordOutside()) {
+            box.add(note, errors.formMessage(), settled);
+        } else {
+            // paying it another way now could pay the provider twice
+            box.add(new Paragraph("Stripe is still trying to make this payment. Wait for it: if Stripe cannot make "
+                    + "it within a day, you can then record a payment made another way."));
+        }
         box.addClassName("waiting-payment");
         return box;
     }

@@ -19,18 +19,28 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.wholecare.brokerage.BrokerageService;
+import org.wholecare.brokerage.Proposal;
+import org.wholecare.budget.HolderRecords;
 import org.wholecare.budget.BudgetService;
 import org.wholecare.budget.BudgetSummary;
 import org.wholecare.budget.ConsentScope;
 import org.wholecare.budget.ConsentService;
 import org.wholecare.budget.PoolingService;
 import org.wholecare.budget.ServiceCategory;
+import org.wholecare.budget.SupportPlanService;
 import org.wholecare.ledger.FundingStream;
 import org.wholecare.ledger.LedgerRequest;
 import org.wholecare.ledger.LedgerService;
 import org.wholecare.ledger.StreamAmount;
 import org.wholecare.marketplace.Listing;
+import org.wholecare.marketplace.ListingUnit;
 import org.wholecare.marketplace.SearchService;
 import org.wholecare.payment.PaymentService;
 import org.wholecare.security.CurrentUser;
@@ -43,13 +53,26 @@ import org.wholecare.shared.ValidationException;
  * The purchase lifecycle. Booking commits the money in the ledger in the same transaction as the
  * purchase; a decline or cancellation releases what is not needed; a confirmed invoice turns its
  * share of the commitment into spend and asks the payment feature to pay the provider.
+ * <p>
+ * Every step after booking first locks the purchase's row and reads committed data, so two steps on
+ * one purchase (a confirm and a dispute, the overnight auto-confirm and a dispute, two deliveries)
+ * happen one after the other and the second sees what the first did.
  */
 @Service
 @Transactional(readOnly = true)
 public class PurchaseService {
 
-    public static final int MAX_UNITS_PER_TIME = 500;
     public static final int MAX_OCCURRENCES = 104;
+
+    /** The most of a unit one visit or delivery can sensibly be: more is a typing slip. */
+    public static int maxUnitsPerTime(ListingUnit unit) {
+        return switch (unit) {
+            case HOUR -> 24;
+            case DAY -> 31;
+            case SESSION -> 50;
+            case ITEM -> 500;
+        };
+    }
 
     private final JdbcClient jdbc;
     private final ConsentService consent;
@@ -59,11 +82,17 @@ public class PurchaseService {
     private final LedgerService ledger;
     private final PaymentService payments;
     private final CurrentUser currentUser;
+    private final BrokerageService brokerage;
+    private final HolderRecords records;
+    private final SupportPlanService plans;
+    private final TransactionTemplate stepTransaction;
     private final Clock clock;
     private final Duration autoConfirmAfter;
 
     PurchaseService(JdbcClient jdbc, ConsentService consent, BudgetService budgets, PoolingService pooling,
-            SearchService search, LedgerService ledger, PaymentService payments, CurrentUser currentUser, Clock clock,
+            SearchService search, LedgerService ledger, PaymentService payments, CurrentUser currentUser,
+            BrokerageService brokerage, HolderRecords records, SupportPlanService plans,
+            PlatformTransactionManager transactions, Clock clock,
             @Value("${wholecare.invoices.auto-confirm-after:14d}") Duration autoConfirmAfter) {
         this.jdbc = jdbc;
         this.consent = consent;
@@ -73,6 +102,11 @@ public class PurchaseService {
         this.ledger = ledger;
         this.payments = payments;
         this.currentUser = currentUser;
+        this.brokerage = brokerage;
+        this.records = records;
+        this.plans = plans;
+        this.stepTransaction = new TransactionTemplate(transactions);
+        this.stepTransaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
         this.clock = clock;
         this.autoConfirmAfter = autoConfirmAfter;
     }
@@ -81,7 +115,7 @@ public class PurchaseService {
     @PreAuthorize("hasAnyRole('BUDGET_HOLDER', 'REPRESENTATIVE', 'BROKER')")
     public BookingPreview preview(Booking booking) {
         var who = consent.authorise(booking.holderId(), ConsentScope.PURCHASE, "Looked at the cost of a booking");
-        Checked checked = check(booking, who.holder().postcodeDistrict());
+        Checked checked = check(booking, who.holder().postcodeDistrict(), proposalFor(booking));
         // mistakes in what was typed are shown at their fields; money problems in the preview itself
         if (!checked.fieldErrors().isEmpty()) {
             throw new ValidationException(checked.fieldErrors());
@@ -100,7 +134,11 @@ public class PurchaseService {
         if (earlier.isPresent()) {
             return purchase(earlier.get());
         }
-        Checked checked = check(booking, who.holder().postcodeDistrict());
+        Proposal proposal = proposalFor(booking);
+        if (proposal != null && bookedProposals(booking.holderId()).contains(proposal.id())) {
+            throw ValidationException.of("", "This proposal is already booked. See it under Purchases.");
+        }
+        Checked checked = check(booking, who.holder().postcodeDistrict(), proposal);
         if (!checked.preview().canBook()) {
             throw new ValidationException(checked.errors());
         }
@@ -115,7 +153,7 @@ public class PurchaseService {
                   status, commit_entry_id, proposal_id, request_key, created_by, grant_id, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'REQUESTED', ?, ?, ?, ?, ?, ?)""")
                 .params(booking.holderId(), budget.id(), listing.id(), listing.organisationId(), listing.categoryId(),
-                        listing.title(), listing.unit().name(), listing.pricePence(), booking.quantity(),
+                        listing.title(), listing.unit().name(), checked.preview().unitPricePence(), checked.quantity(),
                         booking.frequency().name(), checked.occurrences(), Date.valueOf(booking.startDate()),
                         Date.valueOf(checked.preview().endDate()), checked.preview().totalPence(),
                         blankToNull(booking.planLine()), committed.entryId(), booking.proposalId(), requestKey,
@@ -156,18 +194,19 @@ public class PurchaseService {
     }
 
     @RolesAllowed(Roles.PROVIDER)
-    @Transactional
+    @Transactional(isolation = Isolation.READ_COMMITTED)
     public Purchase accept(long purchaseId) {
         Purchase p = mineAsProvider(purchaseId);
         requireStatus(p, Purchase.Status.REQUESTED, "This booking has already been answered.");
         jdbc.sql("UPDATE purchase SET status = 'ACCEPTED', decided_by = ?, decided_at = ? WHERE id = ?")
                 .params(currentUser.require().accountId(), now(), purchaseId).update();
+        records.recordChange(p.holderId(), "Accepted the booking of " + p.title());
         return purchase(purchaseId);
     }
 
     /** The provider cannot take the booking: the money set aside goes back to the budget. */
     @RolesAllowed(Roles.PROVIDER)
-    @Transactional
+    @Transactional(isolation = Isolation.READ_COMMITTED)
     public Purchase decline(long purchaseId, String reason) {
         Purchase p = mineAsProvider(purchaseId);
         requireStatus(p, Purchase.Status.REQUESTED, "This booking has already been answered.");
@@ -178,11 +217,12 @@ public class PurchaseService {
         releaseRest(p, "Declined by " + p.providerName() + ": " + why);
         jdbc.sql("UPDATE purchase SET status = 'DECLINED', decided_by = ?, decided_at = ?, decline_reason = ? WHERE id = ?")
                 .params(currentUser.require().accountId(), now(), why, purchaseId).update();
+        records.recordChange(p.holderId(), "Declined the booking of " + p.title());
         return purchase(purchaseId);
     }
 
     @RolesAllowed(Roles.PROVIDER)
-    @Transactional
+    @Transactional(isolation = Isolation.READ_COMMITTED)
     public Purchase recordDelivery(long purchaseId, int units, LocalDate deliveredOn) {
         Purchase p = mineAsProvider(purchaseId);
         requireStatus(p, Purchase.Status.ACCEPTED, "Record delivery on an accepted booking.");
@@ -203,12 +243,14 @@ public class PurchaseService {
         errors.throwIfAny();
         jdbc.sql("INSERT INTO delivery (purchase_id, units, delivered_on, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?)")
                 .params(purchaseId, units, Date.valueOf(deliveredOn), currentUser.require().accountId(), now()).update();
+        records.recordChange(p.holderId(), "Recorded delivery of " + units + " " + p.unit() + (units == 1 ? "" : "s")
+                + " of " + p.title());
         return purchase(purchaseId);
     }
 
     /** An invoice for delivered units not yet invoiced, never for more than is still set aside. */
     @RolesAllowed(Roles.PROVIDER)
-    @Transactional
+    @Transactional(isolation = Isolation.READ_COMMITTED)
     public Purchase raiseInvoice(long purchaseId, int units) {
         Purchase p = mineAsProvider(purchaseId);
         requireStatus(p, Purchase.Status.ACCEPTED, "Invoice an accepted booking.");
@@ -230,34 +272,36 @@ public class PurchaseService {
         jdbc.sql("INSERT INTO invoice (purchase_id, units, amount_pence, status, raised_by, raised_at) "
                         + "VALUES (?, ?, ?, 'RAISED', ?, ?)")
                 .params(purchaseId, units, amount, currentUser.require().accountId(), now()).update();
+        records.recordChange(p.holderId(), "Sent an invoice for " + Money.format(amount) + " for " + p.title());
         return purchase(purchaseId);
     }
 
     /** The holder or a delegate with consent to purchase says the invoice is right: it is spent and paid. */
     @PreAuthorize("hasAnyRole('BUDGET_HOLDER', 'REPRESENTATIVE', 'BROKER')")
-    @Transactional
+    @Transactional(isolation = Isolation.READ_COMMITTED)
     public Purchase confirmInvoice(long invoiceId) {
+        Purchase p = lockedPurchaseOfInvoice(invoiceId);
         Invoice invoice = invoice(invoiceId);
-        Purchase p = purchase(invoice.purchaseId());
         var who = consent.authorise(p.holderId(), ConsentScope.PURCHASE, "Confirmed an invoice");
         requireInvoice(invoice, Invoice.Status.RAISED);
-        settle(p, invoice, who.actorAccountId(), "CONFIRMED", null);
+        settle(p, invoice, who.actorAccountId(), Invoice.Status.RAISED, null);
         return purchase(p.id());
     }
 
     @PreAuthorize("hasAnyRole('BUDGET_HOLDER', 'REPRESENTATIVE', 'BROKER')")
-    @Transactional
+    @Transactional(isolation = Isolation.READ_COMMITTED)
     public Purchase disputeInvoice(long invoiceId, String reason) {
+        Purchase p = lockedPurchaseOfInvoice(invoiceId);
         Invoice invoice = invoice(invoiceId);
-        Purchase p = purchase(invoice.purchaseId());
         var who = consent.authorise(p.holderId(), ConsentScope.PURCHASE, "Disputed an invoice");
         requireInvoice(invoice, Invoice.Status.RAISED);
         String why = reason == null ? "" : reason.strip();
         if (why.isEmpty() || why.length() > 500) {
             throw ValidationException.of("reason", "Say what is wrong with the invoice, in up to 500 characters.");
         }
-        jdbc.sql("UPDATE invoice SET status = 'DISPUTED', decided_by = ?, decided_at = ?, dispute_reason = ? WHERE id = ?")
-                .params(who.actorAccountId(), now(), why, invoiceId).update();
+        moveInvoice(invoiceId, Invoice.Status.RAISED, "UPDATE invoice SET status = 'DISPUTED', decided_by = ?, "
+                + "decided_at = ?, dispute_reason = ? WHERE id = ? AND status = 'RAISED'", who.actorAccountId(), now(),
+                why, invoiceId);
         return purchase(p.id());
     }
 
@@ -273,10 +317,10 @@ public class PurchaseService {
 
     /** A commissioner decides a dispute: pay the invoice as it stands, or reject it. */
     @RolesAllowed(Roles.COMMISSIONER)
-    @Transactional
+    @Transactional(isolation = Isolation.READ_COMMITTED)
     public Purchase resolveDispute(long invoiceId, boolean pay, String resolution) {
+        Purchase p = lockedPurchaseOfInvoice(invoiceId);
         Invoice invoice = invoice(invoiceId);
-        Purchase p = purchase(invoice.purchaseId());
         var who = consent.authorise(p.holderId(), ConsentScope.VIEW, "Decided a disputed invoice");
         requireInvoice(invoice, Invoice.Status.DISPUTED);
         String why = resolution == null ? "" : resolution.strip();
@@ -284,18 +328,23 @@ public class PurchaseService {
             throw ValidationException.of("resolution", "Say how the dispute was settled, in up to 500 characters.");
         }
         if (pay) {
-            settle(p, invoice, who.actorAccountId(), "CONFIRMED", why);
+            settle(p, invoice, who.actorAccountId(), Invoice.Status.DISPUTED, why);
         } else {
-            jdbc.sql("UPDATE invoice SET status = 'REJECTED', decided_by = ?, decided_at = ?, resolution = ? WHERE id = ?")
-                    .params(who.actorAccountId(), now(), why, invoiceId).update();
+            // the units are settled at nothing: they cannot be invoiced again, and what was set
+            // aside for them goes back once nothing else is owed on the booking
+            moveInvoice(invoiceId, Invoice.Status.DISPUTED, "UPDATE invoice SET status = 'REJECTED', "
+                    + "resolved_by = ?, decided_at = ?, resolution = ? WHERE id = ? AND status = 'DISPUTED'",
+                    who.actorAccountId(), now(), why, invoiceId);
+            completeIfDone(p.id(), "Nothing more owed for " + p.title() + " after a rejected invoice");
         }
         return purchase(p.id());
     }
 
     /** Cancels what is not delivered yet; the money still set aside goes back to the budget. */
     @PreAuthorize("hasAnyRole('BUDGET_HOLDER', 'REPRESENTATIVE', 'BROKER')")
-    @Transactional
+    @Transactional(isolation = Isolation.READ_COMMITTED)
     public Purchase cancel(long purchaseId) {
+        lock(purchaseId);
         Purchase p = purchase(purchaseId);
         consent.authorise(p.holderId(), ConsentScope.PURCHASE, "Cancelled a booking");
         if (p.status() != Purchase.Status.REQUESTED && p.status() != Purchase.Status.ACCEPTED) {
@@ -312,41 +361,84 @@ public class PurchaseService {
                     + " " + p.unit() + "s not invoiced yet. Cancel once they are invoiced.");
         }
         releaseRest(p, "Cancelled: " + p.title());
-        jdbc.sql("UPDATE purchase SET status = 'CANCELLED' WHERE id = ?").param(purchaseId).update();
+        jdbc.sql("UPDATE purchase SET status = 'CANCELLED', cancelled_by = ?, cancelled_at = ? WHERE id = ?")
+                .params(currentUser.require().accountId(), now(), purchaseId).update();
         return purchase(purchaseId);
     }
 
-    /** Invoices nobody confirmed or disputed within the set time are confirmed, as the area's rules say. */
-    @Transactional
+    /**
+     * Invoices nobody confirmed or disputed within the set time are confirmed. Each is settled in
+     * its own transaction under the purchase's lock and only if it is still waiting then, so a
+     * dispute made while this runs wins.
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public int confirmOverdueInvoices() {
-        List<Long> due = jdbc.sql("SELECT id FROM invoice WHERE status = 'RAISED' AND raised_at < ?")
-                .param(Timestamp.from(clock.instant().minus(autoConfirmAfter))).query(Long.class).list();
+        Timestamp before = Timestamp.from(clock.instant().minus(autoConfirmAfter));
+        List<Long> due = jdbc.sql("SELECT id FROM invoice WHERE status = 'RAISED' AND raised_at < ? ORDER BY id")
+                .param(before).query(Long.class).list();
+        int confirmed = 0;
         for (long id : due) {
-            Invoice invoice = invoice(id);
-            settle(purchase(invoice.purchaseId()), invoice, null, "CONFIRMED", "Confirmed automatically: not "
-                    + "disputed within " + autoConfirmAfter.toDays() + " days");
+            Boolean done = stepTransaction.execute(status -> {
+                Purchase p = lockedPurchaseOfInvoice(id);
+                Invoice invoice = invoice(id);
+                if (invoice.status() != Invoice.Status.RAISED || !invoice.raisedAt().isBefore(before.toInstant())) {
+                    return false;
+                }
+                settle(p, invoice, null, Invoice.Status.RAISED, "Confirmed automatically: not disputed within "
+                        + autoConfirmAfter.toDays() + " days");
+                return true;
+            });
+            confirmed += Boolean.TRUE.equals(done) ? 1 : 0;
         }
-        return due.size();
+        return confirmed;
     }
 
-    /** Whether a holder has had something delivered by this provider: what a review needs. */
-    boolean hasDeliveredPurchase(long holderAccountId, long providerOrganisationId) {
+    /**
+     * Whether a holder has a verified purchase from this provider, what a review needs: something
+     * delivered, invoiced and confirmed (by them, their delegate, a commissioner or the auto-confirm).
+     */
+    boolean hasVerifiedPurchase(long holderAccountId, long providerOrganisationId) {
         return jdbc.sql("""
                 SELECT COUNT(*) FROM purchase p JOIN budget_holder h ON h.id = p.holder_id
-                JOIN delivery d ON d.purchase_id = p.id WHERE h.account_id = ? AND p.provider_id = ?""")
+                JOIN invoice i ON i.purchase_id = p.id
+                WHERE h.account_id = ? AND p.provider_id = ? AND i.status = 'CONFIRMED'""")
                 .params(holderAccountId, providerOrganisationId).query(Long.class).single() > 0;
     }
 
     // --- internals ---------------------------------------------------------------------------
 
     private record Checked(BookingPreview preview, Map<String, String> errors, Map<String, String> fieldErrors,
-            Listing listing, BudgetSummary budget, int occurrences) {
+            Listing listing, BudgetSummary budget, int quantity, int occurrences) {
     }
 
-    private Checked check(Booking booking, String district) {
+    /**
+     * The accepted proposal a booking comes from, checked: it must be this holder's, accepted, and
+     * for the same service and amount; it then sets the price (a provider's quote, if there was one).
+     */
+    private Proposal proposalFor(Booking booking) {
+        if (booking.proposalId() == null) {
+            return null;
+        }
+        Proposal proposal = brokerage.proposals(booking.holderId()).stream()
+                .filter(p -> p.id() == booking.proposalId()).findFirst()
+                .orElseThrow(() -> ValidationException.of("", "That proposal is not one of this person's."));
+        if (proposal.status() != Proposal.Status.ACCEPTED) {
+            throw ValidationException.of("", "Only an accepted proposal can be booked. This one is "
+                    + proposal.status().name().toLowerCase(Locale.UK) + ".");
+        }
+        if (!Objects.equals(booking.listingId(), proposal.listingId()) || booking.quantity() == null
+                || booking.quantity().compareTo(java.math.BigDecimal.valueOf(proposal.quantity())) != 0) {
+            throw ValidationException.of("", "A booking from a proposal must be for the service and amount proposed. "
+                    + "Ask for a new proposal to change it.");
+        }
+        return proposal;
+    }
+
+    private Checked check(Booking booking, String district, Proposal proposal) {
         var errors = new ValidationException.Collector();
         List<String> problems = new ArrayList<>();
         Listing listing = null;
+        long unitPrice = 0;
         if (booking.listingId() == null) {
             errors.add("listing", "Choose the service to book.");
         } else {
@@ -361,12 +453,28 @@ public class PurchaseService {
             if (listing == null) {
                 errors.add("listing", "This service cannot be booked at the moment: the provider has paused it, "
                         + "or is not verified.");
+            } else {
+                unitPrice = proposal != null ? proposal.unitPricePence() : listing.pricePence();
             }
         }
-        if (booking.quantity() < 1) {
-            errors.add("quantity", "Enter how many, 1 or more.");
-        } else if (booking.quantity() > MAX_UNITS_PER_TIME) {
-            errors.add("quantity", "That is more than " + MAX_UNITS_PER_TIME + " at a time. Check the number.");
+        int quantity = 0;
+        String unitName = listing == null ? "unit" : listing.unit().label();
+        if (booking.quantity() == null) {
+            errors.add("quantity", "Enter how many " + unitName + "s, 1 or more.");
+        } else if (booking.quantity().signum() <= 0) {
+            errors.add("quantity", "Enter how many " + unitName + "s, 1 or more.");
+        } else if (booking.quantity().stripTrailingZeros().scale() > 0) {
+            errors.add("quantity", "Book whole " + unitName + "s, for example 1 or 2. For a shorter visit, ask the "
+                    + "provider for a price per visit.");
+        } else if (listing != null && booking.quantity().compareTo(
+                java.math.BigDecimal.valueOf(maxUnitsPerTime(listing.unit()))) > 0) {
+            errors.add("quantity", "That is more than " + maxUnitsPerTime(listing.unit()) + " " + unitName
+                    + "s at a time. Check the number.");
+        } else if (booking.quantity().compareTo(java.math.BigDecimal.valueOf(maxUnitsPerTime(ListingUnit.ITEM))) > 0) {
+            errors.add("quantity", "That is more than " + maxUnitsPerTime(ListingUnit.ITEM) + " at a time. "
+                    + "Check the number.");
+        } else {
+            quantity = booking.quantity().intValueExact();
         }
         if (booking.frequency() == null) {
             errors.add("frequency", "Choose once, every week or every month.");
@@ -383,8 +491,12 @@ public class PurchaseService {
         } else if (booking.startDate().isBefore(today)) {
             errors.add("startDate", "The start cannot be in the past.");
         }
-        if (booking.planLine() != null && booking.planLine().strip().length() > 300) {
-            errors.add("planLine", "Keep this to 300 characters or fewer.");
+        if (booking.planLine() != null && !booking.planLine().isBlank()) {
+            boolean inPlan = plans.agreed(booking.holderId()).map(plan -> plan.lines().stream()
+                    .anyMatch(line -> line.description().equals(booking.planLine().strip()))).orElse(false);
+            if (!inPlan) {
+                errors.add("planLine", "Choose a part of the agreed support plan, or 'Not part of the plan'.");
+            }
         }
         BudgetSummary budget = budgets.currentBudget(booking.holderId()).orElse(null);
         if (budget == null) {
@@ -402,7 +514,7 @@ public class PurchaseService {
             if (end.isAfter(budget.endDate())) {
                 errors.add("occurrences", "That runs past the end of the budget on " + budget.endDate() + ".");
             }
-            total = Math.multiplyExact(Math.multiplyExact(listing.pricePence(), booking.quantity()), occurrences);
+            total = Math.multiplyExact(Math.multiplyExact(unitPrice, quantity), occurrences);
             long categoryId = listing.categoryId();
             ServiceCategory category = pooling.categories(budget.areaId()).stream()
                     .filter(c -> c.id() == categoryId).findFirst().orElse(null);
@@ -424,14 +536,14 @@ public class PurchaseService {
         problems.forEach(problem -> all.merge("", problem, (a, b) -> a + " " + b));
         problems.addAll(0, errors.fieldErrors().values());
         BookingPreview preview = new BookingPreview(listing == null ? "" : listing.title(),
-                listing == null ? "" : listing.providerName(), listing == null ? 0 : listing.pricePence(),
-                listing == null ? "" : listing.unit().label(), booking.quantity(), occurrences, end, total, split,
+                listing == null ? "" : listing.providerName(), unitPrice,
+                listing == null ? "" : listing.unit().label(), quantity, occurrences, end, total, split,
                 List.copyOf(problems));
         return new Checked(preview, all, new java.util.LinkedHashMap<>(errors.fieldErrors()), listing, budget,
-                occurrences);
+                quantity, occurrences);
     }
 
-    private void settle(Purchase p, Invoice invoice, Long actor, String status, String resolution) {
+    private void settle(Purchase p, Invoice invoice, Long actor, Invoice.Status from, String resolution) {
         List<StreamAmount> parts = share(p.id(), invoice.amountPence());
         var entry = ledger.spend(budgetOf(p.id()), parts, new LedgerRequest(actor, holderAccount(p.holderId()),
                 "Invoice " + invoice.id() + " from " + p.providerName() + " for " + invoice.units() + " " + p.unit()
@@ -440,14 +552,54 @@ public class PurchaseService {
             jdbc.sql("UPDATE purchase_stream SET spent_pence = spent_pence + ? WHERE purchase_id = ? AND stream = ?")
                     .params(part.pence(), p.id(), part.stream().name()).update();
         }
-        jdbc.sql("UPDATE invoice SET status = ?, decided_by = COALESCE(decided_by, ?), decided_at = ?, resolution = ?, "
-                        + "spend_entry_id = ? WHERE id = ?")
-                .params(status, actor, now(), resolution, entry.id(), invoice.id()).update();
-        if (p.unitsInvoiced() >= p.unitsBooked() && p.committedPence() - invoice.amountPence() <= 0) {
-            jdbc.sql("UPDATE purchase SET status = 'COMPLETED' WHERE id = ?").param(p.id()).update();
+        if (from == Invoice.Status.DISPUTED) {
+            moveInvoice(invoice.id(), from, "UPDATE invoice SET status = 'CONFIRMED', resolved_by = ?, decided_at = ?, "
+                    + "resolution = ?, spend_entry_id = ? WHERE id = ? AND status = 'DISPUTED'", actor, now(),
+                    resolution, entry.id(), invoice.id());
+        } else {
+            moveInvoice(invoice.id(), from, "UPDATE invoice SET status = 'CONFIRMED', decided_by = ?, decided_at = ?, "
+                    + "resolution = ?, spend_entry_id = ? WHERE id = ? AND status = 'RAISED'", actor, now(),
+                    resolution, entry.id(), invoice.id());
         }
         payments.request(invoice.id(), entry.id(), p.providerId(), invoice.amountPence(),
                 "Wholecare invoice " + invoice.id() + ": " + p.title());
+        completeIfDone(p.id(), "Nothing more owed for " + p.title());
+    }
+
+    /**
+     * A booking whose every unit is invoiced and settled (paid or rejected) is complete; anything
+     * still set aside for it goes back to the budget.
+     */
+    private void completeIfDone(long purchaseId, String reason) {
+        Purchase now = purchase(purchaseId);
+        long open = jdbc.sql("SELECT COUNT(*) FROM invoice WHERE purchase_id = ? AND status IN ('RAISED', 'DISPUTED')")
+                .param(purchaseId).query(Long.class).single();
+        if (now.status() == Purchase.Status.ACCEPTED && open == 0 && now.unitsInvoiced() >= now.unitsBooked()) {
+            releaseRest(now, reason);
+            jdbc.sql("UPDATE purchase SET status = 'COMPLETED' WHERE id = ? AND status = 'ACCEPTED'").param(purchaseId)
+                    .update();
+        }
+    }
+
+    /** Moves an invoice on only from the status it was read in; anything else means someone got there first. */
+    private void moveInvoice(long invoiceId, Invoice.Status from, String update, Object... params) {
+        if (jdbc.sql(update).params(params).update() != 1) {
+            throw ValidationException.of("", "This invoice changed while you were looking at it. It is no longer "
+                    + from.name().toLowerCase(Locale.UK) + ". Refresh the page to see where it stands.");
+        }
+    }
+
+    /** Takes the purchase's row lock: every step after booking goes through here first. */
+    private void lock(long purchaseId) {
+        jdbc.sql("SELECT id FROM purchase WHERE id = ? FOR UPDATE").param(purchaseId).query(Long.class).optional()
+                .orElseThrow(() -> new AccessDeniedException("No such booking"));
+    }
+
+    private Purchase lockedPurchaseOfInvoice(long invoiceId) {
+        long purchaseId = jdbc.sql("SELECT purchase_id FROM invoice WHERE id = ?").param(invoiceId).query(Long.class)
+                .optional().orElseThrow(() -> new AccessDeniedException("No such invoice"));
+        lock(purchaseId);
+        return purchase(purchaseId);
     }
 
     /** Splits an amount across the streams still holding this purchase's money, in proportion (largest remainder). */
@@ -508,8 +660,8 @@ public class PurchaseService {
     }
 
     private Purchase mineAsProvider(long purchaseId) {
-        Purchase p = jdbc.sql("SELECT id FROM purchase WHERE id = ?").param(purchaseId).query(Long.class).optional()
-                .map(this::purchase).orElseThrow(() -> new AccessDeniedException("No such booking"));
+        lock(purchaseId);
+        Purchase p = purchase(purchaseId);
         if (!Objects.equals(p.providerId(), currentUser.require().organisationId())) {
             throw new AccessDeniedException("Not a booking with your organisation");
         }
@@ -560,7 +712,7 @@ public class PurchaseService {
                        p.unit_price_pence, p.quantity, p.frequency, p.occurrences, p.start_date, p.end_date,
                        p.total_pence, p.plan_line, p.status, p.created_at, p.decline_reason,
                        (SELECT COALESCE(SUM(d.units), 0) FROM delivery d WHERE d.purchase_id = p.id),
-                       (SELECT COALESCE(SUM(i.units), 0) FROM invoice i WHERE i.purchase_id = p.id AND i.status <> 'REJECTED'),
+                       (SELECT COALESCE(SUM(i.units), 0) FROM invoice i WHERE i.purchase_id = p.id),
                        (SELECT COALESCE(SUM(s.spent_pence), 0) FROM purchase_stream s WHERE s.purchase_id = p.id),
                        (SELECT COALESCE(SUM(s.released_pence), 0) FROM purchase_stream s WHERE s.purchase_id = p.id)
                 FROM purchase p JOIN budget_holder h ON h.id = p.holder_id JOIN organisation o ON o.id = p.provider_id

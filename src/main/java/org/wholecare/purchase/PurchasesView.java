@@ -88,6 +88,7 @@ public class PurchasesView extends Main {
             return Optional.empty();
         }
         var card = Ui.card("Accepted proposals to book");
+        String requestKey = java.util.UUID.randomUUID().toString();
         for (Proposal p : waiting) {
             IntegerField times = new IntegerField("For how many " + (p.frequency() == Proposal.Frequency.MONTHLY
                     ? "months" : "weeks"));
@@ -99,10 +100,12 @@ public class PurchasesView extends Main {
             Button book = new Button("Book it", click -> {
                 errors.clear();
                 try {
+                    LocalDate today = LocalDate.now(org.wholecare.budget.BudgetService.UK);
+                    // a proposal declined by the provider can be booked again, so the key is per showing
                     purchases.book(new Booking(holder.id(), p.listingId(), p.quantity(),
                             Booking.Frequency.valueOf(p.frequency().name()), times.getValue() == null ? 0 : times.getValue(),
-                            p.startDate().isBefore(LocalDate.now()) ? LocalDate.now() : p.startDate(), p.reason(),
-                            "proposal-" + p.id(), p.id()));
+                            p.startDate().isBefore(today) ? today : p.startDate(), null,
+                            "proposal-" + p.id() + "-" + requestKey, p.id()));
                     Notification.show("Booked.", 4000, Notification.Position.TOP_CENTER)
                             .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
                     render();

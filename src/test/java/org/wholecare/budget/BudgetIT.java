@@ -144,7 +144,8 @@ class BudgetIT {
         }
         String csv = new String(StatementService.csv(statement), StandardCharsets.UTF_8);
         assertThat(csv).contains("Closing balance,All streams," + pounds(overview.balance().allocated()))
-                .contains("Personal care from Riverside Home Care");
+                .contains("Booked Morning help at home from Riverside Home Care")
+                .contains("(Settled outside Stripe)");
         byte[] pdf = StatementService.pdf(statement);
         assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
     }

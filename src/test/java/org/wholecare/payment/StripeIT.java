@@ -190,16 +190,101 @@ class StripeIT {
                 .isInstanceOf(SignatureVerificationException.class);
     }
 
+    @Test
+    void aStripePaymentStillBeingTriedIsNotPaidAnotherWayUntilStripeGivesUp() {
+        connectProvider();
+        Person p = newHolder();
+        long invoiceId = invoicedHour(p);
+        // Stripe makes the transfer but its answer is lost
+        STUB.slowNextTransfer = true;
+        actingAs.run(p.username(), () -> purchases.confirmInvoice(invoiceId));
+        assertThat(paymentStatus(invoiceId)).isEqualTo("PENDING");
+        long paymentId = jdbc.queryForObject("SELECT id FROM payment WHERE invoice_id = ?", Long.class, invoiceId);
+        var waiting = actingAs.run("commissioner", () -> payments.waitingInMyArea()).stream()
+                .filter(w -> w.id() == paymentId).findFirst().orElseThrow();
+        assertThat(waiting.canRecordOutside()).isFalse();
+        assertThatThrownBy(() -> actingAs.run("commissioner", () -> {
+            payments.recordSettledOutside(paymentId, "BACS from the council");
+            return null;
+        })).isInstanceOf(ValidationException.class).hasMessageContaining("Stripe is still paying");
+        assertThat(paymentStatus(invoiceId)).isEqualTo("PENDING");
+
+        // a day on, Stripe may have forgotten the key: retries stop rather than risk a second transfer
+        jdbc.update("UPDATE payment SET created_at = DATE_SUB(created_at, INTERVAL 24 HOUR) WHERE id = ?", paymentId);
+        String key = "wholecare-invoice-" + invoiceId;
+        long triesBefore = STUB.transferKeysSeen.stream().filter(key::equals).count();
+        actingAs.run("commissioner", () -> payments.sendWaitingPayments());
+        assertThat(STUB.transferKeysSeen.stream().filter(key::equals).count()).isEqualTo(triesBefore);
+        assertThat(paymentStatus(invoiceId)).isEqualTo("FAILED");
+        assertThat(jdbc.queryForObject("SELECT last_error FROM payment WHERE id = ?", String.class, paymentId))
+                .contains("wholecare-invoice-" + invoiceId);
+        // now a person who has checked Stripe may record it
+        actingAs.run("commissioner", () -> {
+            payments.recordSettledOutside(paymentId, "Found the transfer in Stripe's dashboard");
+            return null;
+        });
+        assertThat(paymentStatus(invoiceId)).isEqualTo("SETTLED");
+    }
+
+    @Test
+    void aWebhookFindsItsTopUpByOurReferenceAndOneNobodyKnowsIsLeftForStripeToSendAgain() {
+        Person p = newHolder();
+        String url = actingAs.run(p.username(), () -> payments.startTopUp(1_200, "http://localhost/budget"));
+        String session = url.substring(url.lastIndexOf('/') + 1);
+        long topUpId = jdbc.queryForObject("SELECT id FROM top_up WHERE stripe_session_id = ?", Long.class, session);
+        // as if the app stopped before it wrote Stripe's session id down
+        jdbc.update("UPDATE top_up SET stripe_session_id = NULL WHERE id = ?", topUpId);
+
+        String unknown = event("evt_unknown_" + session, "checkout.session.completed", "cs_nobody_knows", null,
+                "paid", 1_200);
+        assertThat(post(unknown, true)).isEqualTo(503);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM stripe_event WHERE id = ?", Long.class,
+                "evt_unknown_" + session)).isZero();
+
+        String paid = event("evt_ref_" + session, "checkout.session.completed", session, "top-up-" + topUpId, "paid",
+                1_200);
+        assertThat(post(paid, true)).isEqualTo(200);
+        assertThat(topUp(p)).isEqualTo(1_200);
+        assertThat(post(paid, true)).isEqualTo(200);
+        assertThat(topUp(p)).isEqualTo(1_200);
+    }
+
+    @Test
+    void aPaymentThatArrivesAfterAnExpiryIsStillCreditedOnceAndAnUnreadableEventIsRefused() {
+        Person p = newHolder();
+        String url = actingAs.run(p.username(), () -> payments.startTopUp(3_000, "http://localhost/budget"));
+        String session = url.substring(url.lastIndexOf('/') + 1);
+        // out of order: Stripe's "expired" reaches us before the earlier "paid"
+        assertThat(post(event("evt_exp_" + session, "checkout.session.expired", session, "unpaid", 3_000), true))
+                .isEqualTo(200);
+        assertThat(topUp(p)).isZero();
+        assertThat(post(event("evt_paid2_" + session, "checkout.session.completed", session, "paid", 3_000), true))
+                .isEqualTo(200);
+        assertThat(topUp(p)).isEqualTo(3_000);
+        assertThat(jdbc.queryForObject("SELECT status FROM top_up WHERE stripe_session_id = ?", String.class, session))
+                .isEqualTo("CREDITED");
+
+        assertThat(post("{this is not json", true)).isEqualTo(400);
+        assertThat(topUp(p)).isEqualTo(3_000);
+    }
+
     private long topUp(Person p) {
         return actingAs.run("commissioner", () -> ledger.balance(p.budget().id()))
                 .stream(FundingStream.PRIVATE_TOP_UP).allocated();
     }
 
     private static String event(String id, String type, String session, String paymentStatus, long amount) {
+        return event(id, type, session, null, paymentStatus, amount);
+    }
+
+    private static String event(String id, String type, String session, String reference, String paymentStatus,
+            long amount) {
         return """
                 {"id":"%s","object":"event","type":"%s","api_version":"%s","created":1,
-                 "data":{"object":{"id":"%s","object":"checkout.session","payment_status":"%s","amount_total":%d}}}"""
-                .formatted(id, type, com.stripe.Stripe.API_VERSION, session, paymentStatus, amount);
+                 "data":{"object":{"id":"%s","object":"checkout.session","client_reference_id":%s,
+                 "payment_status":"%s","amount_total":%d}}}"""
+                .formatted(id, type, com.stripe.Stripe.API_VERSION, session,
+                        reference == null ? "null" : "\"" + reference + "\"", paymentStatus, amount);
     }
 
     private int post(String payload, boolean signed) {

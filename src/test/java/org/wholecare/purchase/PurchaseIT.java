@@ -51,6 +51,7 @@ class PurchaseIT {
     @Autowired SearchService search;
     @Autowired ListingService listings;
     @Autowired ReviewService reviews;
+    @Autowired org.wholecare.marketplace.ProviderService providers;
     @Autowired AccountService accounts;
     @Autowired ActingAs actingAs;
     @Autowired JdbcTemplate jdbc;
@@ -85,7 +86,7 @@ class PurchaseIT {
 
     private Booking booking(Person p, long listingId, int quantity, Booking.Frequency frequency, int occurrences) {
         return new Booking(p.holder().id(), listingId, quantity, frequency, occurrences, LocalDate.now().plusDays(1),
-                "Help getting up", "key-" + SEQUENCE.incrementAndGet(), null);
+                null, "key-" + SEQUENCE.incrementAndGet(), null);
     }
 
     private long available(Person p) {
@@ -130,6 +131,14 @@ class PurchaseIT {
                 .isInstanceOf(ValidationException.class).hasMessageContaining("Only 3 delivered");
         Purchase invoiced = actingAs.run("provider", () -> purchases.raiseInvoice(purchase.id(), 3));
         long invoiceId = invoiced.invoices().getFirst().id();
+        // delivered and invoiced is not yet a verified purchase: no review until the invoice is confirmed
+        assertThatThrownBy(() -> actingAs.run(p.username(), () -> reviews.leave(invoiced.providerId(), 5, "Early")))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("review");
+        // the provider's steps are in the holder's "who has looked" log
+        assertThat(actingAs.run(p.username(), () -> consent.accessLog(p.holder().id())))
+                .extracting(org.wholecare.budget.AccessLogEntry::action)
+                .contains("Accepted the booking of Morning help at home", "Recorded delivery of 3 hours of Morning help "
+                        + "at home", "Sent an invoice for £73.50 for Morning help at home");
 
         // someone else's invoice, by id
         assertThatThrownBy(() -> actingAs.run("holder", () -> purchases.confirmInvoice(invoiceId)))
@@ -178,17 +187,26 @@ class PurchaseIT {
     void badBookingsAreRefusedWithAClearMessageAndNothingChanges() {
         Person p = newHolder(200_000);
         long morning = listing("Morning help");
-        for (int quantity : new int[] {0, -2, 10_000}) {
+        for (int quantity : new int[] {0, -2, 10_000, 25}) {
             assertThatThrownBy(() -> actingAs.run(p.username(), () -> purchases.book(
                     booking(p, morning, quantity, Booking.Frequency.ONE_OFF, 1))))
                     .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors()).containsKey("quantity"));
         }
+        // hours are booked whole: 1.5 gets a message, not a silent 15 or 1
+        assertThatThrownBy(() -> actingAs.run(p.username(), () -> purchases.book(new Booking(p.holder().id(), morning,
+                new java.math.BigDecimal("1.5"), Booking.Frequency.ONE_OFF, 1, LocalDate.now().plusDays(1), null,
+                "fraction", null)))).isInstanceOfSatisfying(ValidationException.class,
+                e -> assertThat(e.fieldErrors().get("quantity")).contains("whole hours"));
+        // a part of the plan that is not in the person's agreed plan
+        assertThatThrownBy(() -> actingAs.run(p.username(), () -> purchases.book(new Booking(p.holder().id(), morning,
+                1, Booking.Frequency.ONE_OFF, 1, LocalDate.now().plusDays(1), "Something made up", "no-plan", null))))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors()).containsKey("planLine"));
         assertThatThrownBy(() -> actingAs.run(p.username(), () -> purchases.book(new Booking(p.holder().id(), morning,
                 1, Booking.Frequency.ONE_OFF, 1, LocalDate.now().minusDays(1), null, "past", null))))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors()).containsKey("startDate"));
         // more than the budget holds: the stream that lacks money is named
         assertThatThrownBy(() -> actingAs.run(p.username(), () -> purchases.book(
-                booking(p, morning, 500, Booking.Frequency.WEEKLY, 52))))
+                booking(p, morning, 24, Booking.Frequency.WEEKLY, 30))))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("Council social care");
         // a paused listing
         String provider = "daycentre";
@@ -205,6 +223,20 @@ class PurchaseIT {
             actingAs.run(provider, () -> listings.save(paused.id(), new ListingInput(paused.categoryId(), paused.title(),
                     paused.description(), paused.unit(), paused.pricePence(), paused.districts(), paused.days(),
                     paused.times(), String.join(", ", paused.languages()), paused.accessibility(), ListingStatus.PUBLISHED)));
+        }
+        // a suspended provider's service cannot be booked
+        long dayCentre = paused.organisationId();
+        long dayCentreService = actingAs.run(provider, () -> listings.mine()).stream()
+                .filter(l -> l.title().equals("Day centre with lunch and activities")).findFirst().orElseThrow().id();
+        actingAs.run("commissioner", () -> providers.decide(dayCentre, org.wholecare.marketplace.ProviderStatus.SUSPENDED,
+                "Checking a safeguarding concern"));
+        try {
+            assertThatThrownBy(() -> actingAs.run(p.username(), () -> purchases.book(
+                    booking(p, dayCentreService, 1, Booking.Frequency.ONE_OFF, 1))))
+                    .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors()).containsKey("listing"));
+        } finally {
+            actingAs.run("commissioner", () -> providers.decide(dayCentre,
+                    org.wholecare.marketplace.ProviderStatus.VERIFIED, "Concern looked into and closed"));
         }
         // someone with no consent
         assertThatThrownBy(() -> actingAs.run("broker", () -> purchases.book(
@@ -239,11 +271,14 @@ class PurchaseIT {
     void twoDelegatesBuyingAtTheSameMomentCannotOverspend() throws Exception {
         // £60 of council money: each booking of 2 hours at £24.50 takes £29.40 of it (60%), so two fit
         Person p = newHolder(6_000);
+        actingAs.run(p.username(), () -> consent.grantToBrokerage(brokerageId(),
+                org.wholecare.budget.ConsentScope.PURCHASE, LocalDate.now().plusMonths(1)));
         long morning = listing("Morning help");
         ExecutorService pool = Executors.newFixedThreadPool(2);
         CountDownLatch start = new CountDownLatch(1);
         List<Future<Boolean>> results = new ArrayList<>();
-        for (String who : List.of(p.username(), p.carer(), p.username(), p.carer())) {
+        // two delegates (the carer and the broker), each pressing twice
+        for (String who : List.of(p.carer(), "broker", p.carer(), "broker")) {
             results.add(pool.submit(() -> {
                 start.await();
                 try {
@@ -282,12 +317,134 @@ class PurchaseIT {
                 Booking.Frequency.WEEKLY, 4, LocalDate.now().plusDays(2), null, "x", proposal.id()))))
                 .isInstanceOf(AccessDeniedException.class);
         actingAs.run(p.username(), () -> brokerage.decide(proposal.id(), true, "Yes"));
+        // a proposal must be for what was proposed
+        assertThatThrownBy(() -> actingAs.run(p.username(), () -> purchases.book(new Booking(p.holder().id(), morning,
+                3, Booking.Frequency.WEEKLY, 4, LocalDate.now().plusDays(2), null, "more", proposal.id()))))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("service and amount proposed");
         Booking fromProposal = new Booking(p.holder().id(), morning, 2, Booking.Frequency.WEEKLY, 4,
-                LocalDate.now().plusDays(2), "Mornings", "proposal-" + proposal.id(), proposal.id());
+                LocalDate.now().plusDays(2), null, "proposal-" + proposal.id(), proposal.id());
         Purchase booked = actingAs.run(p.username(), () -> purchases.book(fromProposal));
         assertThat(actingAs.run(p.username(), () -> purchases.book(fromProposal)).id()).isEqualTo(booked.id());
         assertThat(actingAs.run(p.username(), () -> purchases.bookedProposals(p.holder().id()))).containsExactly(proposal.id());
         assertThat(booked.totalPence()).isEqualTo(2 * 4 * 2_450);
+        // booked twice under another key: refused, the proposal is booked already
+        assertThatThrownBy(() -> actingAs.run(p.username(), () -> purchases.book(new Booking(p.holder().id(), morning,
+                2, Booking.Frequency.WEEKLY, 4, LocalDate.now().plusDays(2), null, "again", proposal.id()))))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("already booked");
+        // declined by the provider, it can be booked again
+        actingAs.run("provider", () -> purchases.decline(booked.id(), "No carers free on those mornings"));
+        Purchase rebooked = actingAs.run(p.username(), () -> purchases.book(new Booking(p.holder().id(), morning, 2,
+                Booking.Frequency.WEEKLY, 4, LocalDate.now().plusDays(3), null, "again-after-decline", proposal.id())));
+        assertThat(rebooked.id()).isNotEqualTo(booked.id());
+        assertThat(rebooked.status()).isEqualTo(Purchase.Status.REQUESTED);
+
+        // a proposal still waiting for the person, or another person's, cannot be booked
+        var waiting = actingAs.run("broker", () -> brokerage.propose(p.holder().id(), morning, 1,
+                org.wholecare.brokerage.Proposal.Frequency.ONE_OFF, LocalDate.now().plusDays(2), "One more"));
+        assertThatThrownBy(() -> actingAs.run(p.username(), () -> purchases.book(new Booking(p.holder().id(), morning,
+                1, Booking.Frequency.ONE_OFF, 1, LocalDate.now().plusDays(2), null, "not-yet", waiting.id()))))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("Only an accepted proposal");
+        Person other = newHolder(100_000);
+        assertThatThrownBy(() -> actingAs.run(other.username(), () -> purchases.book(new Booking(other.holder().id(),
+                morning, 2, Booking.Frequency.WEEKLY, 4, LocalDate.now().plusDays(2), null, "theirs", proposal.id()))))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("not one of this person's");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM purchase WHERE holder_id = ?", Long.class,
+                other.holder().id())).isZero();
+    }
+
+    private long brokerageId() {
+        return jdbc.queryForObject("SELECT id FROM organisation WHERE name = 'Northbrook Independent Living'", Long.class);
+    }
+
+    /** A one-off booking of {@code hours} of morning help, accepted, delivered today and invoiced; the invoice id. */
+    private long invoiced(Person p, int hours) {
+        long morning = listing("Morning help");
+        Purchase purchase = actingAs.run(p.username(), () -> purchases.book(booking(p, morning, hours,
+                Booking.Frequency.ONE_OFF, 1)));
+        jdbc.update("UPDATE purchase SET start_date = ? WHERE id = ?", LocalDate.now(), purchase.id());
+        actingAs.run("provider", () -> purchases.accept(purchase.id()));
+        actingAs.run("provider", () -> purchases.recordDelivery(purchase.id(), hours, LocalDate.now()));
+        return actingAs.run("provider", () -> purchases.raiseInvoice(purchase.id(), hours)).invoices().getFirst().id();
+    }
+
+    private long purchaseOf(long invoiceId) {
+        return jdbc.queryForObject("SELECT purchase_id FROM invoice WHERE id = ?", Long.class, invoiceId);
+    }
+
+    @Test
+    void aRejectedInvoiceSettlesItsUnitsAtNothingAndTheMoneyGoesBack() {
+        Person p = newHolder(100_000);
+        long invoiceId = invoiced(p, 2);
+        long purchaseId = purchaseOf(invoiceId);
+        actingAs.run(p.username(), () -> purchases.disputeInvoice(invoiceId, "Nobody came on Tuesday"));
+        // the holder cannot confirm a disputed invoice behind the commissioner's back
+        assertThatThrownBy(() -> actingAs.run(p.username(), () -> purchases.confirmInvoice(invoiceId)))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("disputed");
+        actingAs.run("commissioner", () -> purchases.resolveDispute(invoiceId, false, "No visit record for Tuesday"));
+        // nothing spent, nothing still set aside, and the units cannot be invoiced again
+        var balance = balance(p);
+        assertThat(balance.spent()).isZero();
+        assertThat(balance.committed()).isZero();
+        assertThat(balance.available()).isEqualTo(200_000);
+        assertThatThrownBy(() -> actingAs.run("provider", () -> purchases.raiseInvoice(purchaseId, 2)))
+                .isInstanceOf(ValidationException.class);
+        assertThat(jdbc.queryForObject("SELECT status FROM purchase WHERE id = ?", String.class, purchaseId))
+                .isEqualTo("COMPLETED");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM payment WHERE invoice_id = ?", Long.class, invoiceId))
+                .isZero();
+        // the commissioner who decided is on the record, and so is the person who disputed
+        assertThat(jdbc.queryForObject("SELECT resolved_by IS NOT NULL AND decided_by IS NOT NULL FROM invoice "
+                + "WHERE id = ?", Boolean.class, invoiceId)).isTrue();
+    }
+
+    @Test
+    void theAutoConfirmLeavesADisputedInvoiceAlone() {
+        Person p = newHolder(100_000);
+        long invoiceId = invoiced(p, 1);
+        jdbc.update("UPDATE invoice SET raised_at = DATE_SUB(raised_at, INTERVAL 15 DAY) WHERE id = ?", invoiceId);
+        actingAs.run(p.username(), () -> purchases.disputeInvoice(invoiceId, "Wrong day"));
+        actingAs.run("admin", () -> purchases.confirmOverdueInvoices());
+        assertThat(jdbc.queryForObject("SELECT status FROM invoice WHERE id = ?", String.class, invoiceId))
+                .isEqualTo("DISPUTED");
+        assertThat(balance(p).spent()).isZero();
+    }
+
+    @Test
+    void aConfirmAndADisputeAtTheSameMomentCannotBothHappen() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            Person p = newHolder(100_000);
+            long invoiceId = invoiced(p, 2);
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            CountDownLatch start = new CountDownLatch(1);
+            Future<Boolean> confirm = pool.submit(() -> {
+                start.await();
+                try {
+                    actingAs.run(p.carer(), () -> purchases.confirmInvoice(invoiceId));
+                    return true;
+                } catch (ValidationException e) {
+                    return false;
+                }
+            });
+            Future<Boolean> dispute = pool.submit(() -> {
+                start.await();
+                try {
+                    actingAs.run(p.username(), () -> purchases.disputeInvoice(invoiceId, "Not sure about this"));
+                    return true;
+                } catch (ValidationException e) {
+                    return false;
+                }
+            });
+            start.countDown();
+            boolean confirmed = confirm.get();
+            boolean disputed = dispute.get();
+            pool.shutdown();
+            assertThat(confirmed ^ disputed).as("exactly one of confirm and dispute wins").isTrue();
+            String status = jdbc.queryForObject("SELECT status FROM invoice WHERE id = ?", String.class, invoiceId);
+            assertThat(status).isEqualTo(confirmed ? "CONFIRMED" : "DISPUTED");
+            assertThat(balance(p).spent()).isEqualTo(confirmed ? 4_900 : 0);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM payment WHERE invoice_id = ?", Long.class, invoiceId))
+                    .isEqualTo(confirmed ? 1 : 0);
+        }
     }
 
     @Test
