@@ -36,8 +36,12 @@ public class AccessLogView extends Main {
         table.setId("access-log");
         for (AccessLogEntry e : entries) {
             table.row(WHEN.format(e.at()), e.actorName() + " (" + e.actorRole().toLowerCase(Locale.UK) + ")",
-                    e.action(), e.grantDescription() == null ? (e.actorRole().equals("Commissioner")
-                            ? "Your commissioner" : "None") : e.grantDescription(),
+                    e.action(), e.grantDescription() != null ? e.grantDescription()
+                            : switch (e.actorRole()) {
+                                case "Commissioner" -> "Your commissioner";
+                                case "Provider staff" -> "Your booking with them";
+                                default -> "None";
+                            },
                     e.allowed() ? "Yes" : "No, refused: " + e.detail());
         }
         add(Ui.card("Your access log", entries.isEmpty() ? new Paragraph("Nobody else has looked yet.") : table));
