@@ -387,13 +387,6 @@ public class BrokerageService {
                 .sorted(Comparator.comparing(q -> !q.waitingForProvider())).toList();
     }
 
-    /** The provider's offer with no other words: a price per unit and what it covers. */
-    @RolesAllowed(Roles.PROVIDER)
-    @Transactional
-    public Quote answerQuote(long quoteId, long pricePence, String terms) {
-        return answerQuote(quoteId, null, pricePence, terms);
-    }
-
     /**
      * The provider writes in a quote's thread sent to its own organisation: a message, an offer
      * (price and terms), or both. A new offer never changes an earlier one; it replaces it as the

@@ -228,11 +228,14 @@ public class BudgetService {
         HolderSummary holder = holders.byId(budget.holderId()).orElseThrow();
         access.requireView(holder, "Viewed the budget");
         BudgetBalance balance = ledger.balance(budgetId);
-        LocalDate today = LocalDate.now(clock.withZone(UK));
-        SpendingForecast forecast = SpendingForecast.of(budget.startDate(), budget.endDate(), today,
+        return new BudgetOverview(holder, budget, balance, forecast(budget, balance),
+                ledger.recentEntries(budgetId, 10), spendByMonth(budget));
+    }
+
+    /** The forecast for a budget and its balance today; the caller has checked who may see it. */
+    SpendingForecast forecast(BudgetSummary budget, BudgetBalance balance) {
+        return SpendingForecast.of(budget.startDate(), budget.endDate(), LocalDate.now(clock.withZone(UK)),
                 balance.allocated(), balance.spent() + balance.committed(), surplusThresholdWeeks);
-        return new BudgetOverview(holder, budget, balance, forecast, ledger.recentEntries(budgetId, 10),
-                spendByMonth(budget));
     }
 
     /** Every allocation and change to it, newest first, with who made it. */

@@ -6,12 +6,12 @@ import org.wholecare.security.SignedInUser;
 import org.wholecare.shell.ActingFor;
 
 /** Whose budget and plan a page shows: the holder's own, or the client chosen by a broker or representative. */
-final class ChosenHolder {
+public final class ChosenHolder {
 
     private ChosenHolder() {
     }
 
-    static Optional<HolderSummary> of(BudgetHolderService holders, SignedInUser user) {
+    public static Optional<HolderSummary> of(BudgetHolderService holders, SignedInUser user) {
         if (user.role() == Role.BUDGET_HOLDER) {
             return holders.mine();
         }

@@ -97,13 +97,6 @@ class ConsentGrants {
                 .list();
     }
 
-    /** The review date of the holder's agreed plan, read here so a caseload glance needs one check, not three. */
-    Optional<LocalDate> agreedReviewDate(long holderId) {
-        return jdbc.sql("SELECT review_date FROM support_plan WHERE holder_id = ? AND status = 'AGREED' "
-                        + "ORDER BY version DESC LIMIT 1")
-                .param(holderId).query((rs, n) -> rs.getDate(1).toLocalDate()).optional();
-    }
-
     /** Whether the account has never chosen a password (its invitation may have lapsed). */
     boolean waitingForPassword(long accountId) {
         return jdbc.sql("SELECT COUNT(*) FROM user_account WHERE id = ? AND password_hash IS NULL").param(accountId)

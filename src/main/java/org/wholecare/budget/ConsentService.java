@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -47,13 +46,13 @@ public class ConsentService {
     private final OrganisationService organisations;
     private final AccountService accounts;
     private final BudgetService budgets;
+    private final SupportPlanService plans;
     private final LedgerService ledger;
     private final Clock clock;
-    private final int surplusThresholdWeeks;
 
     ConsentService(ConsentGrants grants, HolderDirectory holders, BudgetAccess access, AccessLog log,
-            OrganisationService organisations, AccountService accounts, BudgetService budgets, LedgerService ledger,
-            Clock clock, @Value("${wholecare.budget.surplus-threshold-weeks:8}") int surplusThresholdWeeks) {
+            OrganisationService organisations, AccountService accounts, BudgetService budgets,
+            SupportPlanService plans, LedgerService ledger, Clock clock) {
         this.grants = grants;
         this.holders = holders;
         this.access = access;
@@ -61,9 +60,9 @@ public class ConsentService {
         this.organisations = organisations;
         this.accounts = accounts;
         this.budgets = budgets;
+        this.plans = plans;
         this.ledger = ledger;
         this.clock = clock;
-        this.surplusThresholdWeeks = surplusThresholdWeeks;
     }
 
     /** Who acts, for whom, and under which grant (none for the holder themselves and commissioners). */
@@ -105,10 +104,9 @@ public class ConsentService {
         if (budget.isPresent()) {
             BudgetBalance balance = ledger.balance(budgetId);
             available = balance.available();
-            forecast = SpendingForecast.of(budget.get().startDate(), budget.get().endDate(), today(),
-                    balance.allocated(), balance.spent() + balance.committed(), surplusThresholdWeeks);
+            forecast = budgets.forecast(budget.get(), balance);
         }
-        return new Glance(who, grant, available, forecast, grants.agreedReviewDate(holderId).orElse(null));
+        return new Glance(who, grant, available, forecast, plans.agreedReviewDate(holderId).orElse(null));
     }
 
     /** Every grant the holder has made, in force first; for the holder and the area's commissioners. */

@@ -147,19 +147,8 @@ public class ConsentView extends Main {
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.setAriaLabel("Save the change to " + g.granteeName() + "'s access");
         Div form = new Div(scope, ends, errors.formMessage(), save);
-        form.addClassName("grant-form");
-        form.setVisible(false);
-        Button change = new Button("Change");
+        Button change = opens(new Button("Change"), form, scope);
         change.setAriaLabel("Change what " + g.granteeName() + " may do or until when");
-        change.getElement().setAttribute("aria-expanded", "false");
-        change.addClickListener(click -> {
-            boolean open = !form.isVisible();
-            form.setVisible(open);
-            change.getElement().setAttribute("aria-expanded", String.valueOf(open));
-            if (open) {
-                scope.focus();
-            }
-        });
         Div actions = new Div(change, withdraw);
         actions.addClassName("actions");
         return new Div(actions, form);
@@ -191,20 +180,25 @@ public class ConsentView extends Main {
         give.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         give.setAriaLabel("Give access from today to " + g.granteeName());
         Div form = new Div(scope, ends, errors.formMessage(), give);
+        Button again = opens(new Button("Give access again"), form, scope);
+        again.setAriaLabel("Give access again to " + g.granteeName());
+        return new Div(again, form);
+    }
+
+    /** The button shows and hides a grant's form, says so to screen readers, and moves focus into it. */
+    private static Button opens(Button button, Div form, Select<ConsentScope> first) {
         form.addClassName("grant-form");
         form.setVisible(false);
-        Button again = new Button("Give access again");
-        again.setAriaLabel("Give access again to " + g.granteeName());
-        again.getElement().setAttribute("aria-expanded", "false");
-        again.addClickListener(click -> {
+        button.getElement().setAttribute("aria-expanded", "false");
+        button.addClickListener(click -> {
             boolean open = !form.isVisible();
             form.setVisible(open);
-            again.getElement().setAttribute("aria-expanded", String.valueOf(open));
+            button.getElement().setAttribute("aria-expanded", String.valueOf(open));
             if (open) {
-                scope.focus();
+                first.focus();
             }
         });
-        return new Div(again, form);
+        return button;
     }
 
     private static Component historyOf(ConsentGrant g, List<ConsentService.GrantEvent> events) {

@@ -187,6 +187,11 @@ public class SupportPlanService {
         return holders.byId(holderId).orElseThrow(() -> new AccessDeniedException("No such holder"));
     }
 
+    /** The agreed plan's review date; the caller has checked who may see it. */
+    Optional<LocalDate> agreedReviewDate(long holderId) {
+        return latest(holderId, SupportPlan.Status.AGREED).map(SupportPlan::reviewDate);
+    }
+
     private Optional<SupportPlan> latest(long holderId, SupportPlan.Status status) {
         return jdbc.sql("SELECT id FROM support_plan WHERE holder_id = ? AND status = ? ORDER BY version DESC LIMIT 1")
                 .params(holderId, status.name()).query(Long.class).optional().map(this::load);

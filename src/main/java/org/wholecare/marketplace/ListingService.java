@@ -128,7 +128,7 @@ public class ListingService {
             errors.add("status", "Choose whether the listing is a draft, published or paused.");
         }
         if (category != null && !category.excluded() && input.status() == ListingStatus.PUBLISHED
-                && needsCqcRegistration(category.id()) && cqcNumberForUpdate(organisationId) == null) {
+                && category.needsCqcRegistration() && cqcNumberForUpdate(organisationId) == null) {
             errors.add("category", category.name() + " is a kind of support only providers registered with the CQC "
                     + "may offer, and your organisation has no CQC registration number yet. Add your number under "
                     + "\"Your CQC registration\" on this page, or save this listing as a draft until you have it.");
@@ -179,19 +179,6 @@ public class ListingService {
         }
         typicalPrices.forget(changedDistricts);
         return queries.byId(id).orElseThrow();
-    }
-
-    /** The kinds of support in the provider's area that need a CQC registration number to be published. */
-    @RolesAllowed(Roles.PROVIDER)
-    public Set<Long> categoriesNeedingCqcRegistration() {
-        long areaId = providers.profile(currentUser.require().organisationId()).orElseThrow().areaId();
-        return Set.copyOf(jdbc.sql("SELECT id FROM service_category WHERE area_id = ? AND needs_cqc_registration = TRUE")
-                .param(areaId).query(Long.class).list());
-    }
-
-    private boolean needsCqcRegistration(long categoryId) {
-        return jdbc.sql("SELECT needs_cqc_registration FROM service_category WHERE id = ?").param(categoryId)
-                .query(Boolean.class).optional().orElse(false);
     }
 
     /** Read under the lock ProviderService.changeCqcNumber takes, so the number cannot be removed meanwhile. */

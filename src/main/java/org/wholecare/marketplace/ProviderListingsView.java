@@ -47,7 +47,6 @@ public class ProviderListingsView extends Main {
     private final Div invitation = new Div();
     private ProviderProfile provider;
     private final List<ServiceCategory> categories;
-    private final Set<Long> needingCqc;
     private Select<ServiceCategory> shownCategory;
 
     ProviderListingsView(ListingService listings, ProviderService providers, PoolingService pooling,
@@ -57,7 +56,6 @@ public class ProviderListingsView extends Main {
         this.providers = providers;
         this.provider = providers.mine().orElseThrow();
         this.categories = pooling.categories(provider.areaId()).stream().filter(c -> !c.excluded()).toList();
-        this.needingCqc = listings.categoriesNeedingCqcRegistration();
         addClassName("page");
         render(null);
     }
@@ -162,7 +160,7 @@ public class ProviderListingsView extends Main {
     }
 
     private String kindsNeedingCqc() {
-        return String.join(" or ", categories.stream().filter(c -> needingCqc.contains(c.id()))
+        return String.join(" or ", categories.stream().filter(ServiceCategory::needsCqcRegistration)
                 .map(c -> c.name().toLowerCase(java.util.Locale.UK)).toList());
     }
 

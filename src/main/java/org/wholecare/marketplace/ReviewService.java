@@ -195,8 +195,8 @@ public class ReviewService {
                 UPDATE listing SET
                   review_count = (SELECT COUNT(*) FROM review WHERE organisation_id = ? AND removed = FALSE),
                   rating_average = (SELECT AVG(stars) FROM review WHERE organisation_id = ? AND removed = FALSE)
-                WHERE organisation_id = ?""" + (listingId == null ? "" : " AND id = " + listingId))
-                .params(organisationId, organisationId, organisationId).update();
+                WHERE organisation_id = ? AND (? IS NULL OR id = ?)""")
+                .params(organisationId, organisationId, organisationId, listingId, listingId).update();
     }
 
     private static Review map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

@@ -2,10 +2,10 @@ package org.wholecare.marketplace;
 
 import java.util.Optional;
 import org.wholecare.budget.BudgetHolderService;
+import org.wholecare.budget.ChosenHolder;
 import org.wholecare.budget.HolderSummary;
 import org.wholecare.security.Role;
 import org.wholecare.security.SignedInUser;
-import org.wholecare.shell.ActingFor;
 
 /**
  * The postcode district a page is about: the holder's own, or that of the holder a broker or
@@ -17,18 +17,12 @@ final class ViewerDistrict {
     }
 
     static Optional<String> of(BudgetHolderService holders, SignedInUser user) {
-        return switch (user.role()) {
-            case BUDGET_HOLDER -> Optional.ofNullable(user.postcodeDistrict());
-            case BROKER, REPRESENTATIVE -> {
-                var chosen = ActingFor.current();
-                if (chosen.isPresent()) {
-                    // checked (and logged) by the service, whatever the session remembers
-                    yield Optional.ofNullable(holders.holder(chosen.get().holderId()).postcodeDistrict());
-                }
-                yield user.role() == Role.REPRESENTATIVE ? holders.mine().map(HolderSummary::postcodeDistrict)
-                        : Optional.empty();
-            }
-            default -> Optional.empty();
-        };
+        if (user.role() == Role.BUDGET_HOLDER) {
+            return Optional.ofNullable(user.postcodeDistrict());
+        }
+        if (user.role() != Role.BROKER && user.role() != Role.REPRESENTATIVE) {
+            return Optional.empty();
+        }
+        return ChosenHolder.of(holders, user).map(HolderSummary::postcodeDistrict);
     }
 }

@@ -26,13 +26,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.wholecare.budget.BudgetHolderService;
+import org.wholecare.budget.ChosenHolder;
 import org.wholecare.budget.HolderSummary;
 import org.wholecare.security.CurrentUser;
-import org.wholecare.security.Role;
 import org.wholecare.shared.Money;
 import org.wholecare.shared.Roles;
 import org.wholecare.shared.ValidationException;
-import org.wholecare.shell.ActingFor;
 import org.wholecare.shell.FormErrors;
 import org.wholecare.shell.Ui;
 
@@ -53,11 +52,7 @@ public class PurchasesView extends Main {
             CurrentUser currentUser) {
         this.purchases = purchases;
         this.brokerage = brokerage;
-        Role role = currentUser.require().role();
-        Optional<HolderSummary> chosen = role == Role.BUDGET_HOLDER ? holders.mine()
-                : ActingFor.current().map(c -> holders.holder(c.holderId()))
-                        .or(() -> role == Role.REPRESENTATIVE ? holders.mine() : Optional.empty());
-        this.holder = chosen.orElse(null);
+        this.holder = ChosenHolder.of(holders, currentUser.require()).orElse(null);
         addClassName("page");
         render();
     }

@@ -25,7 +25,6 @@ import org.wholecare.budget.ConsentScope;
 import org.wholecare.budget.ConsentService;
 import org.wholecare.budget.HolderSummary;
 import org.wholecare.budget.PoolingService;
-import org.wholecare.budget.RegisterHolder;
 import org.wholecare.budget.SupportPlan;
 import org.wholecare.budget.SupportPlanService;
 import org.wholecare.ledger.FundingStream;
@@ -72,15 +71,10 @@ class BrokerageIT {
 
     /** A new holder who can sign in, with a budget, in NB4 (where the demo listings are). */
     private Person newHolder() {
-        long n = SEQUENCE.incrementAndGet();
-        String username = "brokerage.holder." + n;
-        var registered = actingAs.run("commissioner", () -> holders.register(new RegisterHolder("Brokerage Person " + n,
-                username, LocalDate.of(1958, 7, 7), BudgetTestData.nextNhsNumber(), "NB4", null, null, null)));
-        String url = registered.holderInvitation().link().url();
-        accounts.acceptInvitation(url.substring(url.lastIndexOf('/') + 1), PASSWORD, PASSWORD);
-        BudgetSummary budget = BudgetTestData.budget(actingAs, budgets, registered.holder(),
+        HolderSummary holder = BudgetTestData.holderWhoCanSignIn(actingAs, holders, accounts, "Brokerage Person", "NB4");
+        BudgetSummary budget = BudgetTestData.budget(actingAs, budgets, holder,
                 Map.of(FundingStream.COUNCIL_SOCIAL_CARE, 500_000L));
-        return new Person(username, registered.holder(), budget);
+        return new Person(holder.username(), holder, budget);
     }
 
     private long brokerageId() {

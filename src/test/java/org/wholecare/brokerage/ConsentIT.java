@@ -21,7 +21,6 @@ import org.wholecare.budget.ConsentKind;
 import org.wholecare.budget.ConsentScope;
 import org.wholecare.budget.ConsentService;
 import org.wholecare.budget.HolderSummary;
-import org.wholecare.budget.RegisterHolder;
 import org.wholecare.ledger.FundingStream;
 import org.wholecare.marketplace.SearchQuery;
 import org.wholecare.marketplace.SearchService;
@@ -57,15 +56,10 @@ class ConsentIT {
 
     /** A new holder who can sign in, with a budget, in NB4 (where the demo listings are). */
     private Person newHolder() {
-        long n = SEQUENCE.incrementAndGet();
-        String username = "consent.holder." + n;
-        var registered = actingAs.run("commissioner", () -> holders.register(new RegisterHolder("Consent Person " + n,
-                username, LocalDate.of(1960, 5, 5), BudgetTestData.nextNhsNumber(), "NB4", null, null, null)));
-        String url = registered.holderInvitation().link().url();
-        accounts.acceptInvitation(url.substring(url.lastIndexOf('/') + 1), PASSWORD, PASSWORD);
-        BudgetSummary budget = BudgetTestData.budget(actingAs, budgets, registered.holder(),
+        HolderSummary holder = BudgetTestData.holderWhoCanSignIn(actingAs, holders, accounts, "Consent Person", "NB4");
+        BudgetSummary budget = BudgetTestData.budget(actingAs, budgets, holder,
                 Map.of(FundingStream.COUNCIL_SOCIAL_CARE, 500_000L));
-        return new Person(username, registered.holder(), budget);
+        return new Person(holder.username(), holder, budget);
     }
 
     private long brokerageId() {
@@ -200,9 +194,9 @@ class ConsentIT {
                 "Three days a week from January"));
         assertThat(actingAs.run("daycentre", () -> brokerage.quoteRequestsForMe())).extracting(Quote::id)
                 .contains(quote.id());
-        assertThatThrownBy(() -> actingAs.run("provider", () -> brokerage.answerQuote(quote.id(), 4_000, "x")))
+        assertThatThrownBy(() -> actingAs.run("provider", () -> brokerage.answerQuote(quote.id(), null, 4_000L, "x")))
                 .isInstanceOf(AccessDeniedException.class);
-        actingAs.run("daycentre", () -> brokerage.answerQuote(quote.id(), 4_400, "Includes lunch and transport"));
+        actingAs.run("daycentre", () -> brokerage.answerQuote(quote.id(), null, 4_400L, "Includes lunch and transport"));
 
         assertThatThrownBy(() -> actingAs.run("broker", () -> brokerage.propose(p.holder().id(), dayCentre, 0,
                 Proposal.Frequency.WEEKLY, today().minusDays(1), " ")))

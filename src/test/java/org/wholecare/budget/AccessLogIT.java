@@ -38,13 +38,7 @@ class AccessLogIT {
 
     @Test
     void looksAreMergedIntoVisitsButEveryChangeIsRecordedOnceItHappens() {
-        long n = System.nanoTime() % 1_000_000;
-        var registered = actingAs.run("commissioner", () -> holders.register(new RegisterHolder("Logged Person " + n,
-                "logged.person." + n, LocalDate.of(1960, 5, 5), BudgetTestData.nextNhsNumber(), "NB2", null, null, null)));
-        String url = registered.holderInvitation().link().url();
-        accounts.acceptInvitation(url.substring(url.lastIndexOf('/') + 1), "a long enough password",
-                "a long enough password");
-        HolderSummary holder = registered.holder();
+        HolderSummary holder = BudgetTestData.holderWhoCanSignIn(actingAs, holders, accounts, "Logged Person", "NB2");
         BudgetTestData.budget(actingAs, budgets, holder, Map.of(FundingStream.NHS_HEALTH, 50_000L));
         long brokerageId = jdbc.queryForObject("SELECT id FROM organisation WHERE name = 'Northbrook Independent Living'",
                 Long.class);

@@ -38,6 +38,19 @@ public final class BudgetTestData {
                 "test.person." + n, LocalDate.of(1970, 1, 1), nextNhsNumber(), "NB2", null, null, null)).holder());
     }
 
+    /** A holder in {@code district} who has accepted their invitation, so tests can act as them. */
+    public static HolderSummary holderWhoCanSignIn(ActingAs actingAs, BudgetHolderService holders,
+            org.wholecare.security.AccountService accounts, String name, String district) {
+        long n = SEQUENCE.incrementAndGet();
+        String username = name.toLowerCase(java.util.Locale.UK).replace(' ', '.') + "." + n;
+        var registered = actingAs.run("commissioner", () -> holders.register(new RegisterHolder(name + " " + n,
+                username, LocalDate.of(1960, 5, 5), nextNhsNumber(), district, null, null, null)));
+        String url = registered.holderInvitation().link().url();
+        accounts.acceptInvitation(url.substring(url.lastIndexOf('/') + 1), "a long enough password",
+                "a long enough password");
+        return registered.holder();
+    }
+
     /** A year's budget with the given allocations (pence) and a note for each. */
     public static BudgetSummary budget(ActingAs actingAs, BudgetService budgets, HolderSummary holder,
             Map<FundingStream, Long> allocations) {
