@@ -191,11 +191,19 @@ final class Browser implements AutoCloseable {
         return field(label).findElement(By.tagName("input"));
     }
 
-    /** The visible Vaadin field whose label reads {@code label}. */
+    /**
+     * The shown Vaadin field whose label reads {@code label}. "Shown" means laid out and not hidden:
+     * Selenium's isDisplayed() also says no for a field scrolled above the app's content area.
+     */
     WebElement field(String label) {
         return wait.until(d -> d.findElements(By.cssSelector(FIELDS)).stream()
-                .filter(f -> label.equals(f.getDomProperty("label")) && f.isDisplayed())
+                .filter(f -> label.equals(f.getDomProperty("label")) && shown(f))
                 .findFirst().orElse(null));
+    }
+
+    private boolean shown(WebElement element) {
+        return (Boolean) driver.executeScript("return arguments[0].getClientRects().length > 0 "
+                + "&& getComputedStyle(arguments[0]).visibility !== 'hidden'", element);
     }
 
     /** Chooses {@code option} in the vaadin-select labelled {@code label}. */

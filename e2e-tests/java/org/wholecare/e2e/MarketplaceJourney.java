@@ -10,6 +10,7 @@ class MarketplaceJourney {
 
     @Test
     void aProviderListsACommissionerVerifiesAndAHolderFindsIt() {
+        String[] colleagueLink = new String[1];
         try (Browser provider = new Browser()) {
             provider.steps("provider-registers", () -> {
                 provider.open("/login");
@@ -45,6 +46,50 @@ class MarketplaceJourney {
                 provider.clickButton("Add the listing");
                 provider.waitForText("Allotment gardening companion: £19.50 per hour (Published, not seen by others)");
                 provider.assertAccessible("the provider's listings page");
+            });
+            provider.steps("personal-care-needs-a-cqc-number", () -> {
+                provider.choose("Kind of support", "Personal care");
+                provider.fill("Title", "Help with a bath");
+                provider.fill("Description", "A bath or shower at home, with a hoist if you need one.");
+                provider.fill("Price per unit (£)", "22.00");
+                provider.tick("NB5");
+                provider.tick("Monday");
+                provider.clickButton("Add the listing");
+                assertThat(provider.fieldError("Kind of support")).contains("CQC registration number");
+                provider.fill("CQC registration number", "12345");
+                provider.clickButton("Save CQC number");
+                assertThat(provider.fieldError("CQC registration number")).contains("looks like 1-123456789");
+                provider.fill("CQC registration number", "1-109876543");
+                provider.clickButton("Save CQC number");
+                provider.waitForText("Your CQC registration number is saved.");
+                // what was typed into the listing is still there
+                provider.clickButton("Add the listing");
+                provider.waitForText("Help with a bath: £22.00 per hour (Published, not seen by others)");
+            });
+            provider.steps("provider-invites-a-colleague", () -> {
+                provider.fill("Your colleague's full name", "Rowan Green");
+                provider.fill("A username for them", "provider");
+                provider.clickButton("Invite them");
+                assertThat(provider.fieldError("A username for them")).contains("taken");
+                provider.fill("A username for them", "rowan.green");
+                provider.clickButton("Invite them");
+                colleagueLink[0] = provider.visible(By.cssSelector("#colleague-invitation-link input"))
+                        .getDomProperty("value");
+                assertThat(colleagueLink[0]).contains("/invitation/");
+                provider.assertAccessible("the provider's listings page with an invitation");
+            });
+        }
+        try (Browser colleague = new Browser()) {
+            colleague.steps("colleague-joins", () -> {
+                colleague.driver.get(colleagueLink[0]);
+                colleague.fill("New password", "compost heap morning");
+                colleague.fill("Type the password again", "compost heap morning");
+                colleague.clickButton("Set my password");
+                colleague.waitForText("Your password is set");
+                colleague.signIn("rowan.green", "compost heap morning");
+                colleague.open("/provider/listings");
+                colleague.waitForHeading("Your listings");
+                assertThat(colleague.pageText()).contains("Green Fingers Companions").contains("Help with a bath");
             });
         }
         try (Browser commissioner = new Browser()) {

@@ -201,7 +201,10 @@ public class PurchasesView extends Main {
             case ACCEPTED -> "Accepted by the provider";
             case DECLINED -> "Declined by the provider: " + p.declineReason() + ". The money is back in the budget.";
             case CANCELLED -> "Cancelled";
-            case COMPLETED -> "Delivered and paid in full";
+            // a rejected invoice completes a booking without paying it all: say where the money went
+            case COMPLETED -> p.releasedPence() == 0 ? "Delivered and paid in full"
+                    : "Finished: " + Money.format(p.spentPence()) + " paid, " + Money.format(p.releasedPence())
+                            + " back in the budget";
         };
     }
 
