@@ -68,6 +68,9 @@ final class Browser implements AutoCloseable {
         // Vaadin re-renders after each server round trip: an element found a moment ago may be
         // replaced, so look again rather than fail
         wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        // a notification or a closing overlay may sit over a button for a moment; the click did
+        // not happen, so trying again is safe
+        wait.ignoring(org.openqa.selenium.ElementClickInterceptedException.class);
     }
 
     /** Runs a journey's steps, keeping a screenshot and the page's text if a step fails. */
@@ -116,7 +119,7 @@ final class Browser implements AutoCloseable {
     }
 
     void signOut() {
-        clickable(By.cssSelector("vaadin-button.sign-out")).click();
+        click(By.cssSelector("vaadin-button.sign-out"));
         waitForUrlContaining("/login");
     }
 
@@ -196,9 +199,14 @@ final class Browser implements AutoCloseable {
      * Selenium's isDisplayed() also says no for a field scrolled above the app's content area.
      */
     WebElement field(String label) {
-        return wait.until(d -> d.findElements(By.cssSelector(FIELDS)).stream()
+        return wait.until(d -> shownField(label));
+    }
+
+    /** The shown field labelled {@code label} right now, or null; callers wait and look again. */
+    private WebElement shownField(String label) {
+        return driver.findElements(By.cssSelector(FIELDS)).stream()
                 .filter(f -> label.equals(f.getDomProperty("label")) && shown(f))
-                .findFirst().orElse(null));
+                .findFirst().orElse(null);
     }
 
     private boolean shown(WebElement element) {
@@ -208,14 +216,19 @@ final class Browser implements AutoCloseable {
 
     /** Chooses {@code option} in the vaadin-select labelled {@code label}. */
     void choose(String label, String option) {
-        WebElement select = field(label);
-        // click the box itself, not the middle of the field, which may be its helper text
-        var button = select.findElements(By.cssSelector("vaadin-select-value-button"));
-        WebElement target = button.isEmpty() ? select : button.getFirst();
-        driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", target);
-        // a list that has just closed may still be fading out over the field
+        // a list that has just closed may still be fading out over the field, and a re-render may
+        // replace the field: find it afresh on every try
         new WebDriverWait(driver, Duration.ofSeconds(10))
-                .ignoring(org.openqa.selenium.ElementClickInterceptedException.class).until(d -> {
+                .ignoring(org.openqa.selenium.ElementClickInterceptedException.class)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+            WebElement select = shownField(label);
+            if (select == null) {
+                return null;
+            }
+            // click the box itself, not the middle of the field, which may be its helper text
+            var button = select.findElements(By.cssSelector("vaadin-select-value-button"));
+            WebElement target = button.isEmpty() ? select : button.getFirst();
+            driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", target);
             target.click();
             return true;
         });
@@ -227,7 +240,7 @@ final class Browser implements AutoCloseable {
     void pickFromComboBox(String label, String option) {
         WebElement input = fieldInput(label);
         input.sendKeys(option);
-        clickable(By.xpath("//vaadin-combo-box-item[contains(normalize-space(.), \"" + option + "\")]")).click();
+        click(By.xpath("//vaadin-combo-box-item[contains(normalize-space(.), \"" + option + "\")]"));
     }
 
     /** Ticks (or unticks) the checkbox whose label reads {@code label}. */
@@ -245,16 +258,25 @@ final class Browser implements AutoCloseable {
 
     /** Scrolls the element to the middle of the window, as a person would, then clicks it. */
     void click(By by) {
-        WebElement element = clickable(by);
-        driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-        wait.until(ExpectedConditions.elementToBeClickable(element)).click();
+        // found afresh on every try: a handle waited on after Vaadin replaced its element stays
+        // stale for good (a search re-rendering its result list did exactly that)
+        wait.until(d -> {
+            WebElement element = ExpectedConditions.elementToBeClickable(by).apply(d);
+            if (element == null) {
+                return null;
+            }
+            driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+            element.click();
+            return true;
+        });
     }
 
     /** The error shown under a field, as a person (or screen reader) would get it. */
     String fieldError(String label) {
-        WebElement field = field(label);
-        wait.until(d -> field.getDomAttribute("invalid") != null);
-        return field.getDomProperty("errorMessage");
+        return wait.until(d -> {
+            WebElement field = shownField(label);
+            return field != null && field.getDomAttribute("invalid") != null ? field.getDomProperty("errorMessage") : null;
+        });
     }
 
     /** The sign-in form's error message if it is showing (it lives in the form's shadow DOM). */
