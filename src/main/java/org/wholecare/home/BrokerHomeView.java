@@ -4,7 +4,15 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import org.wholecare.brokerage.CaseloadView;
+import org.wholecare.budget.BudgetService;
+import org.wholecare.budget.ConsentGrant;
+import org.wholecare.budget.ConsentService;
 import org.wholecare.organisation.OrganisationService;
 import org.wholecare.security.AccountService;
 import org.wholecare.security.CurrentUser;
@@ -17,11 +25,27 @@ import org.wholecare.shell.Ui;
 @RolesAllowed(Roles.BROKER)
 public class BrokerHomeView extends HomePage {
 
-    BrokerHomeView(CurrentUser currentUser, OrganisationService organisations, AccountService accounts) {
+    BrokerHomeView(CurrentUser currentUser, OrganisationService organisations, AccountService accounts,
+            ConsentService consent, Clock clock) {
         super(currentUser, organisations, "You help budget holders choose and buy support, "
                 + "acting only for people who have given your organisation access.");
         add(Ui.card("Your organisation", Ui.facts(
-                "Brokers at " + organisation.name(), String.valueOf(accounts.countColleagues()))),
-                Ui.card("Your caseload", new Paragraph("No budget holder has given your organisation access yet.")));
+                "Brokers at " + organisation.name(), String.valueOf(accounts.countColleagues()))));
+        // the grants themselves, not a look at anyone's records: the caseload page does the looking
+        List<ConsentGrant> grants = consent.grantsToMe();
+        long people = grants.stream().map(ConsentGrant::holderId).distinct().count();
+        if (people == 0) {
+            add(Ui.card("Your caseload", new Paragraph("No budget holder has given your organisation access yet.")));
+            return;
+        }
+        LocalDate today = LocalDate.now(clock.withZone(BudgetService.UK));
+        long ending = grants.stream().filter(g -> g.endsWithin(today, 14)).map(ConsentGrant::holderId).distinct()
+                .count();
+        var caseload = Ui.card("Your caseload", Ui.facts(
+                "People who have given your organisation access", String.valueOf(people),
+                "Consent ending within 14 days", String.valueOf(ending)));
+        caseload.setId("caseload-summary");
+        caseload.add(new RouterLink("See your clients and what needs attention", CaseloadView.class));
+        add(caseload);
     }
 }
