@@ -29,11 +29,22 @@ class PurchaseJourney {
     /** The Total row of the budget's table: allocated, set aside, spent, available, in pence. */
     static long[] totals(Browser browser) {
         String table = browser.textOf("stream-figures");
-        String total = table.substring(table.lastIndexOf("Total"));
-        Matcher m = POUNDS.matcher(total);
-        long[] figures = new long[4];
-        for (int i = 0; i < 4; i++) {
-            assertThat(m.find()).as("four totals in: %s", total).isTrue();
+        return amounts(table.substring(table.lastIndexOf("Total")), 4);
+    }
+
+    /** The number shown after {@code label} in a list of facts. */
+    static int count(String facts, String label) {
+        Matcher m = Pattern.compile(Pattern.quote(label) + "\\s+(\\d+)").matcher(facts);
+        assertThat(m.find()).as("a number after '%s' in: %s", label, facts).isTrue();
+        return Integer.parseInt(m.group(1));
+    }
+
+    /** The first {@code count} amounts in pounds in the text, in pence. */
+    static long[] amounts(String text, int count) {
+        Matcher m = POUNDS.matcher(text);
+        long[] figures = new long[count];
+        for (int i = 0; i < count; i++) {
+            assertThat(m.find()).as("%d amounts in: %s", count, text).isTrue();
             figures[i] = Long.parseLong(m.group(1).replace(",", "")) * 100 + Long.parseLong(m.group(2));
         }
         return figures;
@@ -72,6 +83,10 @@ class PurchaseJourney {
             });
             provider.steps("provider-accepts-delivers-invoices", () -> {
                 provider.signIn("provider", Browser.DEMO_PASSWORD);
+                // the provider's home counts the booking as waiting for them
+                provider.waitForHeading("Hello, Mark Owens");
+                assertThat(count(provider.textOf("bookings-summary"), "Waiting for you to accept or decline"))
+                        .isPositive();
                 provider.open("/provider/bookings");
                 provider.waitForHeading("Bookings");
                 provider.click(By.xpath("//vaadin-button[@aria-label='Accept the booking of Evening and weekend care']"));
@@ -116,6 +131,9 @@ class PurchaseJourney {
                 holder.open("/purchases");
                 holder.waitForHeading("Purchases");
                 assertThat(holder.pageText()).contains("Settled outside Stripe").contains("Delivered and paid in full");
+                long[] bookings = amounts(holder.textOf("purchase-totals"), 4);
+                // booked = spent + still set aside + back in the budget
+                assertThat(bookings[0]).isEqualTo(bookings[1] + bookings[2] + bookings[3]);
                 // exactly £54.00 has moved from available to spent; nothing is left set aside for it
                 holder.open("/budget");
                 holder.waitForHeading("Your budget");
@@ -125,6 +143,9 @@ class PurchaseJourney {
                 assertThat(after[2]).isEqualTo(before[0][2] + 5_400);
                 assertThat(after[3]).isEqualTo(before[0][3] - 5_400);
                 assertThat(after[0]).isEqualTo(after[1] + after[2] + after[3]);
+                // the purchases page's set aside and spent are the budget's own
+                assertThat(bookings[2]).isEqualTo(after[1]);
+                assertThat(bookings[1]).isEqualTo(after[2]);
                 long available = pence(holder.textOf("available-now"));
                 assertThat(available).isEqualTo(after[3]);
                 String availableText = holder.textOf("available-now");
@@ -138,6 +159,9 @@ class PurchaseJourney {
                 holder.clickButton("Give access");
                 holder.waitForText("Northbrook Independent Living may now");
                 broker.signIn("broker", Browser.DEMO_PASSWORD);
+                broker.waitForHeading("Hello, Priya Shah");
+                assertThat(count(broker.textOf("caseload-summary"), "People who have given your organisation access"))
+                        .isPositive();
                 broker.open("/clients");
                 broker.waitForHeading("Clients");
                 assertThat(broker.textOf("caseload")).contains("Sam Taylor").contains(availableText);

@@ -70,6 +70,8 @@ public class PurchasesView extends Main {
         List<Purchase> all = purchases.purchasesOf(holder.id());
         if (all.isEmpty()) {
             add(Ui.card("Nothing booked yet", new Paragraph("Find support to book a service.")));
+        } else {
+            add(totals(all));
         }
         all.forEach(p -> add(card(p)));
     }
@@ -117,6 +119,27 @@ public class PurchasesView extends Main {
         return Optional.of(card);
     }
 
+    /** The bookings added up, so they can be checked against the budget page's figures. */
+    private static Component totals(List<Purchase> all) {
+        long booked = all.stream().mapToLong(Purchase::totalPence).sum();
+        long spent = all.stream().mapToLong(Purchase::spentPence).sum();
+        long setAside = all.stream().mapToLong(Purchase::committedPence).sum();
+        long back = all.stream().mapToLong(Purchase::releasedPence).sum();
+        var card = Ui.card("All bookings added up", Ui.facts(
+                "Booked", Money.format(booked),
+                "Spent", Money.format(spent),
+                "Still set aside", Money.format(setAside),
+                "Back in the budget", Money.format(back)));
+        card.add(new Paragraph("Booked is what was spent, plus what is still set aside, plus what went back to the "
+                + "budget because it was declined, cancelled or not delivered."));
+        card.setId("purchase-totals");
+        return card;
+    }
+
+    private static String units(long n, String unit) {
+        return n + " " + unit + (n == 1 ? "" : "s");
+    }
+
     private Component card(Purchase p) {
         var card = Ui.card(p.title() + " from " + p.providerName(), Ui.facts(
                 "Booked", p.quantity() + " " + p.unit() + (p.quantity() == 1 ? "" : "s") + " " + p.frequency().label()
@@ -125,7 +148,7 @@ public class PurchasesView extends Main {
                 "Price", Money.format(p.unitPricePence()) + " per " + p.unit() + ", " + Money.format(p.totalPence())
                         + " in all",
                 "Status", status(p),
-                "Delivered", p.unitsDelivered() + " of " + p.unitsBooked() + " " + p.unit() + "s",
+                "Delivered", p.unitsDelivered() + " of " + units(p.unitsBooked(), p.unit()),
                 "Spent", Money.format(p.spentPence()),
                 "Still set aside", Money.format(p.committedPence())));
         card.addClassName("purchase");
