@@ -63,6 +63,9 @@ public class PaymentService {
     private final CurrentUser currentUser;
     private final TransactionTemplate ownTransaction;
     private final Clock clock;
+    // one thread: payments go to Stripe one at a time, in the order they were confirmed
+    private final java.util.concurrent.ExecutorService sender = java.util.concurrent.Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("stripe-payments").daemon().factory());
 
     PaymentService(JdbcClient jdbc, StripeGateway stripe, StripeSettings settings, LedgerService ledger,
             BudgetHolderService holders, BudgetService budgets, CurrentUser currentUser,
@@ -82,7 +85,8 @@ public class PaymentService {
 
     /**
      * Records that a confirmed invoice must be paid, in the confirming transaction, and sends it to
-     * Stripe once that transaction has committed. The purchase feature has already checked who may.
+     * Stripe once that transaction has committed, in the background: the person confirming never
+     * waits on Stripe. The purchase feature has already checked who may.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void request(long invoiceId, long spendEntryId, long providerId, long amountPence, String description) {
@@ -99,7 +103,12 @@ public class PaymentService {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    send(paymentId);
+                    try {
+                        sender.execute(() -> send(paymentId));
+                    } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+                        // the payment is recorded as waiting: the start-up run sends it
+                        log.info("Payment {} left waiting for the next start-up", paymentId);
+                    }
                 }
             });
         }
@@ -129,8 +138,9 @@ public class PaymentService {
     /**
      * Sends one payment to Stripe and records the answer. A failure leaves it waiting, to be tried
      * again with the same idempotency key; Stripe then returns the first transfer instead of making another.
+     * One at a time, so the background sender and the retry job never send the same payment together.
      */
-    void send(long paymentId) {
+    synchronized void send(long paymentId) {
         record Due(long invoiceId, long providerId, long amount, String description, String key, String status,
                 java.time.Instant createdAt) {
         }
@@ -169,6 +179,29 @@ public class PaymentService {
         } catch (StripeException | RuntimeException e) {
             log.warn("Payment {} not sent yet: {}", paymentId, e.getMessage());
             note(paymentId, e.getMessage());
+        }
+    }
+
+    /** Waits until every payment handed to the background sender so far has been tried (for tests). */
+    void awaitSending() {
+        try {
+            sender.submit(() -> { }).get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Anything not yet sent stays waiting in the payment table, for the next start-up to send. */
+    @jakarta.annotation.PreDestroy
+    void stopSending() {
+        sender.shutdown();
+        try {
+            sender.awaitTermination(settings.timeout() * 2L, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

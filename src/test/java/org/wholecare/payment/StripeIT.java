@@ -121,7 +121,16 @@ class StripeIT {
         Person p = newHolder();
         long invoiceId = invoicedHour(p);
         int before = STUB.transfersMade.get();
+        // Stripe holds the transfer: the confirming person does not wait for it, and the
+        // confirmation is already recorded with the payment waiting and nothing gone wrong
+        var stripeAnswers = new java.util.concurrent.CountDownLatch(1);
+        STUB.holdNextTransfer = stripeAnswers;
         actingAs.run(p.username(), () -> purchases.confirmInvoice(invoiceId));
+        assertThat(paymentStatus(invoiceId)).isEqualTo("PENDING");
+        assertThat(jdbc.queryForObject("SELECT last_error FROM payment WHERE invoice_id = ?", String.class, invoiceId))
+                .isNull();
+        stripeAnswers.countDown();
+        payments.awaitSending();
         assertThat(paymentStatus(invoiceId)).isEqualTo("SENT");
         assertThat(STUB.transfersMade.get()).isEqualTo(before + 1);
         assertThat(STUB.transferKeysSeen).contains("wholecare-invoice-" + invoiceId);
@@ -140,6 +149,7 @@ class StripeIT {
         int before = STUB.transfersMade.get();
         STUB.slowNextTransfer = true;
         actingAs.run(p.username(), () -> purchases.confirmInvoice(invoiceId));
+        payments.awaitSending();
         // the ledger has the spend; the payment waits, with the reason
         assertThat(paymentStatus(invoiceId)).isEqualTo("PENDING");
         assertThat(jdbc.queryForObject("SELECT last_error FROM payment WHERE invoice_id = ?", String.class, invoiceId))
@@ -198,6 +208,7 @@ class StripeIT {
         // Stripe makes the transfer but its answer is lost
         STUB.slowNextTransfer = true;
         actingAs.run(p.username(), () -> purchases.confirmInvoice(invoiceId));
+        payments.awaitSending();
         assertThat(paymentStatus(invoiceId)).isEqualTo("PENDING");
         long paymentId = jdbc.queryForObject("SELECT id FROM payment WHERE invoice_id = ?", Long.class, invoiceId);
         var waiting = actingAs.run("commissioner", () -> payments.waitingInMyArea()).stream()

@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A local stand-in for the parts of Stripe's API the app calls, behaving as Stripe does: a transfer
  * sent again with the same idempotency key returns the first transfer instead of making another.
- * It can answer slowly once (a timeout the caller retries) or decline a card.
+ * It can answer slowly once (a timeout the caller retries), hold a transfer until told, or decline a card.
  */
 final class StripeStub implements AutoCloseable {
 
@@ -26,6 +26,8 @@ final class StripeStub implements AutoCloseable {
     final AtomicInteger sessions = new AtomicInteger();
     volatile boolean slowNextTransfer;
     volatile boolean declineNextCheckout;
+    /** When set, the next transfer waits for this before answering (for at most 10 s). */
+    volatile java.util.concurrent.CountDownLatch holdNextTransfer;
 
     StripeStub() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -44,6 +46,15 @@ final class StripeStub implements AutoCloseable {
     }
 
     private void transfer(HttpExchange exchange) throws IOException {
+        var hold = holdNextTransfer;
+        if (hold != null) {
+            holdNextTransfer = null;
+            try {
+                hold.await(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         transferKeysSeen.add(key);
