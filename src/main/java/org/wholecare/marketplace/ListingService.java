@@ -189,11 +189,12 @@ public class ListingService {
 
     /** Price changes, newest first, in pence: a purchase keeps the price it was made at. */
     @RolesAllowed(Roles.PROVIDER)
-    public List<Long> priceHistory(long listingId) {
+    public List<PriceChange> priceHistory(long listingId) {
         long organisationId = currentUser.require().organisationId();
         queries.byId(listingId).filter(l -> Objects.equals(l.organisationId(), organisationId))
                 .orElseThrow(() -> new AccessDeniedException("Not your listing"));
-        return jdbc.sql("SELECT price_pence FROM listing_price_history WHERE listing_id = ? ORDER BY changed_at DESC, id DESC")
-                .param(listingId).query(Long.class).list();
+        return jdbc.sql("SELECT price_pence, changed_at FROM listing_price_history WHERE listing_id = ? "
+                        + "ORDER BY changed_at DESC, id DESC")
+                .param(listingId).query((rs, n) -> new PriceChange(rs.getLong(1), rs.getTimestamp(2).toInstant())).list();
     }
 }

@@ -94,7 +94,9 @@ public class ListingView extends Main implements BeforeEnterObserver {
                 + "received a service from " + provider.name() + " through Wholecare can review it."),
                 ReviewList.of(reviews, provider, currentUser.require(), () -> render(l.id(), district)));
         if (currentUser.require().role() == Role.BUDGET_HOLDER) {
-            reviewCard.add(reviewForm(l, district));
+            // the form only for someone it would accept; anyone else is told why not
+            reviews.whyCannotReview(l.organisationId()).ifPresentOrElse(
+                    why -> reviewCard.add(new Paragraph(why)), () -> reviewCard.add(reviewForm(l, district)));
         }
         add(reviewCard);
     }

@@ -159,6 +159,19 @@ public class ProviderListingsView extends Main {
                 ? "To publish " + needed + ", add your CQC registration number above." : null);
     }
 
+    /** Every price the listing has had: people can see a change was made openly, and bookings keep theirs. */
+    private Component priceHistory(Listing editing) {
+        var dates = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK)
+                .withZone(org.wholecare.budget.BudgetService.UK);
+        UnorderedList changes = new UnorderedList();
+        listings.priceHistory(editing.id()).forEach(c -> changes.add(new ListItem(Money.format(c.pricePence()) + " per "
+                + editing.unit().label() + " from " + dates.format(c.changedAt()))));
+        Div box = new Div(new Paragraph("Prices so far, newest first. Bookings already made keep the price they were "
+                + "made at."), changes);
+        box.setId("price-history");
+        return box;
+    }
+
     private String kindsNeedingCqc() {
         return String.join(" or ", categories.stream().filter(ServiceCategory::needsCqcRegistration)
                 .map(c -> c.name().toLowerCase(java.util.Locale.UK)).toList());
@@ -239,8 +252,11 @@ public class ProviderListingsView extends Main {
             buttons.add(new Button("Cancel", click -> render(null)));
         }
         var card = Ui.card(editing == null ? "Add a listing" : "Change " + editing.title(), category, title,
-                description, unit, price, districts, days, times, languages, accessibility, status,
-                errors.formMessage(), buttons);
+                description, unit, price);
+        if (editing != null) {
+            card.add(priceHistory(editing));
+        }
+        card.add(districts, days, times, languages, accessibility, status, errors.formMessage(), buttons);
         card.addClassName("form");
         card.setId("listing-form");
         return card;

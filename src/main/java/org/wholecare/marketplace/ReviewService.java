@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.Objects;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
@@ -56,25 +57,44 @@ public class ReviewService {
                 .param(organisationId).query(ReviewService::map).list();
     }
 
+    /**
+     * Why the signed-in person cannot review this provider now, or empty if they can: so a page
+     * offers the form only to someone it would accept.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public Optional<String> whyCannotReview(long organisationId) {
+        return refusal(organisationId).map(ValidationException::getMessage);
+    }
+
+    private Optional<ValidationException> refusal(long organisationId) {
+        var holder = holders.mine().orElse(null);
+        if (holder == null) {
+            return Optional.of(ValidationException.of("", "Only budget holders can leave reviews."));
+        }
+        // names only a provider this holder has reviewed, so it tells them nothing new
+        var already = jdbc.sql("SELECT o.name, r.removed FROM review r JOIN organisation o ON o.id = r.organisation_id "
+                        + "WHERE r.organisation_id = ? AND r.holder_id = ?")
+                .params(organisationId, holder.id())
+                .query((rs, n) -> alreadyReviewed(rs.getString(1), rs.getBoolean(2))).optional();
+        if (already.isPresent()) {
+            return already;
+        }
+        ReviewEligibility rule = eligibility.getIfAvailable(() -> (account, provider) -> false);
+        if (!rule.hasDeliveredPurchase(holder.accountId(), organisationId)) {
+            return Optional.of(ValidationException.of("", "You can review a provider once you have bought and received "
+                    + "a service from them through Wholecare."));
+        }
+        return Optional.empty();
+    }
+
     /** A holder's one review of a provider they have bought from and received a service from. */
     @RolesAllowed(Roles.BUDGET_HOLDER)
     @Transactional
     public Review leave(long organisationId, int stars, String wording) {
         var holder = holders.mine().orElseThrow(() -> ValidationException.of("", "Only budget holders can leave reviews."));
-        // names only a provider this holder has reviewed, so it tells them nothing new
-        jdbc.sql("SELECT o.name, r.removed FROM review r JOIN organisation o ON o.id = r.organisation_id "
-                        + "WHERE r.organisation_id = ? AND r.holder_id = ?")
-                .params(organisationId, holder.id())
-                .query((rs, n) -> alreadyReviewed(rs.getString(1), rs.getBoolean(2))).optional()
-                .ifPresent(refusal -> {
-                    throw refusal;
-                });
-        // until purchases exist nobody has been served, so nobody can review: never a fake review
-        ReviewEligibility rule = eligibility.getIfAvailable(() -> (account, provider) -> false);
-        if (!rule.hasDeliveredPurchase(holder.accountId(), organisationId)) {
-            throw ValidationException.of("", "You can review a provider once you have bought and received a service "
-                    + "from them through Wholecare.");
-        }
+        refusal(organisationId).ifPresent(refusal -> {
+            throw refusal;
+        });
         var errors = new ValidationException.Collector();
         if (stars < 1 || stars > 5) {
             errors.add("stars", "Choose from 1 to 5 stars.");

@@ -134,6 +134,8 @@ class PurchaseIT {
         // delivered and invoiced is not yet a verified purchase: no review until the invoice is confirmed
         assertThatThrownBy(() -> actingAs.run(p.username(), () -> reviews.leave(invoiced.providerId(), 5, "Early")))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("review");
+        assertThat(actingAs.run(p.username(), () -> reviews.whyCannotReview(invoiced.providerId()))).get(
+                org.assertj.core.api.InstanceOfAssertFactories.STRING).contains("bought and received");
         // the provider's steps are in the holder's "who has looked" log
         assertThat(actingAs.run(p.username(), () -> consent.accessLog(p.holder().id())))
                 .extracting(org.wholecare.budget.AccessLogEntry::action)
@@ -175,7 +177,11 @@ class PurchaseIT {
 
         // delivered, so the holder may now review the provider
         long riverside = confirmed.providerId();
+        assertThat(actingAs.run(p.username(), () -> reviews.whyCannotReview(riverside))).isEmpty();
         actingAs.run(p.username(), () -> reviews.leave(riverside, 5, "Kind and always on time"));
+        // and the listing page now says so instead of offering the form again
+        assertThat(actingAs.run(p.username(), () -> reviews.whyCannotReview(riverside))).get(
+                org.assertj.core.api.InstanceOfAssertFactories.STRING).startsWith("You have already reviewed");
 
         // cancelling gives back what was not delivered
         actingAs.run(p.username(), () -> purchases.cancel(purchase.id()));
