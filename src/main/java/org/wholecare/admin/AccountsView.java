@@ -66,6 +66,8 @@ public class AccountsView extends Main {
             invite.setAriaLabel("New invitation link for " + a.fullName());
             return invite;
         }).setHeader("Invitation").setAutoWidth(true);
+        // names and numbers are never cut short: on a phone the table scrolls sideways instead
+        grid.getColumns().forEach(column -> column.setAutoWidth(true));
         grid.setAllRowsVisible(true);
         grid.setAriaLabel("Accounts");
         add(Ui.card("All accounts", grid));

@@ -44,6 +44,8 @@ public class OrganisationsView extends Main {
         grid.addColumn(OrganisationSummary::name).setHeader("Name").setFlexGrow(2).setSortable(true);
         grid.addColumn(o -> o.type().label()).setHeader("Kind").setSortable(true);
         grid.addColumn(OrganisationSummary::areaName).setHeader("Area").setSortable(true);
+        // names and numbers are never cut short: on a phone the table scrolls sideways instead
+        grid.getColumns().forEach(column -> column.setAutoWidth(true));
         grid.setAllRowsVisible(true);
         grid.setAriaLabel("Organisations");
         add(Ui.card("All organisations", grid));

@@ -48,6 +48,8 @@ public class BudgetHoldersView extends Main {
         grid.addColumn(HolderSummary::nhsNumberForDisplay).setHeader("NHS number");
         grid.addColumn(HolderSummary::postcodeDistrict).setHeader("Postcode district");
         grid.addColumn(h -> h.currentBudgetId() == null ? "Not set up yet" : "Set up").setHeader("Budget");
+        // names and numbers are never cut short: on a phone the table scrolls sideways instead
+        grid.getColumns().forEach(column -> column.setAutoWidth(true));
         grid.setAllRowsVisible(true);
         grid.setAriaLabel("Budget holders");
         result.getElement().setAttribute("aria-live", "polite");
