@@ -381,12 +381,25 @@ public class PaymentService {
         if (topUp == null) {
             return WebhookResult.IGNORED;
         }
-        if (session.getAmountTotal() != null && session.getAmountTotal() != topUp.pence()) {
-            log.warn("Top-up {} paid {} but asked {}; not credited", topUp.id(), session.getAmountTotal(), topUp.pence());
+        if (session.getCurrency() != null && !"gbp".equalsIgnoreCase(session.getCurrency())) {
+            log.error("Top-up {} was paid in {}, not pounds; not credited, check it in Stripe", topUp.id(),
+                    session.getCurrency());
             return WebhookResult.IGNORED;
         }
+        // the person's card was charged what Stripe says: that, not what we asked, is their money
+        long paid = session.getAmountTotal() == null ? topUp.pence() : session.getAmountTotal();
+        if (paid <= 0) {
+            log.error("Top-up {} reported as paid with {} pence; not credited, check it in Stripe", topUp.id(), paid);
+            return WebhookResult.IGNORED;
+        }
+        String reason = "Top-up by card (Stripe)";
+        if (paid != topUp.pence()) {
+            log.warn("Top-up {} paid {} pence but asked {}; crediting what was paid", topUp.id(), paid, topUp.pence());
+            reason += ": " + Money.format(paid) + " paid, " + Money.format(topUp.pence()) + " was asked";
+        }
+        String description = reason;
         var entry = SystemActor.asAdministrator(() -> ledger.allocate(topUp.budgetId(), FundingStream.PRIVATE_TOP_UP,
-                topUp.pence(), new LedgerRequest(null, topUp.requestedBy(), "Top-up by card (Stripe)",
+                paid, new LedgerRequest(null, topUp.requestedBy(), description,
                         "top-up:" + topUp.id(), "stripe:" + session.getId())));
         jdbc.sql("UPDATE top_up SET status = 'CREDITED', credited_entry_id = ?, credited_at = ? WHERE id = ?")
                 .params(entry.id(), now(), topUp.id()).update();

@@ -201,6 +201,20 @@ class StripeIT {
     }
 
     @Test
+    void aTopUpPaidForAnotherAmountCreditsWhatTheCardWasChargedOnce() {
+        Person p = newHolder();
+        String url = actingAs.run(p.username(), () -> payments.startTopUp(2_500, "http://localhost/budget"));
+        String session = url.substring(url.lastIndexOf('/') + 1);
+        // Stripe says £20.00 was taken, not the £25.00 asked: the person has paid £20.00
+        String paid = event("evt_other_amount_" + session, "checkout.session.completed", session, "paid", 2_000);
+        assertThat(post(paid, true)).isEqualTo(200);
+        assertThat(post(paid, true)).isEqualTo(200);
+        assertThat(topUp(p)).isEqualTo(2_000);
+        assertThat(jdbc.queryForObject("SELECT status FROM top_up WHERE stripe_session_id = ?", String.class, session))
+                .isEqualTo("CREDITED");
+    }
+
+    @Test
     void aStripePaymentStillBeingTriedIsNotPaidAnotherWayUntilStripeGivesUp() {
         connectProvider();
         Person p = newHolder();
