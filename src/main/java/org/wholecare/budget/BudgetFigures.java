@@ -100,7 +100,8 @@ final class BudgetFigures {
                 + " a week), out of " + Money.format(f.allocatedPence()) + " allocated. Money set aside for "
                 + "booked services counts as used."));
         if (f.overSurplusThreshold()) {
-            Paragraph warning = new Paragraph("That is more than 8 weeks of planned spending ("
+            Paragraph warning = new Paragraph("At this rate " + Money.format(f.projectedUnspentPence())
+                    + " would be left unspent: more than " + f.surplusThresholdWeeks() + " weeks of planned spending ("
                     + Money.format(f.surplusThresholdPence()) + "), so the council or NHS "
                     + "may ask for some of it back. Talk to your broker or commissioner about the support "
                     + (forHolder ? "you" : "the person") + " need" + (forHolder ? "" : "s") + ".");

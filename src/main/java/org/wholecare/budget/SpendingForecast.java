@@ -15,10 +15,11 @@ import java.time.temporal.ChronoUnit;
  * @param projectedUnspentPence what will be left at the end at this rate (0 if it runs out)
  * @param surplusThresholdPence unspent money above this is at risk of being taken back
  * @param overSurplusThreshold  whether the projection passes that threshold
+ * @param surplusThresholdWeeks how many weeks of planned spending that threshold is
  */
 public record SpendingForecast(long daysElapsed, long daysInPeriod, long allocatedPence, long usedPence,
         long weeklyRatePence, LocalDate runsOutOn, long projectedUnspentPence, long surplusThresholdPence,
-        boolean overSurplusThreshold, boolean started) {
+        boolean overSurplusThreshold, boolean started, int surplusThresholdWeeks) {
 
     public static SpendingForecast of(LocalDate start, LocalDate end, LocalDate today, long allocatedPence,
             long usedPence, int surplusThresholdWeeks) {
@@ -27,7 +28,7 @@ public record SpendingForecast(long daysElapsed, long daysInPeriod, long allocat
         long threshold = plannedWeekly * surplusThresholdWeeks;
         if (today.isBefore(start)) {
             return new SpendingForecast(0, daysInPeriod, allocatedPence, usedPence, 0, null,
-                    allocatedPence - usedPence, threshold, false, false);
+                    allocatedPence - usedPence, threshold, false, false, surplusThresholdWeeks);
         }
         long elapsed = Math.min(ChronoUnit.DAYS.between(start, today) + 1, daysInPeriod);
         long weekly = usedPence * 7 / elapsed;
@@ -45,6 +46,6 @@ public record SpendingForecast(long daysElapsed, long daysInPeriod, long allocat
         // too early to judge a rate in the first fortnight: don't alarm people on day one
         boolean over = elapsed >= 14 && unspent > threshold;
         return new SpendingForecast(elapsed, daysInPeriod, allocatedPence, usedPence, weekly, runsOutOn, unspent,
-                threshold, over, true);
+                threshold, over, true, surplusThresholdWeeks);
     }
 }

@@ -6,11 +6,8 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
 import org.wholecare.brokerage.CaseloadView;
-import org.wholecare.budget.BudgetService;
 import org.wholecare.budget.ConsentGrant;
 import org.wholecare.budget.ConsentService;
 import org.wholecare.organisation.OrganisationService;
@@ -26,7 +23,7 @@ import org.wholecare.shell.Ui;
 public class BrokerHomeView extends HomePage {
 
     BrokerHomeView(CurrentUser currentUser, OrganisationService organisations, AccountService accounts,
-            ConsentService consent, Clock clock) {
+            ConsentService consent) {
         super(currentUser, organisations, "You help budget holders choose and buy support, "
                 + "acting only for people who have given your organisation access.");
         add(Ui.card("Your organisation", Ui.facts(
@@ -38,12 +35,7 @@ public class BrokerHomeView extends HomePage {
             add(Ui.card("Your caseload", new Paragraph("No budget holder has given your organisation access yet.")));
             return;
         }
-        LocalDate today = LocalDate.now(clock.withZone(BudgetService.UK));
-        long ending = grants.stream().filter(g -> g.endsWithin(today, 14)).map(ConsentGrant::holderId).distinct()
-                .count();
-        var caseload = Ui.card("Your caseload", Ui.facts(
-                "People who have given your organisation access", String.valueOf(people),
-                "Consent ending within 14 days", String.valueOf(ending)));
+        var caseload = Ui.card("Your caseload", Ui.facts("People you may act for", String.valueOf(people)));
         caseload.setId("caseload-summary");
         caseload.add(new RouterLink("See your clients and what needs attention", CaseloadView.class));
         add(caseload);

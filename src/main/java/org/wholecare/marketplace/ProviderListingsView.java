@@ -164,8 +164,9 @@ public class ProviderListingsView extends Main {
         var dates = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK)
                 .withZone(org.wholecare.budget.BudgetService.UK);
         UnorderedList changes = new UnorderedList();
-        listings.priceHistory(editing.id()).forEach(c -> changes.add(new ListItem(Money.format(c.pricePence()) + " per "
-                + editing.unit().label() + " from " + dates.format(c.changedAt()))));
+        // no unit: an earlier price may have been for another unit
+        listings.priceHistory(editing.id()).forEach(c -> changes.add(new ListItem(Money.format(c.pricePence())
+                + " from " + dates.format(c.changedAt()))));
         Div box = new Div(new Paragraph("Prices so far, newest first. Bookings already made keep the price they were "
                 + "made at."), changes);
         box.setId("price-history");

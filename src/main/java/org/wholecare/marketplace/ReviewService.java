@@ -61,7 +61,7 @@ public class ReviewService {
      * Why the signed-in person cannot review this provider now, or empty if they can: so a page
      * offers the form only to someone it would accept.
      */
-    @PreAuthorize("isAuthenticated()")
+    @RolesAllowed(Roles.BUDGET_HOLDER)
     public Optional<String> whyCannotReview(long organisationId) {
         return refusal(organisationId).map(ValidationException::getMessage);
     }

@@ -64,6 +64,7 @@ public class PaymentService {
     private final TransactionTemplate ownTransaction;
     private final Clock clock;
     // one thread: payments go to Stripe one at a time, in the order they were confirmed
+    private volatile boolean stopping;
     private final java.util.concurrent.ExecutorService sender = java.util.concurrent.Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("stripe-payments").daemon().factory());
 
@@ -104,7 +105,7 @@ public class PaymentService {
                 @Override
                 public void afterCommit() {
                     try {
-                        sender.execute(() -> send(paymentId));
+                        sender.execute(() -> sendQuietly(paymentId));
                     } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
                         // the payment is recorded as waiting: the start-up run sends it
                         log.info("Payment {} left waiting for the next start-up", paymentId);
@@ -148,7 +149,7 @@ public class PaymentService {
                         + "created_at FROM payment WHERE id = ? AND method = 'STRIPE'").param(paymentId)
                 .query((rs, n) -> new Due(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant())).optional().orElse(null);
-        if (due == null || !"PENDING".equals(due.status())) {
+        if (due == null || !"PENDING".equals(due.status()) || stopping) {
             return;
         }
         if (clock.instant().isAfter(due.createdAt().plus(RETRY_FOR))) {
@@ -194,13 +195,29 @@ public class PaymentService {
         }
     }
 
-    /** Anything not yet sent stays waiting in the payment table, for the next start-up to send. */
+    /** In the background: whatever goes wrong, the payment stays waiting and the retry job tries it again. */
+    private void sendQuietly(long paymentId) {
+        try {
+            send(paymentId);
+        } catch (RuntimeException e) {
+            log.warn("Payment {} not sent yet; it will be tried again: {}", paymentId, e.getMessage());
+        }
+    }
+
+    /**
+     * Lets a transfer already on its way finish, and sends nothing more: anything not yet sent stays
+     * waiting in the payment table for the next start-up, rather than racing the database's shutdown.
+     */
     @jakarta.annotation.PreDestroy
     void stopSending() {
+        stopping = true;
         sender.shutdown();
         try {
-            sender.awaitTermination(settings.timeout() * 2L, java.util.concurrent.TimeUnit.MILLISECONDS);
+            if (!sender.awaitTermination(settings.timeout() * 2L, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                sender.shutdownNow();
+            }
         } catch (InterruptedException e) {
+            sender.shutdownNow();
             Thread.currentThread().interrupt();
         }
     }

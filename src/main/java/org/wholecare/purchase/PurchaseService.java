@@ -185,6 +185,22 @@ public class PurchaseService {
                 + "IS NOT NULL AND status NOT IN ('DECLINED', 'CANCELLED')").param(holderId).query(Long.class).list());
     }
 
+    /** How many of the signed-in provider's bookings need them, counted in the database. */
+    public record BookingCounts(long waiting, long underway, long invoicesOpen) {
+    }
+
+    @RolesAllowed(Roles.PROVIDER)
+    public BookingCounts bookingCountsForMe() {
+        long provider = currentUser.require().organisationId();
+        return jdbc.sql("""
+                SELECT (SELECT COUNT(*) FROM purchase WHERE provider_id = ? AND status = 'REQUESTED'),
+                       (SELECT COUNT(*) FROM purchase WHERE provider_id = ? AND status = 'ACCEPTED'),
+                       (SELECT COUNT(*) FROM invoice i JOIN purchase p ON p.id = i.purchase_id
+                         WHERE p.provider_id = ? AND i.status IN ('RAISED', 'DISPUTED'))""")
+                .params(provider, provider, provider)
+                .query((rs, n) -> new BookingCounts(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();
+    }
+
     /** Bookings with the signed-in provider's organisation, waiting ones first. */
     @RolesAllowed(Roles.PROVIDER)
     public List<Purchase> bookingsForMe() {

@@ -60,7 +60,8 @@ class StripeIT {
         registry.add("wholecare.stripe.secret-key", () -> "sk_test_stub");
         registry.add("wholecare.stripe.webhook-secret", () -> WEBHOOK_SECRET);
         registry.add("wholecare.stripe.api-base", STUB::url);
-        registry.add("wholecare.stripe.timeout-millis", () -> "1500");
+        // long enough that a held transfer is released well before it, short enough to keep the slow tests quick
+        registry.add("wholecare.stripe.timeout-millis", () -> "3000");
     }
 
     @AfterAll

@@ -63,7 +63,7 @@ final class StripeStub implements AutoCloseable {
         if (fresh && slowNextTransfer) {
             // Stripe made the transfer, but the answer comes too late for the caller
             slowNextTransfer = false;
-            sleep(4_000);
+            sleep(6_000);
         }
         String amount = body.replaceAll(".*amount=(\\d+).*", "$1");
         reply(exchange, 200, "{\"id\":\"" + id + "\",\"object\":\"transfer\",\"amount\":" + amount
