@@ -234,7 +234,14 @@ final class Browser implements AutoCloseable {
         });
         // several selects may offer the same option; only the open one's is shown
         By item = By.xpath("//vaadin-select-item[normalize-space(.)='" + option + "']");
-        wait.until(d -> d.findElements(item).stream().filter(WebElement::isDisplayed).findFirst().orElse(null)).click();
+        wait.until(d -> {
+            WebElement shown = d.findElements(item).stream().filter(WebElement::isDisplayed).findFirst().orElse(null);
+            if (shown == null) {
+                return null;
+            }
+            shown.click();
+            return true;
+        });
     }
 
     void pickFromComboBox(String label, String option) {
@@ -245,11 +252,17 @@ final class Browser implements AutoCloseable {
 
     /** Ticks (or unticks) the checkbox whose label reads {@code label}. */
     void tick(String label) {
-        WebElement box = wait.until(d -> d.findElements(By.tagName("vaadin-checkbox")).stream()
-                .filter(c -> label.equals(c.getDomProperty("label")) || label.equals(c.getText().strip()))
-                .findFirst().orElse(null));
-        driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", box);
-        box.findElement(By.tagName("input")).click();
+        wait.until(d -> {
+            WebElement box = d.findElements(By.tagName("vaadin-checkbox")).stream()
+                    .filter(c -> label.equals(c.getDomProperty("label")) || label.equals(c.getText().strip()))
+                    .findFirst().orElse(null);
+            if (box == null) {
+                return null;
+            }
+            driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", box);
+            box.findElement(By.tagName("input")).click();
+            return true;
+        });
     }
 
     void clickButton(String text) {

@@ -130,8 +130,9 @@ public class PurchasesView extends Main {
                 "Spent", Money.format(spent),
                 "Still set aside", Money.format(setAside),
                 "Back in the budget", Money.format(back)));
-        card.add(new Paragraph("Booked is what was spent, plus what is still set aside, plus what went back to the "
-                + "budget because it was declined, cancelled or not delivered."));
+        card.add(new Paragraph("Every booking listed below, in this budget period and any before it. Booked is what "
+                + "was spent, plus what is still set aside, plus what went back to the budget because it was declined, "
+                + "cancelled or not delivered."));
         card.setId("purchase-totals");
         return card;
     }
