@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** A booking as everyone involved sees it, with what was delivered and invoiced so far. */
-public record Purchase(long id, long holderId, String holderName, long listingId, long providerId, String providerName,
+public record Purchase(long id, long holderId, long budgetId, String holderName, long listingId, long providerId, String providerName,
         String title, String unit, long unitPricePence, int quantity, Booking.Frequency frequency, int occurrences,
         LocalDate startDate, LocalDate endDate, long totalPence, String planLine, Status status, Instant createdAt,
         String declineReason, int unitsBooked, int unitsDelivered, int unitsInvoiced, long spentPence,

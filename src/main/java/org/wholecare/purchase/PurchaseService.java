@@ -730,10 +730,11 @@ public class PurchaseService {
                        (SELECT COALESCE(SUM(d.units), 0) FROM delivery d WHERE d.purchase_id = p.id),
                        (SELECT COALESCE(SUM(i.units), 0) FROM invoice i WHERE i.purchase_id = p.id),
                        (SELECT COALESCE(SUM(s.spent_pence), 0) FROM purchase_stream s WHERE s.purchase_id = p.id),
-                       (SELECT COALESCE(SUM(s.released_pence), 0) FROM purchase_stream s WHERE s.purchase_id = p.id)
+                       (SELECT COALESCE(SUM(s.released_pence), 0) FROM purchase_stream s WHERE s.purchase_id = p.id),
+                       p.budget_id
                 FROM purchase p JOIN budget_holder h ON h.id = p.holder_id JOIN organisation o ON o.id = p.provider_id
                 WHERE p.id = ?""").param(id)
-                .query((rs, n) -> new Purchase(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4),
+                .query((rs, n) -> new Purchase(rs.getLong(1), rs.getLong(2), rs.getLong(24), rs.getString(3), rs.getLong(4),
                         rs.getLong(5), rs.getString(6), rs.getString(7),
                         org.wholecare.marketplace.ListingUnit.valueOf(rs.getString(8)).label(), rs.getLong(9),
                         rs.getInt(10), Booking.Frequency.valueOf(rs.getString(11)), rs.getInt(12),

@@ -70,8 +70,8 @@ public class PurchasesView extends Main {
         List<Purchase> all = purchases.purchasesOf(holder.id());
         if (all.isEmpty()) {
             add(Ui.card("Nothing booked yet", new Paragraph("Find support to book a service.")));
-        } else {
-            add(totals(all));
+        } else if (holder.currentBudgetId() != null) {
+            add(totals(all.stream().filter(p -> p.budgetId() == holder.currentBudgetId()).toList()));
         }
         all.forEach(p -> add(card(p)));
     }
@@ -119,20 +119,20 @@ public class PurchasesView extends Main {
         return Optional.of(card);
     }
 
-    /** The bookings added up, so they can be checked against the budget page's figures. */
+    /** This budget period's bookings added up: spent and set aside are the budget page's own figures. */
     private static Component totals(List<Purchase> all) {
         long booked = all.stream().mapToLong(Purchase::totalPence).sum();
         long spent = all.stream().mapToLong(Purchase::spentPence).sum();
         long setAside = all.stream().mapToLong(Purchase::committedPence).sum();
         long back = all.stream().mapToLong(Purchase::releasedPence).sum();
-        var card = Ui.card("All bookings added up", Ui.facts(
+        var card = Ui.card("This budget's bookings added up", Ui.facts(
                 "Booked", Money.format(booked),
                 "Spent", Money.format(spent),
                 "Still set aside", Money.format(setAside),
                 "Back in the budget", Money.format(back)));
-        card.add(new Paragraph("Every booking listed below, in this budget period and any before it. Booked is what "
-                + "was spent, plus what is still set aside, plus what went back to the budget because it was declined, "
-                + "cancelled or not delivered."));
+        card.add(new Paragraph("Bookings made from the budget shown on the budget page. Booked is what was spent, "
+                + "plus what is still set aside, plus what went back to the budget because it was declined, cancelled "
+                + "or not delivered. Spent and still set aside are the budget page's own figures."));
         card.setId("purchase-totals");
         return card;
     }
