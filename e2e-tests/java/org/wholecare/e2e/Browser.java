@@ -158,6 +158,12 @@ final class Browser implements AutoCloseable {
         wait.until(d -> pageText().contains(text));
     }
 
+    /** Waits until no notification is showing: one fading out is half-transparent, which axe counts against contrast. */
+    void waitForNotificationsToClose() {
+        wait.until(d -> ((Number) driver.executeScript(
+                "return document.querySelectorAll('vaadin-notification-card').length")).intValue() == 0);
+    }
+
     void waitForUrlContaining(String part) {
         wait.until(ExpectedConditions.urlContains(part));
     }
@@ -273,12 +279,17 @@ final class Browser implements AutoCloseable {
     void click(By by) {
         // found afresh on every try: a handle waited on after Vaadin replaced its element stays
         // stale for good (a search re-rendering its result list did exactly that)
+        // scrolled first: Selenium calls an element above the app's scrolled content area not displayed
         wait.until(d -> {
-            WebElement element = ExpectedConditions.elementToBeClickable(by).apply(d);
-            if (element == null) {
+            List<WebElement> found = d.findElements(by);
+            if (found.isEmpty()) {
                 return null;
             }
+            WebElement element = found.getFirst();
             driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+            if (!element.isDisplayed() || !element.isEnabled()) {
+                return null;
+            }
             element.click();
             return true;
         });

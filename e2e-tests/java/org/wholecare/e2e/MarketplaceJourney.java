@@ -66,6 +66,29 @@ class MarketplaceJourney {
                 provider.clickButton("Add the listing");
                 provider.waitForText("Help with a bath: £22.00 per hour (Published, not seen by others)");
             });
+            provider.steps("provider-changes-a-price", () -> {
+                provider.open("/provider/listings");
+                provider.waitForHeading("Your listings");
+                By change = By.xpath("//vaadin-button[@aria-label='Change Allotment gardening companion']");
+                provider.click(change);
+                provider.waitForText("Prices so far");
+                provider.fill("Price per unit (£)", "10000.01");
+                provider.clickButton("Save changes");
+                assertThat(provider.fieldError("Price per unit (£)")).contains("at most £10,000.00");
+                provider.fill("Price per unit (£)", "21.00");
+                provider.clickButton("Save changes");
+                provider.waitForText("Allotment gardening companion: £21.00 per hour");
+                // the old price is kept, newest first; the refused one never became a price
+                provider.click(change);
+                String today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/London"))
+                        .format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK));
+                String history = provider.textOf("price-history");
+                assertThat(history).contains("£21.00 from " + today).contains("£19.50 from " + today)
+                        .doesNotContain("£10,000.01");
+                assertThat(history.indexOf("£21.00")).isLessThan(history.indexOf("£19.50"));
+                provider.clickButton("Cancel");
+                provider.waitForNotificationsToClose();
+            });
             provider.steps("provider-invites-a-colleague", () -> {
                 provider.fill("Your colleague's full name", "Rowan Green");
                 provider.fill("A username for them", "provider");
@@ -120,7 +143,7 @@ class MarketplaceJourney {
                 holder.clickButton("Search");
                 holder.waitForText("Allotment gardening companion");
                 assertThat(holder.textOf("search-results")).contains("Green Fingers Companions")
-                        .contains("£19.50 per hour");
+                        .contains("£21.00 per hour");
                 holder.assertAccessible("the search results");
                 holder.screenshot("find-support");
                 holder.click(By.linkText("Allotment gardening companion"));

@@ -72,6 +72,9 @@ class PurchaseJourney {
                 holder.clickButton("Search");
                 holder.click(By.linkText("Evening and weekend care"));
                 holder.waitForHeading("Evening and weekend care");
+                // Sam reviewed Riverside after his first booking: no second review form, and he is told why
+                holder.waitForText("You have already reviewed Riverside Home Care.");
+                assertThat(holder.driver.findElements(By.cssSelector(".review-form"))).isEmpty();
                 holder.fill("How many hours each time", "0");
                 holder.fill("Starting on", today);
                 holder.clickButton("Check the cost");
