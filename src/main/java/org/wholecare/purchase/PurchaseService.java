@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -173,8 +174,7 @@ public class PurchaseService {
     @PreAuthorize("isAuthenticated()")
     public List<Purchase> purchasesOf(long holderId) {
         consent.authorise(holderId, ConsentScope.VIEW, "Looked at purchases");
-        return jdbc.sql("SELECT id FROM purchase WHERE holder_id = ? ORDER BY created_at DESC, id DESC").param(holderId)
-                .query(Long.class).list().stream().map(this::purchase).toList();
+        return purchasesWhere("p.holder_id = ?", "p.created_at DESC, p.id DESC", holderId);
     }
 
     /** Proposals already turned into purchases, so they are not booked twice. */
@@ -204,9 +204,8 @@ public class PurchaseService {
     /** Bookings with the signed-in provider's organisation, waiting ones first. */
     @RolesAllowed(Roles.PROVIDER)
     public List<Purchase> bookingsForMe() {
-        return jdbc.sql("SELECT id FROM purchase WHERE provider_id = ? ORDER BY status <> 'REQUESTED', created_at DESC")
-                .param(currentUser.require().organisationId()).query(Long.class).list().stream().map(this::purchase)
-                .toList();
+        return purchasesWhere("p.provider_id = ?", "p.status <> 'REQUESTED', p.created_at DESC, p.id DESC",
+                currentUser.require().organisationId());
     }
 
     @RolesAllowed(Roles.PROVIDER)
@@ -324,11 +323,9 @@ public class PurchaseService {
     /** Disputed invoices of holders in the commissioner's area, oldest first. */
     @RolesAllowed(Roles.COMMISSIONER)
     public List<Purchase> disputesInMyArea() {
-        return jdbc.sql("""
-                SELECT DISTINCT p.id FROM purchase p JOIN invoice i ON i.purchase_id = p.id
-                JOIN budget_holder h ON h.id = p.holder_id WHERE i.status = 'DISPUTED' AND h.area_id = ?
-                ORDER BY p.id""").param(currentUser.require().areaId()).query(Long.class).list().stream()
-                .map(this::purchase).toList();
+        return purchasesWhere("p.id IN (SELECT d.purchase_id FROM invoice d WHERE d.status = 'DISPUTED') "
+                + "AND p.holder_id IN (SELECT a.id FROM budget_holder a WHERE a.area_id = ?)", "p.id",
+                currentUser.require().areaId());
     }
 
     /** A commissioner decides a dispute: pay the invoice as it stands, or reject it. */
@@ -721,8 +718,19 @@ public class PurchaseService {
     }
 
     Purchase purchase(long id) {
-        List<Invoice> invoices = jdbc.sql(INVOICE + "WHERE i.purchase_id = ? ORDER BY i.raised_at, i.id").param(id)
-                .query(this::mapInvoice).list();
+        return purchasesWhere("p.id = ?", "p.id", id).stream().findFirst()
+                .orElseThrow(() -> new org.springframework.dao.EmptyResultDataAccessException(1));
+    }
+
+    /**
+     * The purchases matching a condition on {@code p}, with their invoices: two queries however many
+     * there are. {@code where} and {@code orderBy} are this class's own constants, never input.
+     */
+    private List<Purchase> purchasesWhere(String where, String orderBy, Object... params) {
+        Map<Long, List<Invoice>> invoices = new HashMap<>();
+        jdbc.sql(INVOICE + "JOIN purchase p ON p.id = i.purchase_id WHERE " + where + " ORDER BY i.raised_at, i.id")
+                .params(params).query(this::mapInvoice).list()
+                .forEach(i -> invoices.computeIfAbsent(i.purchaseId(), k -> new ArrayList<>()).add(i));
         return jdbc.sql("""
                 SELECT p.id, p.holder_id, h.full_name, p.listing_id, p.provider_id, o.name, p.title, p.unit,
                        p.unit_price_pence, p.quantity, p.frequency, p.occurrences, p.start_date, p.end_date,
@@ -733,7 +741,7 @@ public class PurchaseService {
                        (SELECT COALESCE(SUM(s.released_pence), 0) FROM purchase_stream s WHERE s.purchase_id = p.id),
                        p.budget_id
                 FROM purchase p JOIN budget_holder h ON h.id = p.holder_id JOIN organisation o ON o.id = p.provider_id
-                WHERE p.id = ?""").param(id)
+                WHERE\s""" + where + " ORDER BY " + orderBy).params(params)
                 .query((rs, n) -> new Purchase(rs.getLong(1), rs.getLong(2), rs.getLong(24), rs.getString(3), rs.getLong(4),
                         rs.getLong(5), rs.getString(6), rs.getString(7),
                         org.wholecare.marketplace.ListingUnit.valueOf(rs.getString(8)).label(), rs.getLong(9),
@@ -741,8 +749,8 @@ public class PurchaseService {
                         rs.getDate(13).toLocalDate(), rs.getDate(14).toLocalDate(), rs.getLong(15), rs.getString(16),
                         Purchase.Status.valueOf(rs.getString(17)), rs.getTimestamp(18).toInstant(), rs.getString(19),
                         rs.getInt(10) * rs.getInt(12), rs.getInt(20), rs.getInt(21), rs.getLong(22), rs.getLong(23),
-                        invoices))
-                .single();
+                        List.copyOf(invoices.getOrDefault(rs.getLong(1), List.of()))))
+                .list();
     }
 
     private String key(Booking booking) {
