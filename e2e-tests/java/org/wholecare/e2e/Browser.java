@@ -29,7 +29,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 final class Browser implements AutoCloseable {
 
-    static final String BASE_URL = System.getProperty("wholecare.e2e.base-url", "http://localhost:8080");
     static final String DEMO_PASSWORD = "wholecare-demo";
     private static final List<String> WCAG_TAGS =
             List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
@@ -89,7 +88,7 @@ final class Browser implements AutoCloseable {
     }
 
     void open(String path) {
-        driver.get(BASE_URL + path);
+        driver.get(JourneyApp.baseUrl() + path);
     }
 
     /**

