@@ -365,7 +365,7 @@ public class PaymentService {
             throw e;
         } catch (RuntimeException e) {
             // stripe-java's JSON parser failed: nothing to apply, and nothing recorded
-            throw new IllegalArgumentException("Unreadable event: " + e.getMessage(), e);
+            throw new UnreadableEventException("Unreadable event: " + e.getMessage(), e);
         }
         try {
             jdbc.sql("INSERT INTO stripe_event (id, type, received_at) VALUES (?, ?, ?)")
@@ -452,6 +452,13 @@ public class PaymentService {
         throw new UnknownTopUpException("No top-up for Checkout Session " + session.getId());
     }
 
+    /** A signed event whose contents cannot be read: nothing to apply, and nothing recorded. */
+    static final class UnreadableEventException extends RuntimeException {
+        UnreadableEventException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     /** A webhook about a top-up we cannot find: answered with an error so that Stripe retries it. */
     static final class UnknownTopUpException extends RuntimeException {
         UnknownTopUpException(String message) {
@@ -463,7 +470,7 @@ public class PaymentService {
         try {
             return (Session) event.getDataObjectDeserializer().deserializeUnsafe();
         } catch (EventDataObjectDeserializationException e) {
-            throw new IllegalArgumentException("Unreadable checkout session in event " + event.getId(), e);
+            throw new UnreadableEventException("Unreadable checkout session in event " + event.getId(), e);
         }
     }
 
