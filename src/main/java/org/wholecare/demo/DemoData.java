@@ -55,6 +55,7 @@ import org.wholecare.security.SystemActor;
  */
 @Component
 @ConditionalOnProperty(name = "wholecare.demo-data.enabled", havingValue = "true")
+@org.springframework.core.annotation.Order(50)
 class DemoData implements ApplicationRunner {
 
     static final String PASSWORD = "wholecare-demo";
@@ -101,6 +102,9 @@ class DemoData implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        // said at every start, so a demo started by mistake where real people's records live is noticed
+        log.warn("The Northbrook demo is switched on (profile demo): its accounts have a published password. "
+                + "Never use this installation for real people's records.");
         SystemActor.asAdministrator(() -> transaction.execute(status -> {
             if (!organisations.areas().isEmpty()) {
                 return null;
@@ -163,7 +167,7 @@ class DemoData implements ApplicationRunner {
         loadMarketplace(northbrook.id());
         loadPurchases(holderId);
         loadConsent(brokerage.id(), northbrook.id(), start, end);
-        log.info("Loaded demo data for Northbrook: every demo user's password is '{}'", PASSWORD);
+        log.info("Loaded the Northbrook demo data; its users are listed in the README");
     }
 
     /**
@@ -175,10 +179,10 @@ class DemoData implements ApplicationRunner {
         LocalDate today = LocalDate.now(clock.withZone(BudgetService.UK));
         long morningHelp = listingId("provider", "Morning help at home");
         long physiotherapy = listingId("physio", "Home physiotherapy after a fall");
-        Purchase care = actingAs.run("holder", () -> purchases.book(new Booking(holderId, morningHelp, 10,
+        Purchase care = actingAs.run("holder", () -> bookAsShown(new Booking(holderId, morningHelp, 10,
                 Booking.Frequency.WEEKLY, 4, today, "Help getting up and dressed, 10 hours a week", "demo-personal-care",
                 null)));
-        Purchase physio = actingAs.run("holder", () -> purchases.book(new Booking(holderId, physiotherapy, 2,
+        Purchase physio = actingAs.run("holder", () -> bookAsShown(new Booking(holderId, physiotherapy, 2,
                 Booking.Frequency.WEEKLY, 4, today, "Physiotherapy at home, 4 sessions a week", "demo-therapy", null)));
         actingAs.run("provider", () -> {
             purchases.accept(care.id());
@@ -307,6 +311,11 @@ class DemoData implements ApplicationRunner {
                     "10am to 3pm", "English, Urdu", "Ceiling hoist and changing bench");
             return null;
         });
+    }
+
+    /** As a person books: the cost is checked first, and the booking is made at what it showed. */
+    private Purchase bookAsShown(Booking booking) {
+        return purchases.book(booking, purchases.preview(booking));
     }
 
     private long provider(long areaId, String name, String districts, String cqc, String contact, String username) {

@@ -49,6 +49,11 @@ class BookingActions implements ListingActions {
         this.currentUser = currentUser;
     }
 
+    private static String whose(Role role) {
+        return role == Role.BUDGET_HOLDER ? "your"
+                : ActingFor.current().map(c -> c.name() + "'s").orElse("their");
+    }
+
     @Override
     public Optional<com.vaadin.flow.component.Component> actionsFor(Listing listing) {
         Role role = currentUser.require().role();
@@ -102,8 +107,11 @@ class BookingActions implements ListingActions {
                 quantity.getValue(), frequency.getValue(),
                 occurrences.getValue() == null ? 0 : occurrences.getValue(), start.getValue(), planLine.getValue(),
                 requestKey[0], null);
+        // what the person was last shown: the booking is made at exactly this, or refused
+        BookingPreview[] shown = {null};
         // what is confirmed must be what was costed: any change asks for a new check first
         Runnable changed = () -> {
+            shown[0] = null;
             if (confirm.isVisible()) {
                 confirm.setVisible(false);
                 preview.removeAll();
@@ -115,38 +123,48 @@ class BookingActions implements ListingActions {
         occurrences.addValueChangeListener(e -> changed.run());
         start.addValueChangeListener(e -> changed.run());
         planLine.addValueChangeListener(e -> changed.run());
+        java.util.function.Consumer<BookingPreview> show = p -> {
+            preview.removeAll();
+            UnorderedList split = new UnorderedList();
+            p.split().forEach(s -> split.add(new ListItem(s.stream().label() + ": " + Money.format(s.pence()))));
+            preview.add(new Paragraph(p.quantity() + " × " + Money.format(p.unitPricePence()) + " per " + p.unit()
+                    + (p.occurrences() > 1 ? ", " + p.occurrences() + " times" : "") + " = "
+                    + Money.format(p.totalPence()) + " in all, set aside from " + whose(role) + " budget now:"), split);
+            if (!p.canBook()) {
+                UnorderedList problems = new UnorderedList();
+                p.problems().forEach(problem -> problems.add(new ListItem(problem)));
+                preview.add(new Paragraph("This cannot be booked:"), problems);
+            }
+            shown[0] = p.canBook() ? p : null;
+            confirm.setVisible(p.canBook());
+        };
         Button check = new Button("Check the cost", click -> {
             errors.clear();
             preview.removeAll();
             try {
-                BookingPreview p = purchases.preview(booking.get());
-                UnorderedList split = new UnorderedList();
-                p.split().forEach(s -> split.add(new ListItem(s.stream().label() + ": " + Money.format(s.pence()))));
-                preview.add(new Paragraph(p.quantity() + " × " + Money.format(p.unitPricePence()) + " per " + p.unit()
-                        + (p.occurrences() > 1 ? ", " + p.occurrences() + " times" : "") + " = "
-                        + Money.format(p.totalPence()) + " in all, set aside from your budget now:"), split);
-                if (!p.canBook()) {
-                    UnorderedList problems = new UnorderedList();
-                    p.problems().forEach(problem -> problems.add(new ListItem(problem)));
-                    preview.add(new Paragraph("This cannot be booked:"), problems);
-                }
-                confirm.setVisible(p.canBook());
+                show.accept(purchases.preview(booking.get()));
             } catch (ValidationException e) {
                 errors.show(e);
+                shown[0] = null;
                 confirm.setVisible(false);
             }
         });
         confirm.addClickListener(click -> {
             errors.clear();
             try {
-                Purchase done = purchases.book(booking.get());
+                Purchase done = purchases.book(booking.get(), shown[0]);
                 requestKey[0] = UUID.randomUUID().toString();
+                shown[0] = null;
                 confirm.setVisible(false);
                 preview.removeAll();
                 preview.add(new Paragraph("Booked: " + Money.format(done.totalPence()) + " is set aside. "
                         + done.providerName() + " will accept or decline it; see Purchases."));
                 Notification.show("Booked. " + done.providerName() + " will confirm.", 5000,
                         Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            } catch (CostChangedException e) {
+                // nothing was set aside: show the cost as it is now, to confirm again or not
+                show.accept(e.now());
+                errors.show(e);
             } catch (ValidationException e) {
                 errors.show(e);
             }

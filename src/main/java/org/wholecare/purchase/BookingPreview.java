@@ -11,4 +11,11 @@ public record BookingPreview(String title, String providerName, long unitPricePe
     public boolean canBook() {
         return problems.isEmpty();
     }
+
+    /** Whether the person would pay what they were shown: the same price, amount, end date and split. */
+    public boolean sameCostAs(BookingPreview shown) {
+        return shown != null && unitPricePence == shown.unitPricePence && quantity == shown.quantity
+                && occurrences == shown.occurrences && java.util.Objects.equals(endDate, shown.endDate)
+                && totalPence == shown.totalPence && java.util.Objects.equals(split, shown.split);
+    }
 }

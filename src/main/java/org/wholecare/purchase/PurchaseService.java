@@ -124,10 +124,15 @@ public class PurchaseService {
         return checked.preview();
     }
 
-    /** Books and commits the money, or refuses with every problem and changes nothing. */
+    /**
+     * Books and commits the money at exactly the cost the person was shown ({@code shown}, from
+     * {@link #preview}), or refuses with every problem and changes nothing. If the price, the split
+     * or the dates have changed since (a provider changed the price, the funders' agreement
+     * changed), it is refused with the new cost, for the person to check and confirm again.
+     */
     @PreAuthorize("hasAnyRole('BUDGET_HOLDER', 'REPRESENTATIVE', 'BROKER')")
     @Transactional
-    public Purchase book(Booking booking) {
+    public Purchase book(Booking booking, BookingPreview shown) {
         var who = consent.authorise(booking.holderId(), ConsentScope.PURCHASE, "Booked a service");
         String requestKey = key(booking);
         var earlier = jdbc.sql("SELECT id FROM purchase WHERE request_key = ?").param(requestKey)
@@ -142,6 +147,14 @@ public class PurchaseService {
         Checked checked = check(booking, who.holder().postcodeDistrict(), proposal);
         if (!checked.preview().canBook()) {
             throw new ValidationException(checked.errors());
+        }
+        if (shown == null) {
+            throw new CostChangedException(checked.preview(), "Check the cost before confirming the booking.");
+        }
+        if (!checked.preview().sameCostAs(shown)) {
+            throw new CostChangedException(checked.preview(), "The cost has changed since you checked it: it is now "
+                    + Money.format(checked.preview().totalPence()) + " (you were shown " + Money.format(shown.totalPence())
+                    + "). Nothing has been booked. Look at the new cost below and confirm again if you still want it.");
         }
         Listing listing = checked.listing();
         BudgetSummary budget = checked.budget();

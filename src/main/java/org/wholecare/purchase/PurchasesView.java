@@ -94,27 +94,63 @@ public class PurchasesView extends Main {
             times.setVisible(p.frequency() != Proposal.Frequency.ONE_OFF);
             FormErrors errors = new FormErrors().field("occurrences", times).field("quantity", times)
                     .field("startDate", times).field("listing", times);
-            Button book = new Button("Book it", click -> {
+            Div cost = new Div();
+            cost.getElement().setAttribute("aria-live", "polite");
+            BookingPreview[] shown = {null};
+            Button confirm = new Button("Confirm the booking");
+            confirm.setAriaLabel("Confirm the booking of " + p.title());
+            confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            confirm.setVisible(false);
+            java.util.function.Supplier<Booking> booking = () -> {
+                LocalDate today = LocalDate.now(org.wholecare.budget.BudgetService.UK);
+                // a proposal declined by the provider can be booked again, so the key is per showing
+                return new Booking(holder.id(), p.listingId(), p.quantity(),
+                        Booking.Frequency.valueOf(p.frequency().name()), times.getValue() == null ? 0 : times.getValue(),
+                        p.startDate().isBefore(today) ? today : p.startDate(), null,
+                        "proposal-" + p.id() + "-" + requestKey, p.id());
+            };
+            java.util.function.Consumer<BookingPreview> show = preview -> {
+                cost.removeAll();
+                cost.add(new Paragraph(Money.format(preview.totalPence()) + " in all, set aside now: "
+                        + preview.split().stream().filter(part -> part.pence() > 0)
+                                .map(part -> part.stream().label() + " " + Money.format(part.pence()))
+                                .collect(java.util.stream.Collectors.joining(", ")) + "."));
+                preview.problems().forEach(problem -> cost.add(new Paragraph(problem)));
+                shown[0] = preview.canBook() ? preview : null;
+                confirm.setVisible(preview.canBook());
+            };
+            times.addValueChangeListener(e -> {
+                shown[0] = null;
+                confirm.setVisible(false);
+                cost.removeAll();
+            });
+            Button check = new Button("Check the cost", click -> {
                 errors.clear();
                 try {
-                    LocalDate today = LocalDate.now(org.wholecare.budget.BudgetService.UK);
-                    // a proposal declined by the provider can be booked again, so the key is per showing
-                    purchases.book(new Booking(holder.id(), p.listingId(), p.quantity(),
-                            Booking.Frequency.valueOf(p.frequency().name()), times.getValue() == null ? 0 : times.getValue(),
-                            p.startDate().isBefore(today) ? today : p.startDate(), null,
-                            "proposal-" + p.id() + "-" + requestKey, p.id()));
-                    Notification.show("Booked.", 4000, Notification.Position.TOP_CENTER)
-                            .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-                    render();
+                    show.accept(purchases.preview(booking.get()));
                 } catch (ValidationException e) {
                     errors.show(e);
                 }
             });
-            book.setAriaLabel("Book " + p.title());
-            book.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            check.setAriaLabel("Check the cost of " + p.title());
+            confirm.addClickListener(click -> {
+                errors.clear();
+                try {
+                    purchases.book(booking.get(), shown[0]);
+                    Notification.show("Booked.", 4000, Notification.Position.TOP_CENTER)
+                            .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                    render();
+                } catch (CostChangedException e) {
+                    show.accept(e.now());
+                    errors.show(e);
+                } catch (ValidationException e) {
+                    errors.show(e);
+                }
+            });
             card.add(new Div(new Paragraph(p.title() + " from " + p.providerName() + ": " + p.quantity() + " "
                     + p.unit() + " " + p.frequency().label() + " at " + Money.format(p.unitPricePence()) + " per "
-                    + p.unit() + ", proposed by " + p.proposedByName() + "."), times, errors.formMessage(), book));
+                    + p.unit() + ", proposed by " + p.proposedByName() + "."), times, errors.formMessage(), check, cost,
+                    confirm));
         }
         return Optional.of(card);
     }

@@ -100,8 +100,11 @@ class StripeIT {
     private long invoicedHour(Person p) {
         long listing = actingAs.run("holder", () -> search.search(new SearchQuery("Morning help", null, "NB4", null,
                 null, null, null, 0, 1)).results().getFirst().listing().id());
-        var purchase = actingAs.run(p.username(), () -> purchases.book(new Booking(p.holderId(), listing, 1,
-                Booking.Frequency.ONE_OFF, 1, LocalDate.now(clock), null, "stripe-" + SEQUENCE.incrementAndGet(), null)));
+        var purchase = actingAs.run(p.username(), () -> {
+            Booking booking = new Booking(p.holderId(), listing, 1, Booking.Frequency.ONE_OFF, 1, LocalDate.now(clock),
+                    null, "stripe-" + SEQUENCE.incrementAndGet(), null);
+            return purchases.book(booking, purchases.preview(booking));
+        });
         actingAs.run("provider", () -> purchases.accept(purchase.id()));
         actingAs.run("provider", () -> purchases.recordDelivery(purchase.id(), 1, LocalDate.now(clock)));
         return actingAs.run("provider", () -> purchases.raiseInvoice(purchase.id(), 1)).invoices().getFirst().id();
@@ -292,6 +295,67 @@ class StripeIT {
 
         assertThat(post("{this is not json", true)).isEqualTo(400);
         assertThat(topUp(p)).isEqualTo(3_000);
+    }
+
+    @Test
+    void aBodyOverTheLimitIsRefusedBeforeItIsReadWhetherItsLengthIsGivenOrNot() throws Exception {
+        long hundredMegabytes = 100L * 1024 * 1024;
+        HttpClient http = HttpClient.newHttpClient();
+        // Content-Length says how much is coming: refused on that alone
+        HttpResponse<String> declared = http.send(webhook().POST(HttpRequest.BodyPublishers.fromPublisher(
+                HttpRequest.BodyPublishers.ofInputStream(() -> new ZeroStream(hundredMegabytes)), hundredMegabytes))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(declared.statusCode()).isEqualTo(413);
+        // sent in chunks with no length: read only up to the limit, then refused
+        HttpResponse<String> chunked = http.send(webhook().POST(HttpRequest.BodyPublishers.ofInputStream(
+                () -> new ZeroStream(hundredMegabytes))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(chunked.statusCode()).isEqualTo(413);
+        // a real event still gets through
+        assertThat(post(event("evt_after_flood_" + SEQUENCE.incrementAndGet(), "customer.created", "cs_x", "paid", 1),
+                true)).isEqualTo(200);
+    }
+
+    @Test
+    void anUnexpectedFailureWithASignedEventAnswers500AndLeavesTheEventForStripeToSendAgain() {
+        String id = "evt_not_a_session_" + SEQUENCE.incrementAndGet();
+        // signed and well-formed, but not the checkout session its type promises
+        String payload = """
+                {"id":"%s","object":"event","type":"checkout.session.completed","api_version":"%s","created":1,
+                 "data":{"object":{"id":"ch_1","object":"charge","amount":100}}}"""
+                .formatted(id, com.stripe.Stripe.API_VERSION);
+        assertThat(post(payload, true)).isEqualTo(500);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM stripe_event WHERE id = ?", Long.class, id))
+                .as("not marked as seen, so the resend is applied").isZero();
+    }
+
+    private HttpRequest.Builder webhook() {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/stripe/webhook"))
+                .header("Content-Type", "application/json").header("Stripe-Signature", "t=1,v1=00");
+    }
+
+    /** Zeros, as many as asked for, without holding them in memory. */
+    private static final class ZeroStream extends java.io.InputStream {
+        private long left;
+
+        ZeroStream(long length) {
+            this.left = length;
+        }
+
+        @Override
+        public int read() {
+            return left-- > 0 ? 0 : -1;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) {
+            if (left <= 0) {
+                return -1;
+            }
+            int n = (int) Math.min(length, left);
+            java.util.Arrays.fill(buffer, offset, offset + n, (byte) 0);
+            left -= n;
+            return n;
+        }
     }
 
     private long topUp(Person p) {

@@ -25,6 +25,7 @@ import org.wholecare.budget.HolderSummary;
 import org.wholecare.budget.RegisterHolder;
 import org.wholecare.ledger.FundingStream;
 import org.wholecare.ledger.LedgerService;
+import org.wholecare.marketplace.Listing;
 import org.wholecare.marketplace.ListingInput;
 import org.wholecare.marketplace.ListingService;
 import org.wholecare.marketplace.ListingStatus;
@@ -84,6 +85,49 @@ class PurchaseIT {
                 null, 0, 5)).results().getFirst().listing().id());
     }
 
+    @Test
+    void aBookingIsMadeAtTheCostThePersonWasShownOrRefusedWithTheNewCostAndNothingSetAside() {
+        Person p = newHolder(500_000);
+        long morning = listing("Morning help");
+        Listing listing = actingAs.run("holder", () -> search.listing(morning, "NB4")).listing();
+        Booking booking = booking(p, morning, 1, Booking.Frequency.ONE_OFF, 1);
+        BookingPreview shown = actingAs.run(p.username(), () -> purchases.preview(booking));
+        long availableBefore = available(p);
+        long newPrice = listing.pricePence() + 650;
+        try {
+            // the provider changes the price while the person reads the cost
+            actingAs.run("provider", () -> listings.save(morning, new ListingInput(listing.categoryId(), listing.title(),
+                    listing.description(), listing.unit(), newPrice, listing.districts(), listing.days(), listing.times(),
+                    String.join(", ", listing.languages()), listing.accessibility(), listing.status())));
+            assertThatThrownBy(() -> actingAs.run(p.username(), () -> purchases.book(booking, shown)))
+                    .isInstanceOfSatisfying(CostChangedException.class, e -> {
+                        assertThat(e.now().totalPence()).isEqualTo(newPrice);
+                        assertThat(e.getMessage()).contains("it is now " + org.wholecare.shared.Money.format(newPrice),
+                                "you were shown "
+                                + org.wholecare.shared.Money.format(shown.totalPence()), "Nothing has been booked");
+                    });
+            assertThat(available(p)).isEqualTo(availableBefore);
+            assertThat(actingAs.run(p.username(), () -> purchases.purchasesOf(p.holder().id()))).isEmpty();
+            // no cost shown at all is refused the same way
+            assertThatThrownBy(() -> actingAs.run(p.username(), () -> purchases.book(booking, null)))
+                    .isInstanceOf(CostChangedException.class).hasMessageContaining("Check the cost");
+            // confirming the new cost books it, at that cost
+            BookingPreview now = actingAs.run(p.username(), () -> purchases.preview(booking));
+            Purchase booked = actingAs.run(p.username(), () -> purchases.book(booking, now));
+            assertThat(booked.totalPence()).isEqualTo(newPrice);
+            assertThat(available(p)).isEqualTo(availableBefore - newPrice);
+        } finally {
+            actingAs.run("provider", () -> listings.save(morning, new ListingInput(listing.categoryId(), listing.title(),
+                    listing.description(), listing.unit(), listing.pricePence(), listing.districts(), listing.days(),
+                    listing.times(), String.join(", ", listing.languages()), listing.accessibility(), listing.status())));
+        }
+    }
+
+    /** As the booking page does: check the cost, then book at what it showed. */
+    private Purchase bookAsShown(Booking booking) {
+        return purchases.book(booking, purchases.preview(booking));
+    }
+
     private Booking booking(Person p, long listingId, int quantity, Booking.Frequency frequency, int occurrences) {
         return new Booking(p.holder().id(), listingId, quantity, frequency, occurrences, LocalDate.now().plusDays(1),
                 null, "key-" + SEQUENCE.incrementAndGet(), null);
@@ -110,9 +154,9 @@ class PurchaseIT {
                 p.holder().id())).isZero();
 
         Booking booking = booking(p, morning, 2, Booking.Frequency.WEEKLY, 4);
-        Purchase purchase = actingAs.run(p.username(), () -> purchases.book(booking));
+        Purchase purchase = actingAs.run(p.username(), () -> bookAsShown(booking));
         // a double submit books once
-        assertThat(actingAs.run(p.username(), () -> purchases.book(booking)).id()).isEqualTo(purchase.id());
+        assertThat(actingAs.run(p.username(), () -> bookAsShown(booking)).id()).isEqualTo(purchase.id());
         assertThat(available(p)).isEqualTo(400_000 - 19_600);
         assertThat(balance(p).committed()).isEqualTo(19_600);
 
@@ -194,24 +238,24 @@ class PurchaseIT {
         Person p = newHolder(200_000);
         long morning = listing("Morning help");
         for (int quantity : new int[] {0, -2, 10_000, 25}) {
-            assertThatThrownBy(() -> actingAs.run(p.username(), () -> purchases.book(
+            assertThatThrownBy(() -> actingAs.run(p.username(), () -> bookAsShown(
                     booking(p, morning, quantity, Booking.Frequency.ONE_OFF, 1))))
                     .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors()).containsKey("quantity"));
         }
         // hours are booked whole: 1.5 gets a message, not a silent 15 or 1
-        assertThatThrownBy(() -> actingAs.run(p.username(), () -> purchases.book(new Booking(p.holder().id(), morning,
+        assertThatThrownBy(() -> actingAs.run(p.username(), () -> bookAsShown(new Booking(p.holder().id(), morning,
                 new java.math.BigDecimal("1.5"), Booking.Frequency.ONE_OFF, 1, LocalDate.now().plusDays(1), null,
                 "fraction", null)))).isInstanceOfSatisfying(ValidationException.class,
                 e -> assertThat(e.fieldErrors().get("quantity")).contains("whole hours"));
         // a part of the plan that is not in the person's agreed plan
-        assertThatThrownBy(() -> actingAs.run(p.username(), () -> purchases.book(new Booking(p.holder().id(), morning,
+        assertThatThrownBy(() -> actingAs.run(p.username(), () -> bookAsShown(new Booking(p.holder().id(), morning,
                 1, Booking.Frequency.ONE_OFF, 1, LocalDate.now().plusDays(1), "Something made up", "no-plan", null))))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors()).containsKey("planLine"));
-        assertThatThrownBy(() -> actingAs.run(p.username(), () -> purchases.book(new Booking(p.holder().id(), morning,
+        assertThatThrownBy(() -> actingAs.run(p.username(), () -> bookAsShown(new Booking(p.holder().id(), morning,
                 1, Booking.Frequency.ONE_OFF, 1, LocalDate.now().minusDays(1), null, "past", null))))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors()).containsKey("startDate"));
         // more than the budget holds: the stream that lacks money is named
-        assertThatThrownBy(() -> actingAs.run(p.username(), () -> purchases.book(
+        assertThatThrownBy(() -> actingAs.run(p.username(), () -> bookAsShown(
                 booking(p, morning, 24, Booking.Frequency.WEEKLY, 30))))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("Council social care");
         // a paused listing
@@ -222,7 +266,7 @@ class PurchaseIT {
                 paused.description(), paused.unit(), paused.pricePence(), paused.districts(), paused.days(),
                 paused.times(), String.join(", ", paused.languages()), paused.accessibility(), ListingStatus.PAUSED)));
         try {
-            assertThatThrownBy(() -> actingAs.run(p.username(), () -> purchases.book(
+            assertThatThrownBy(() -> actingAs.run(p.username(), () -> bookAsShown(
                     booking(p, paused.id(), 1, Booking.Frequency.ONE_OFF, 1))))
                     .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors()).containsKey("listing"));
         } finally {
@@ -237,7 +281,7 @@ class PurchaseIT {
         actingAs.run("commissioner", () -> providers.decide(dayCentre, org.wholecare.marketplace.ProviderStatus.SUSPENDED,
                 "Checking a safeguarding concern"));
         try {
-            assertThatThrownBy(() -> actingAs.run(p.username(), () -> purchases.book(
+            assertThatThrownBy(() -> actingAs.run(p.username(), () -> bookAsShown(
                     booking(p, dayCentreService, 1, Booking.Frequency.ONE_OFF, 1))))
                     .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors()).containsKey("listing"));
         } finally {
@@ -245,7 +289,7 @@ class PurchaseIT {
                     org.wholecare.marketplace.ProviderStatus.VERIFIED, "Concern looked into and closed"));
         }
         // someone with no consent
-        assertThatThrownBy(() -> actingAs.run("broker", () -> purchases.book(
+        assertThatThrownBy(() -> actingAs.run("broker", () -> bookAsShown(
                 booking(p, morning, 1, Booking.Frequency.ONE_OFF, 1)))).isInstanceOf(AccessDeniedException.class);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM purchase WHERE holder_id = ?", Long.class,
                 p.holder().id())).isZero();
@@ -256,11 +300,11 @@ class PurchaseIT {
     void aDeclineReleasesTheMoneyAndADisputeIsSettledByACommissioner() {
         Person p = newHolder(100_000);
         long morning = listing("Morning help");
-        Purchase declined = actingAs.run(p.username(), () -> purchases.book(booking(p, morning, 2, Booking.Frequency.ONE_OFF, 1)));
+        Purchase declined = actingAs.run(p.username(), () -> bookAsShown(booking(p, morning, 2, Booking.Frequency.ONE_OFF, 1)));
         actingAs.run("provider", () -> purchases.decline(declined.id(), "No carers free that week"));
         assertThat(available(p)).isEqualTo(200_000);
 
-        Purchase p2 = actingAs.run(p.username(), () -> purchases.book(booking(p, morning, 2, Booking.Frequency.ONE_OFF, 1)));
+        Purchase p2 = actingAs.run(p.username(), () -> bookAsShown(booking(p, morning, 2, Booking.Frequency.ONE_OFF, 1)));
         jdbc.update("UPDATE purchase SET start_date = ? WHERE id = ?", LocalDate.now(), p2.id());
         actingAs.run("provider", () -> purchases.accept(p2.id()));
         actingAs.run("provider", () -> purchases.recordDelivery(p2.id(), 2, LocalDate.now()));
@@ -288,7 +332,7 @@ class PurchaseIT {
             results.add(pool.submit(() -> {
                 start.await();
                 try {
-                    actingAs.run(who, () -> purchases.book(booking(p, morning, 2, Booking.Frequency.ONE_OFF, 1)));
+                    actingAs.run(who, () -> bookAsShown(booking(p, morning, 2, Booking.Frequency.ONE_OFF, 1)));
                     return true;
                 } catch (ValidationException e) {
                     return false;
@@ -319,27 +363,27 @@ class PurchaseIT {
         var proposal = actingAs.run("broker", () -> brokerage.propose(p.holder().id(), morning, 2,
                 org.wholecare.brokerage.Proposal.Frequency.WEEKLY, LocalDate.now().plusDays(2), "Mornings"));
         // a broker who may only propose cannot book
-        assertThatThrownBy(() -> actingAs.run("broker", () -> purchases.book(new Booking(p.holder().id(), morning, 2,
+        assertThatThrownBy(() -> actingAs.run("broker", () -> bookAsShown(new Booking(p.holder().id(), morning, 2,
                 Booking.Frequency.WEEKLY, 4, LocalDate.now().plusDays(2), null, "x", proposal.id()))))
                 .isInstanceOf(AccessDeniedException.class);
         actingAs.run(p.username(), () -> brokerage.decide(proposal.id(), true, "Yes"));
         // a proposal must be for what was proposed
-        assertThatThrownBy(() -> actingAs.run(p.username(), () -> purchases.book(new Booking(p.holder().id(), morning,
+        assertThatThrownBy(() -> actingAs.run(p.username(), () -> bookAsShown(new Booking(p.holder().id(), morning,
                 3, Booking.Frequency.WEEKLY, 4, LocalDate.now().plusDays(2), null, "more", proposal.id()))))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("service and amount proposed");
         Booking fromProposal = new Booking(p.holder().id(), morning, 2, Booking.Frequency.WEEKLY, 4,
                 LocalDate.now().plusDays(2), null, "proposal-" + proposal.id(), proposal.id());
-        Purchase booked = actingAs.run(p.username(), () -> purchases.book(fromProposal));
-        assertThat(actingAs.run(p.username(), () -> purchases.book(fromProposal)).id()).isEqualTo(booked.id());
+        Purchase booked = actingAs.run(p.username(), () -> bookAsShown(fromProposal));
+        assertThat(actingAs.run(p.username(), () -> bookAsShown(fromProposal)).id()).isEqualTo(booked.id());
         assertThat(actingAs.run(p.username(), () -> purchases.bookedProposals(p.holder().id()))).containsExactly(proposal.id());
         assertThat(booked.totalPence()).isEqualTo(2 * 4 * 2_450);
         // booked twice under another key: refused, the proposal is booked already
-        assertThatThrownBy(() -> actingAs.run(p.username(), () -> purchases.book(new Booking(p.holder().id(), morning,
+        assertThatThrownBy(() -> actingAs.run(p.username(), () -> bookAsShown(new Booking(p.holder().id(), morning,
                 2, Booking.Frequency.WEEKLY, 4, LocalDate.now().plusDays(2), null, "again", proposal.id()))))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("already booked");
         // declined by the provider, it can be booked again
         actingAs.run("provider", () -> purchases.decline(booked.id(), "No carers free on those mornings"));
-        Purchase rebooked = actingAs.run(p.username(), () -> purchases.book(new Booking(p.holder().id(), morning, 2,
+        Purchase rebooked = actingAs.run(p.username(), () -> bookAsShown(new Booking(p.holder().id(), morning, 2,
                 Booking.Frequency.WEEKLY, 4, LocalDate.now().plusDays(3), null, "again-after-decline", proposal.id())));
         assertThat(rebooked.id()).isNotEqualTo(booked.id());
         assertThat(rebooked.status()).isEqualTo(Purchase.Status.REQUESTED);
@@ -347,11 +391,11 @@ class PurchaseIT {
         // a proposal still waiting for the person, or another person's, cannot be booked
         var waiting = actingAs.run("broker", () -> brokerage.propose(p.holder().id(), morning, 1,
                 org.wholecare.brokerage.Proposal.Frequency.ONE_OFF, LocalDate.now().plusDays(2), "One more"));
-        assertThatThrownBy(() -> actingAs.run(p.username(), () -> purchases.book(new Booking(p.holder().id(), morning,
+        assertThatThrownBy(() -> actingAs.run(p.username(), () -> bookAsShown(new Booking(p.holder().id(), morning,
                 1, Booking.Frequency.ONE_OFF, 1, LocalDate.now().plusDays(2), null, "not-yet", waiting.id()))))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("Only an accepted proposal");
         Person other = newHolder(100_000);
-        assertThatThrownBy(() -> actingAs.run(other.username(), () -> purchases.book(new Booking(other.holder().id(),
+        assertThatThrownBy(() -> actingAs.run(other.username(), () -> bookAsShown(new Booking(other.holder().id(),
                 morning, 2, Booking.Frequency.WEEKLY, 4, LocalDate.now().plusDays(2), null, "theirs", proposal.id()))))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("not one of this person's");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM purchase WHERE holder_id = ?", Long.class,
@@ -365,7 +409,7 @@ class PurchaseIT {
     /** A one-off booking of {@code hours} of morning help, accepted, delivered today and invoiced; the invoice id. */
     private long invoiced(Person p, int hours) {
         long morning = listing("Morning help");
-        Purchase purchase = actingAs.run(p.username(), () -> purchases.book(booking(p, morning, hours,
+        Purchase purchase = actingAs.run(p.username(), () -> bookAsShown(booking(p, morning, hours,
                 Booking.Frequency.ONE_OFF, 1)));
         jdbc.update("UPDATE purchase SET start_date = ? WHERE id = ?", LocalDate.now(), purchase.id());
         actingAs.run("provider", () -> purchases.accept(purchase.id()));
@@ -457,7 +501,7 @@ class PurchaseIT {
     void anInvoiceNobodyAnswersIsConfirmedAutomaticallyAfterTheSetTime() {
         Person p = newHolder(100_000);
         long morning = listing("Morning help");
-        Purchase purchase = actingAs.run(p.username(), () -> purchases.book(booking(p, morning, 1,
+        Purchase purchase = actingAs.run(p.username(), () -> bookAsShown(booking(p, morning, 1,
                 Booking.Frequency.ONE_OFF, 1)));
         jdbc.update("UPDATE purchase SET start_date = ? WHERE id = ?", LocalDate.now(), purchase.id());
         actingAs.run("provider", () -> purchases.accept(purchase.id()));
