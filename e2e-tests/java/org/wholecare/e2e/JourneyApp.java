@@ -60,7 +60,10 @@ final class JourneyApp {
         String java = ProcessHandle.current().info().command().orElse("java");
         Path log = work.resolve("app.log");
         ProcessBuilder builder = new ProcessBuilder(List.of(java, "-jar", jar.toAbsolutePath().toString(),
-                "--server.port=" + port, "--spring.profiles.active=demo"))
+                "--server.port=" + port, "--spring.profiles.active=demo",
+                // every journey signs in from this one address: its wrong-try allowance (SignInProtectionIT
+                // tests the real one) must not stand between one journey and the next
+                "--wholecare.security.failed-sign-ins-per-minute=1000"))
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("SPRING_DATASOURCE_URL", db.jdbcUrl());
         builder.environment().put("SPRING_DATASOURCE_USERNAME", db.username());

@@ -26,27 +26,33 @@ class LockoutJourney {
     }
 
     @Test
-    void fiveWrongPasswordsInARowLockTheAccountEvenAgainstTheRightPassword() {
+    void fiveWrongPasswordsLockTheAccountElsewhereButNotOnTheOwnersOwnBrowser() {
         String link;
         try (Browser admin = new Browser()) {
             admin.signIn("admin", Browser.DEMO_PASSWORD);
             admin.waitForHeading("Hello, Morgan Lee");
             link = Administrator.createBudgetHolder(admin, "Lee Lockwood", "lee.lockwood");
         }
-        try (Browser browser = new Browser()) {
-            browser.driver.get(link);
-            browser.fill("New password", "correct horse battery");
-            browser.fill("Type the password again", "correct horse battery");
-            browser.clickButton("Set my password");
-            browser.waitForText("Your password is set");
+        try (Browser owner = new Browser(); Browser stranger = new Browser()) {
+            owner.driver.get(link);
+            owner.fill("New password", "correct horse battery");
+            owner.fill("Type the password again", "correct horse battery");
+            owner.clickButton("Set my password");
+            owner.waitForText("Your password is set");
+            owner.signIn("lee.lockwood", "correct horse battery");
+            owner.signOut();
 
             for (int attempt = 1; attempt <= 5; attempt++) {
-                browser.attemptSignIn("lee.lockwood", "wrong password " + attempt);
-                browser.waitForLoginError(REFUSED);
+                stranger.attemptSignIn("lee.lockwood", "wrong password " + attempt);
+                stranger.waitForLoginError(REFUSED);
             }
-            browser.attemptSignIn("lee.lockwood", "correct horse battery");
-            browser.waitForLoginError(REFUSED);
-            assertThat(browser.driver.getCurrentUrl()).contains("/login");
+            // locked for every browser it does not know, even with the right password...
+            stranger.attemptSignIn("lee.lockwood", "correct horse battery");
+            stranger.waitForLoginError(REFUSED);
+            assertThat(stranger.driver.getCurrentUrl()).contains("/login");
+            // ...but whoever typed the username cannot keep its owner out of their own browser
+            owner.signIn("lee.lockwood", "correct horse battery");
+            owner.waitForHeading("Hello, Lee Lockwood");
         }
         try (Browser admin = new Browser()) {
             admin.signIn("admin", Browser.DEMO_PASSWORD);
@@ -54,6 +60,16 @@ class LockoutJourney {
             admin.open("/admin/accounts");
             admin.waitForText("Lee Lockwood");
             assertThat(admin.pageText()).contains("Locked until");
+        }
+    }
+
+    @Test
+    void tooManyTriesFromOnePlaceSayWhatToDoWithoutNamingAnyAccount() {
+        try (Browser browser = new Browser()) {
+            browser.open("/login?error&tries");
+            browser.waitForLoginError("too many wrong tries from where you are");
+            assertThat(browser.loginError()).contains("Wait a minute").doesNotContainIgnoringCase("account");
+            browser.assertAccessible("the sign-in page after too many tries");
         }
     }
 }

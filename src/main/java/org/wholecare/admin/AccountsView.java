@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 import org.wholecare.organisation.AreaSummary;
 import org.wholecare.organisation.OrganisationService;
 import org.wholecare.organisation.OrganisationSummary;
+import org.wholecare.security.AccountChanges;
 import org.wholecare.security.AccountService;
 import org.wholecare.security.AccountSummary;
 import org.wholecare.security.IssuedInvitation;
@@ -40,13 +41,16 @@ public class AccountsView extends Main {
 
     private final AccountService accounts;
     private final OrganisationService organisations;
+    private final AccountChangePanel changePanel;
+    private Long changing;
     private final Grid<AccountSummary> grid = new Grid<>(AccountSummary.class, false);
     private final Div invitationResult = new Div();
     private Map<Long, OrganisationSummary> organisationsById = Map.of();
 
-    AccountsView(AccountService accounts, OrganisationService organisations) {
+    AccountsView(AccountService accounts, AccountChanges changes, OrganisationService organisations) {
         this.accounts = accounts;
         this.organisations = organisations;
+        this.changePanel = new AccountChangePanel(changes, accounts, this::refresh, this::showInvitation);
         addClassName("page");
         add(new H1("Accounts"), new Paragraph("Create an account for a person, then give them the invitation "
                 + "link. They use it once to choose their own password."));
@@ -61,16 +65,20 @@ public class AccountsView extends Main {
                 .setHeader("Organisation").setSortable(true).setFlexGrow(2);
         grid.addColumn(AccountSummary::status).setHeader("Status").setFlexGrow(2);
         grid.addComponentColumn(a -> {
-            Button invite = new Button("New invitation link", click -> showInvitation(accounts.issueInvitation(a.id())));
-            invite.addThemeVariants(ButtonVariant.LUMO_SMALL);
-            invite.setAriaLabel("New invitation link for " + a.fullName());
-            return invite;
-        }).setHeader("Invitation").setAutoWidth(true);
+            Button change = new Button("Change", click -> {
+                changing = a.id();
+                changePanel.show(a, organisationsById.values());
+                changePanel.scrollIntoView();
+            });
+            change.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            change.setAriaLabel("Change " + a.fullName() + "'s account");
+            return change;
+        }).setHeader("Leavers, movers, passwords").setAutoWidth(true);
         // names and numbers are never cut short: on a phone the table scrolls sideways instead
         grid.getColumns().forEach(column -> column.setAutoWidth(true));
         grid.setAllRowsVisible(true);
         grid.setAriaLabel("Accounts");
-        add(Ui.card("All accounts", grid));
+        add(Ui.card("All accounts", grid), changePanel);
         refresh();
     }
 
@@ -167,6 +175,9 @@ public class AccountsView extends Main {
                 .collect(Collectors.toMap(OrganisationSummary::id, Function.identity()));
         List<AccountSummary> all = accounts.accounts();
         grid.setItems(all);
+        // the panel shows the account as it now is
+        all.stream().filter(a -> changing != null && a.id() == changing).findFirst()
+                .ifPresent(a -> changePanel.show(a, organisationsById.values()));
     }
 
     private String organisationName(long id) {

@@ -32,8 +32,7 @@ import org.wholecare.shared.ValidationException;
 @Transactional(readOnly = true)
 public class AccountService {
 
-    public static final int MIN_PASSWORD_LENGTH = 10;
-    public static final int MAX_PASSWORD_LENGTH = 128;
+    public static final int MIN_PASSWORD_LENGTH = PasswordRules.MIN_LENGTH;
     private static final Pattern USERNAME = Pattern.compile("^[a-z0-9][a-z0-9._@-]{2,59}$");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm", Locale.UK)
             .withZone(ZoneId.of("Europe/London"));
@@ -43,6 +42,7 @@ public class AccountService {
     private final OrganisationService organisations;
     private final PasswordEncoder passwordEncoder;
     private final InvitationSender invitationSender;
+    private final TrustedDevices trustedDevices;
     private final SecurityProperties properties;
     private final CurrentUser currentUser;
     private final Clock clock;
@@ -51,13 +51,14 @@ public class AccountService {
 
     AccountService(UserAccountRepository accounts, InvitationRepository invitations,
             OrganisationService organisations, PasswordEncoder passwordEncoder, InvitationSender invitationSender,
-            SecurityProperties properties, CurrentUser currentUser, Clock clock,
+            TrustedDevices trustedDevices, SecurityProperties properties, CurrentUser currentUser, Clock clock,
             @Value("${wholecare.public-url}") String publicUrl) {
         this.accounts = accounts;
         this.invitations = invitations;
         this.organisations = organisations;
         this.passwordEncoder = passwordEncoder;
         this.invitationSender = invitationSender;
+        this.trustedDevices = trustedDevices;
         this.properties = properties;
         this.currentUser = currentUser;
         this.clock = clock;
@@ -253,9 +254,10 @@ public class AccountService {
         UserAccount account = accounts.findById(invitation.getUserAccountId())
                 .orElseThrow(() -> ValidationException.of("", UNKNOWN));
         var errors = new ValidationException.Collector();
-        checkPassword(password, confirmation, account.getUsername(), errors);
+        PasswordRules.check(password, confirmation, account.getUsername(), errors);
         errors.throwIfAny();
-        account.setPasswordHash(passwordEncoder.encode(password));
+        account.setPasswordHash(passwordEncoder.encode(password), now);
+        trustedDevices.forgetAll(account.getId());
         invitation.markUsed(now);
     }
 
@@ -269,7 +271,9 @@ public class AccountService {
 
     /**
      * The first staff account of a provider that has just registered itself, with the password
-     * its contact chose on the registration page. Refused once the organisation has any account.
+     * its contact chose on the registration page and a username made for them ({@code username}
+     * null; only the platform itself, loading the demo, names one). Refused once the organisation
+     * has any account.
      */
     @PermitAll
     @Transactional
@@ -288,34 +292,41 @@ public class AccountService {
         } else if (cleanName.length() > 200) {
             errors.add("contactName", "Your name must be 200 characters or fewer.");
         }
-        String cleanUsername = username == null ? "" : username.strip().toLowerCase(Locale.UK);
-        if (!USERNAME.matcher(cleanUsername).matches()) {
-            errors.add("username", "Use 3 to 60 letters, numbers, dots, hyphens or @, starting with a letter or number.");
-        } else if (accounts.existsByUsername(cleanUsername)) {
-            errors.add("username", "That username is taken. Choose another.");
+        String cleanUsername;
+        if (username == null) {
+            // made for them rather than chosen, so the public form never says whose usernames exist
+            cleanUsername = newUsername(cleanName);
+        } else {
+            if (!SystemActor.isAdministrator()) {
+                throw new org.springframework.security.access.AccessDeniedException(
+                        "Only the platform chooses a provider's first username");
+            }
+            cleanUsername = username.strip().toLowerCase(Locale.UK);
+            if (!USERNAME.matcher(cleanUsername).matches() || accounts.existsByUsername(cleanUsername)) {
+                errors.add("username", "That username cannot be used.");
+            }
         }
-        checkPassword(password, confirmation, cleanUsername, errors);
+        PasswordRules.check(password, confirmation, cleanUsername, errors);
         errors.throwIfAny();
         UserAccount account = new UserAccount(cleanUsername, cleanName, Role.PROVIDER, organisationId,
                 organisation.areaId(), null, clock.instant());
-        account.setPasswordHash(passwordEncoder.encode(password));
+        account.setPasswordHash(passwordEncoder.encode(password), clock.instant());
         return summary(accounts.save(account), clock.instant());
     }
 
-    private static void checkPassword(String password, String confirmation, String username,
-            ValidationException.Collector errors) {
-        if (password == null || password.isEmpty()) {
-            errors.add("password", "Choose a password.");
-        } else if (password.length() < MIN_PASSWORD_LENGTH) {
-            errors.add("password", "Your password must be at least " + MIN_PASSWORD_LENGTH
-                    + " characters long. Three random words make a good one.");
-        } else if (password.length() > MAX_PASSWORD_LENGTH) {
-            errors.add("password", "Your password must be " + MAX_PASSWORD_LENGTH + " characters or fewer.");
-        } else if (password.strip().equalsIgnoreCase(username)) {
-            errors.add("password", "Your password must not be your username.");
+    /** A name and four random digits (sam.taylor.4821): easy to read out, and never someone else's. */
+    private String newUsername(String fullName) {
+        String base = java.text.Normalizer.normalize(fullName, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.UK).replaceAll("[^a-z0-9]+", ".").replaceAll("^\\.+|\\.+$", "");
+        if (base.length() < 2) {
+            base = "provider";
         }
-        if (!errors.has("password") && !password.equals(confirmation)) {
-            errors.add("confirmation", "The two passwords are different. Type the same password twice.");
+        base = base.substring(0, Math.min(base.length(), 40)).replaceAll("\\.+$", "");
+        while (true) {
+            String candidate = base + "." + (1000 + random.nextInt(9000));
+            if (!accounts.existsByUsername(candidate)) {
+                return candidate;
+            }
         }
     }
 
@@ -350,9 +361,11 @@ public class AccountService {
         return organisationId == null ? 0 : accounts.countByOrganisationId(organisationId);
     }
 
-    private AccountSummary summary(UserAccount a, Instant now) {
+    static AccountSummary summary(UserAccount a, Instant now) {
         String status;
-        if (!a.hasPassword()) {
+        if (a.isDisabled()) {
+            status = "Disabled on " + TIME.format(a.getDisabledAt()) + ": cannot sign in";
+        } else if (!a.hasPassword()) {
             status = "Invited: waiting for them to set a password";
         } else if (a.isLockedAt(now)) {
             status = "Locked until " + TIME.format(a.getLockedUntil()) + " after too many wrong passwords";
@@ -360,7 +373,7 @@ public class AccountService {
             status = "Active";
         }
         return new AccountSummary(a.getId(), a.getUsername(), a.getFullName(), a.getRole(), a.getOrganisationId(),
-                a.getAreaId(), a.getPostcodeDistrict(), status, a.getLastSignInAt());
+                a.getAreaId(), a.getPostcodeDistrict(), status, a.getLastSignInAt(), a.isDisabled());
     }
 
     private static String hash(String token) {

@@ -17,8 +17,13 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 @AnonymousAllowed
 public class LoginView extends Main implements BeforeEnterObserver {
 
+    static final String TOO_MANY_TRIES = "There have been too many wrong tries from where you are. Wait a minute, "
+            + "then try again.";
+
     private final LoginForm form = new LoginForm();
     private final AuthenticationContext authenticationContext;
+    private final String wrongPassword;
+    private final LoginI18n i18n;
 
     LoginView(AuthenticationContext authenticationContext, SecurityProperties properties) {
         this.authenticationContext = authenticationContext;
@@ -28,16 +33,18 @@ public class LoginView extends Main implements BeforeEnterObserver {
         Paragraph intro = new Paragraph("One budget for your health and social care. "
                 + "Sign in with the username and password you chose from your invitation.");
 
-        LoginI18n i18n = LoginI18n.createDefault();
+        i18n = LoginI18n.createDefault();
         i18n.getForm().setTitle("Sign in");
         i18n.getForm().setUsername("Username");
         i18n.getForm().setPassword("Password");
         i18n.getForm().setSubmit("Sign in");
         i18n.getErrorMessage().setTitle("You are not signed in");
         // One message for every failure, so it never reveals whether a username exists.
-        i18n.getErrorMessage().setMessage("The username or password is not right. Check them and try again. "
-                + "After " + properties.maxFailedSignIns() + " wrong tries in a row the account is locked for "
-                + properties.lockoutDuration().toMinutes() + " minutes.");
+        wrongPassword = "The username or password is not right. Check them and try again. After "
+                + properties.maxFailedSignIns() + " wrong tries in a row the account is locked for "
+                + properties.lockoutDuration().toMinutes() + " minutes, except on a computer or phone you have "
+                + "signed in from before.";
+        i18n.getErrorMessage().setMessage(wrongPassword);
         form.setI18n(i18n);
         form.setForgotPasswordButtonVisible(false);
         form.setAction("login");
@@ -57,6 +64,10 @@ public class LoginView extends Main implements BeforeEnterObserver {
             event.forwardTo("");
             return;
         }
-        form.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        var parameters = event.getLocation().getQueryParameters().getParameters();
+        // one message for every wrong password; another, saying nothing of any account, for too many tries
+        i18n.getErrorMessage().setMessage(parameters.containsKey(SignInGuard.TOO_MANY) ? TOO_MANY_TRIES : wrongPassword);
+        form.setI18n(i18n);
+        form.setError(parameters.containsKey("error"));
     }
 }

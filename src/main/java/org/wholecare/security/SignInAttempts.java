@@ -1,7 +1,10 @@
 package org.wholecare.security;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -9,19 +12,30 @@ import org.springframework.security.authentication.event.AuthenticationFailureBa
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
-/** Counts wrong passwords in a row and locks the account for a while when there are too many. */
+/**
+ * Counts wrong passwords: per address (a few a minute), per trusted browser, and per account for
+ * every other browser, locking the account (or that browser) for a while when there are too many.
+ * A successful sign-in makes the browser a trusted one.
+ */
 @Component
 class SignInAttempts {
 
     private static final Logger log = LoggerFactory.getLogger(SignInAttempts.class);
 
     private final UserAccountRepository accounts;
+    private final TrustedDevices devices;
+    private final SignInThrottle throttle;
     private final SecurityProperties properties;
     private final Clock clock;
 
-    SignInAttempts(UserAccountRepository accounts, SecurityProperties properties, Clock clock) {
+    SignInAttempts(UserAccountRepository accounts, TrustedDevices devices, SignInThrottle throttle,
+            SecurityProperties properties, Clock clock) {
         this.accounts = accounts;
+        this.devices = devices;
+        this.throttle = throttle;
         this.properties = properties;
         this.clock = clock;
     }
@@ -29,20 +43,43 @@ class SignInAttempts {
     @EventListener
     @Transactional
     public void onWrongPassword(AuthenticationFailureBadCredentialsEvent event) {
+        Optional<HttpServletRequest> request = AccountUserDetailsService.currentRequest();
+        request.ifPresent(r -> throttle.wrongTry(r.getRemoteAddr()));
         String username = normalise(event.getAuthentication().getName());
-        var now = clock.instant();
-        if (accounts.countFailedSignIn(username, now) > 0
+        Instant now = clock.instant();
+        Optional<UserAccount> account = accounts.findByUsername(username);
+        Optional<TrustedDevices.Device> device = account.flatMap(a -> request.flatMap(r -> devices.of(r, a.getId())));
+        if (device.isPresent()) {
+            devices.wrongPassword(device.get(), properties.maxFailedSignIns(), properties.lockoutDuration(), now);
+            return;
+        }
+        if (account.isPresent() && accounts.countFailedSignIn(username, now) > 0
                 && accounts.lockIfTooManyFailures(username, properties.maxFailedSignIns(),
                         now.plus(properties.lockoutDuration())) > 0) {
-            log.warn("Account {} locked for {} after {} wrong passwords in a row",
-                    username, properties.lockoutDuration(), properties.maxFailedSignIns());
+            // the account id, not the username: a log is no place for who is being attacked by name
+            log.warn("Account {} locked for {} after {} wrong passwords in a row from browsers it does not know",
+                    account.get().getId(), properties.lockoutDuration(), properties.maxFailedSignIns());
         }
     }
 
     @EventListener
     @Transactional
     public void onSignedIn(AuthenticationSuccessEvent event) {
-        accounts.recordSuccessfulSignIn(normalise(event.getAuthentication().getName()), clock.instant());
+        if (!(event.getAuthentication().getPrincipal() instanceof SignedInUser user)) {
+            return;
+        }
+        Instant now = clock.instant();
+        var attributes = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes a ? a : null;
+        boolean trusted = attributes != null && devices.of(attributes.getRequest(), user.accountId()).isPresent();
+        if (trusted) {
+            // the owner's own browser: the lock for other browsers stays until it runs out
+            accounts.recordSignIn(user.accountId(), now);
+        } else {
+            accounts.recordSuccessfulSignIn(normalise(user.getUsername()), now);
+        }
+        if (attributes != null) {
+            devices.signedIn(attributes.getRequest(), attributes.getResponse(), user.accountId(), now);
+        }
     }
 
     private static String normalise(String username) {

@@ -23,8 +23,10 @@ public final class SignedInUser implements UserDetails {
     private final String postcodeDistrict;
     private final transient String passwordHash;
     private final boolean locked;
+    private final boolean enabled;
+    private final Instant signedInAt;
 
-    SignedInUser(UserAccount account, Instant now) {
+    SignedInUser(UserAccount account, Instant now, boolean locked) {
         this.accountId = account.getId();
         this.username = account.getUsername();
         this.fullName = account.getFullName();
@@ -33,7 +35,14 @@ public final class SignedInUser implements UserDetails {
         this.areaId = account.getAreaId();
         this.postcodeDistrict = account.getPostcodeDistrict();
         this.passwordHash = account.getPasswordHash();
-        this.locked = account.isLockedAt(now);
+        this.locked = locked;
+        this.enabled = !account.isDisabled();
+        this.signedInAt = now;
+    }
+
+    /** When this session began: it ends if the account changed after (see SessionCheck). */
+    public Instant signedInAt() {
+        return signedInAt;
     }
 
     public long accountId() {
@@ -78,6 +87,11 @@ public final class SignedInUser implements UserDetails {
     @Override
     public boolean isAccountNonLocked() {
         return !locked;
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return enabled;
     }
 
     @Override

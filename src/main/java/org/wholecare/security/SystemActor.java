@@ -17,6 +17,13 @@ public final class SystemActor {
     private SystemActor() {
     }
 
+    /** Whether the work in hand is the platform's own (or an administrator's). */
+    static boolean isAdministrator() {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getAuthorities().stream()
+                .anyMatch(a -> ("ROLE_" + Roles.ADMINISTRATOR).equals(a.getAuthority()));
+    }
+
     public static <T> T asAdministrator(Supplier<T> work) {
         SecurityContext previous = SecurityContextHolder.getContext();
         SecurityContext context = SecurityContextHolder.createEmptyContext();

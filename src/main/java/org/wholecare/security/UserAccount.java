@@ -42,6 +42,12 @@ class UserAccount {
 
     private Instant createdAt;
 
+    /** Set while an administrator has the account switched off (a leaver). */
+    private Instant disabledAt;
+
+    /** Sessions that began before this have ended (a new role or organisation, a new password). */
+    private Instant sessionsValidFrom;
+
     @Version
     private long version;
 
@@ -59,10 +65,37 @@ class UserAccount {
         this.createdAt = createdAt;
     }
 
-    void setPasswordHash(String passwordHash) {
+    void setPasswordHash(String passwordHash, Instant now) {
         this.passwordHash = passwordHash;
         this.failedSignIns = 0;
         this.lockedUntil = null;
+        // a new password ends every session the old one opened
+        this.sessionsValidFrom = now;
+    }
+
+    void disable(Instant now) {
+        this.disabledAt = now;
+        this.sessionsValidFrom = now;
+    }
+
+    void enable() {
+        this.disabledAt = null;
+    }
+
+    void changeRole(Role role, Long organisationId, Long areaId, Instant now) {
+        this.role = role;
+        this.organisationId = organisationId;
+        this.areaId = areaId;
+        // what the person may see changes: their open sessions, made with the old role, end
+        this.sessionsValidFrom = now;
+    }
+
+    Instant getDisabledAt() {
+        return disabledAt;
+    }
+
+    boolean isDisabled() {
+        return disabledAt != null;
     }
 
     Long getId() {

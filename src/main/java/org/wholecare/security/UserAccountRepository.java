@@ -23,6 +23,10 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
 
     long countByPasswordHashIsNull();
 
+    boolean existsByRoleAndPasswordHashIsNotNull(Role role);
+
+    long countByRoleAndDisabledAtIsNullAndPasswordHashIsNotNull(Role role);
+
     // Counting in one statement, so two wrong passwords at the same moment both count.
     @Modifying(clearAutomatically = true)
     @Query("update UserAccount a set a.failedSignIns = a.failedSignIns + 1 "
@@ -38,4 +42,13 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
     @Query("update UserAccount a set a.failedSignIns = 0, a.lockedUntil = null, a.lastSignInAt = :now "
             + "where a.username = :username")
     int recordSuccessfulSignIn(String username, Instant now);
+
+    // the same password, hashed the current way: not a new password, so sessions carry on
+    @Modifying(clearAutomatically = true)
+    @Query("update UserAccount a set a.passwordHash = :hash where a.username = :username")
+    int updatePasswordHash(String username, String hash);
+
+    @Modifying(clearAutomatically = true)
+    @Query("update UserAccount a set a.lastSignInAt = :now where a.id = :id")
+    int recordSignIn(Long id, Instant now);
 }

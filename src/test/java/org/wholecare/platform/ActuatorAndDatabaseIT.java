@@ -45,7 +45,7 @@ class ActuatorAndDatabaseIT {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         assertThat(jdbc.queryForObject("SELECT VERSION()", String.class)).contains("MariaDB");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM DATABASECHANGELOG", Integer.class)).isGreaterThanOrEqualTo(5);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM user_account WHERE password_hash LIKE '{bcrypt}%'",
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM user_account WHERE password_hash LIKE '{pbkdf2@%'",
                 Integer.class)).as("demo users, with hashed passwords").isGreaterThanOrEqualTo(7);
     }
 
