@@ -21,13 +21,16 @@ class MarketplaceJourney {
                 provider.fill("Postcode districts you serve", "NB4, NB5");
                 provider.fill("Your full name", "Ivy Green");
                 provider.fill("Email address", "ivy@greenfingers.example");
-                provider.fill("Choose a username", "ivy.green");
                 provider.fill("Choose a password", "tomato trellis sunshine");
                 provider.fill("Type the password again", "tomato trellis sunshine");
                 provider.clickButton("Register");
                 provider.waitForHeading("Registration received");
+                // a username is made for them, so the form never says whose usernames exist
+                String username = provider.textOf("assigned-username");
+                assertThat(username).matches("ivy\\.green\\.\\d{4}");
+                provider.assertAccessible("the registration confirmation");
 
-                provider.signIn("ivy.green", "tomato trellis sunshine");
+                provider.signIn(username, "tomato trellis sunshine");
                 provider.waitForHeading("Hello, Ivy Green");
                 provider.open("/provider/listings");
                 provider.waitForHeading("Your listings");

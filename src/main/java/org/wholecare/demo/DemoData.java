@@ -320,7 +320,7 @@ class DemoData implements ApplicationRunner {
 
     private long provider(long areaId, String name, String districts, String cqc, String contact, String username) {
         return providers.register(new RegisterProvider(name, areaId, districts, cqc, contact,
-                username + "@example.org", "01632 960000", username, PASSWORD, PASSWORD)).organisationId();
+                username + "@example.org", "01632 960000", username, PASSWORD, PASSWORD)).profile().organisationId();
     }
 
     private void listing(String category, String title, String description, ListingUnit unit, long pricePence,

@@ -25,7 +25,8 @@ import org.wholecare.shell.FormErrors;
 @AnonymousAllowed
 public class ProviderRegistrationView extends Main {
 
-    ProviderRegistrationView(ProviderService providers, OrganisationService organisations) {
+    ProviderRegistrationView(ProviderService providers, OrganisationService organisations,
+            RegistrationThrottle throttle) {
         addClassName("login-page");
         add(new H1("Register as a provider"), new Paragraph("Care and health providers can list their services "
                 + "on Wholecare. A commissioner checks every provider (and its CQC registration, where the services "
@@ -47,30 +48,44 @@ public class ProviderRegistrationView extends Main {
         TextField contact = new TextField("Your full name");
         EmailField email = new EmailField("Email address");
         TextField phone = new TextField("Phone number (optional)");
-        TextField username = new TextField("Choose a username");
         PasswordField password = new PasswordField("Choose a password");
         password.setHelperText("At least 10 characters");
         PasswordField confirmation = new PasswordField("Type the password again");
         FormErrors errors = new FormErrors().field("name", name).field("area", area).field("postcodeDistricts", districts)
                 .field("cqcNumber", cqc).field("contactName", contact).field("contactEmail", email)
-                .field("contactPhone", phone).field("username", username).field("password", password)
+                .field("contactPhone", phone).field("password", password)
                 .field("confirmation", confirmation);
-        Div form = new Div(name, area, districts, cqc, contact, email, phone, username, password, confirmation,
+        Paragraph usernameNote = new Paragraph("We will give you a username when you register: your name and four "
+                + "numbers, for example ivy.green.4821.");
+        Div form = new Div(name, area, districts, cqc, contact, email, phone, usernameNote, password, confirmation,
                 errors.formMessage());
         form.addClassNames("card", "form");
         Button register = new Button("Register", click -> {
             errors.clear();
+            String from = com.vaadin.flow.server.VaadinService.getCurrentRequest().getRemoteAddr();
+            if (!throttle.mayRegister(from)) {
+                errors.show(org.wholecare.shared.ValidationException.of("", "Several organisations have been "
+                        + "registered from where you are in the last hour. Try again later, or ask your commissioner."));
+                return;
+            }
             try {
-                providers.register(new RegisterProvider(name.getValue(), area.getValue() == null ? null
-                        : area.getValue().id(), districts.getValue(), cqc.getValue(), contact.getValue(),
-                        email.getValue(), phone.getValue(), username.getValue(), password.getValue(),
-                        confirmation.getValue()));
+                var registered = providers.register(new RegisterProvider(name.getValue(), area.getValue() == null
+                        ? null : area.getValue().id(), districts.getValue(), cqc.getValue(), contact.getValue(),
+                        email.getValue(), phone.getValue(), null, password.getValue(), confirmation.getValue()));
+                throttle.registered(from);
                 removeAll();
                 Paragraph done = new Paragraph("Thank you. " + name.getValue().strip() + " is registered. You can "
                         + "sign in now and prepare your listings; they will be seen once a commissioner has checked "
                         + "your organisation.");
                 done.getElement().setAttribute("role", "status");
-                add(new H1("Registration received"), done, new Anchor("login", "Go to sign in"));
+                com.vaadin.flow.component.html.Span username = new com.vaadin.flow.component.html.Span(
+                        registered.username());
+                username.setId("assigned-username");
+                username.addClassName("assigned-username");
+                Paragraph yours = new Paragraph("Your username is ");
+                yours.add(username, new com.vaadin.flow.component.html.Span(". Write it down: you need it, with "
+                        + "your password, to sign in."));
+                add(new H1("Registration received"), done, yours, new Anchor("login", "Go to sign in"));
             } catch (ValidationException e) {
                 errors.show(e);
             }

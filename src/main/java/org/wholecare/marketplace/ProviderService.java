@@ -75,10 +75,20 @@ public class ProviderService {
         this.clock = clock;
     }
 
+    /** Whether a commissioner has checked this provider and it is not suspended: what its staff may do depends on it. */
+    @PreAuthorize("isAuthenticated()")
+    public boolean isVerified(long organisationId) {
+        return profile(organisationId).map(p -> p.status() == ProviderStatus.VERIFIED).orElse(false);
+    }
+
     /** Anyone may register a provider; it and its listings stay hidden until a commissioner verifies it. */
+    /** A provider just registered, with the username made for its first member of staff. */
+    public record Registration(ProviderProfile profile, String username) {
+    }
+
     @PermitAll
     @Transactional
-    public ProviderProfile register(RegisterProvider request) {
+    public Registration register(RegisterProvider request) {
         var errors = new ValidationException.Collector();
         AreaSummary area = request.areaId() == null ? null : organisations.areasForRegistration().stream()
                 .filter(a -> a.id() == request.areaId()).findFirst().orElse(null);
@@ -97,8 +107,8 @@ public class ProviderService {
         }
         errors.throwIfAny();
         OrganisationSummary organisation = organisations.registerProvider(request.organisationName(), request.areaId());
-        accounts.createFirstProviderAccount(organisation.id(), request.contactName(), request.username(),
-                request.password(), request.confirmation());
+        String username = accounts.createFirstProviderAccount(organisation.id(), request.contactName(),
+                request.username(), request.password(), request.confirmation()).username();
         jdbc.sql("""
                 INSERT INTO provider_profile (organisation_id, contact_name, contact_email, contact_phone, cqc_number,
                   status, registered_at) VALUES (?, ?, ?, ?, ?, 'PENDING', ?)""")
@@ -107,7 +117,7 @@ public class ProviderService {
                 .update();
         districts.forEach(d -> jdbc.sql("INSERT INTO provider_district (organisation_id, postcode_district) VALUES (?, ?)")
                 .params(organisation.id(), d).update());
-        return profile(organisation.id()).orElseThrow();
+        return new Registration(profile(organisation.id()).orElseThrow(), username);
     }
 
     /**

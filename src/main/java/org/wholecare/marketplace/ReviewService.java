@@ -136,6 +136,11 @@ public class ReviewService {
             throw ValidationException.of("", "You cannot report reviews of your own organisation. "
                     + "Reply to the review instead, or contact your commissioner.");
         }
+        // a provider nobody has checked yet could otherwise flag its competitors' reviews by the dozen
+        if (user.role() == org.wholecare.security.Role.PROVIDER && !providers.isVerified(user.organisationId())) {
+            throw ValidationException.of("", "You can report reviews once a commissioner has checked your "
+                    + "organisation.");
+        }
         jdbc.sql("UPDATE review SET reported = TRUE, reported_by = ?, reported_at = ? WHERE id = ? AND reported = FALSE")
                 .params(user.accountId(), Timestamp.from(clock.instant()), reviewId).update();
     }

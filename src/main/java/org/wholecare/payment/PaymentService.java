@@ -61,6 +61,8 @@ public class PaymentService {
     private final BudgetHolderService holders;
     private final BudgetService budgets;
     private final CurrentUser currentUser;
+    private final org.wholecare.marketplace.ProviderService providers;
+    private final org.wholecare.budget.HolderRecords records;
     private final TransactionTemplate ownTransaction;
     private final Clock clock;
     // one thread: payments go to Stripe one at a time, in the order they were confirmed
@@ -70,6 +72,7 @@ public class PaymentService {
 
     PaymentService(JdbcClient jdbc, StripeGateway stripe, StripeSettings settings, LedgerService ledger,
             BudgetHolderService holders, BudgetService budgets, CurrentUser currentUser,
+            org.wholecare.marketplace.ProviderService providers, org.wholecare.budget.HolderRecords records,
             PlatformTransactionManager transactions, Clock clock) {
         this.jdbc = jdbc;
         this.stripe = stripe;
@@ -78,6 +81,8 @@ public class PaymentService {
         this.holders = holders;
         this.budgets = budgets;
         this.currentUser = currentUser;
+        this.providers = providers;
+        this.records = records;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(
                 org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -246,17 +251,24 @@ public class PaymentService {
      */
     @RolesAllowed(Roles.COMMISSIONER)
     public List<WaitingPayment> waitingInMyArea() {
-        return jdbc.sql("""
-                SELECT p.id, p.invoice_id, o.name, p.amount_pence, p.description, p.method, p.status, p.last_error
+        List<Long> holders = new java.util.ArrayList<>();
+        List<WaitingPayment> waiting = jdbc.sql("""
+                SELECT p.id, p.invoice_id, o.name, p.amount_pence, p.description, p.method, p.status, p.last_error,
+                       pu.holder_id
                 FROM payment p JOIN organisation o ON o.id = p.provider_id
                 JOIN invoice i ON i.id = p.invoice_id JOIN purchase pu ON pu.id = i.purchase_id
                 JOIN budget_holder h ON h.id = pu.holder_id
                 WHERE p.status IN ('PENDING', 'FAILED') AND h.area_id = ? ORDER BY p.created_at, p.id""")
                 .param(currentUser.require().areaId())
-                .query((rs, n) -> new WaitingPayment(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4),
-                        rs.getString(5), label(rs.getString(6), rs.getString(7)), rs.getString(8),
-                        "OUTSIDE".equals(rs.getString(6)) || "FAILED".equals(rs.getString(7))))
+                .query((rs, n) -> {
+                    holders.add(rs.getLong(9));
+                    return new WaitingPayment(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4),
+                            rs.getString(5), label(rs.getString(6), rs.getString(7)), rs.getString(8),
+                            "OUTSIDE".equals(rs.getString(6)) || "FAILED".equals(rs.getString(7)));
+                })
                 .list();
+        records.recordLooks(holders, "Looked at a payment for your support");
+        return waiting;
     }
 
     /** Without Stripe (or when it fails), a commissioner records that the provider was paid another way. */
@@ -294,6 +306,11 @@ public class PaymentService {
                     + "Your commissioner pays you another way.");
         }
         SignedInUser user = currentUser.require();
+        // a Stripe account is for being paid, which only a checked provider can be
+        if (!providers.isVerified(user.organisationId())) {
+            throw ValidationException.of("", "You can connect a Stripe account once a commissioner has checked your "
+                    + "organisation.");
+        }
         try {
             String account = payoutAccount(user.organisationId()).orElse(null);
             if (account == null) {

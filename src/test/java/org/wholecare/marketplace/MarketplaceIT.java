@@ -17,6 +17,7 @@ import org.wholecare.organisation.OrganisationService;
 import org.wholecare.organisation.OrganisationType;
 import org.wholecare.security.AccountService;
 import org.wholecare.security.ActingAs;
+import org.wholecare.security.SystemActor;
 import org.wholecare.security.NewAccount;
 import org.wholecare.security.Role;
 import org.wholecare.shared.ValidationException;
@@ -47,8 +48,10 @@ class MarketplaceIT {
     private String newProvider(boolean verify, String cqcNumber) {
         int n = SEQUENCE.incrementAndGet();
         String username = "provider.test." + n;
-        var profile = providers.register(new RegisterProvider("Test Care " + n + " " + System.nanoTime(), 1L,
-                "NB7, NB8", cqcNumber, "Pat Test", "pat" + n + "@example.org", null, username, PASSWORD, PASSWORD));
+        // a chosen username is the platform's to give (the demo does); the public form gets one made
+        var profile = SystemActor.asAdministrator(() -> providers.register(new RegisterProvider("Test Care " + n + " "
+                + System.nanoTime(), 1L, "NB7, NB8", cqcNumber, "Pat Test", "pat" + n + "@example.org", null, username,
+                PASSWORD, PASSWORD))).profile();
         if (verify) {
             actingAs.run("commissioner", () -> providers.decide(profile.organisationId(), ProviderStatus.VERIFIED, null));
         }
@@ -95,6 +98,26 @@ class MarketplaceIT {
     }
 
     @Test
+    void thePublicRegistrationFormNeverSaysWhichUsernamesExist() {
+        long before = jdbc.queryForObject("SELECT COUNT(*) FROM organisation", Long.class);
+        // someone trying the form with a username of their choosing is refused outright, taken or not
+        for (String tried : new String[] {"holder", "nobody.has.this.one"}) {
+            assertThatThrownBy(() -> providers.register(new RegisterProvider("Curious Care " + tried, 1L, "NB4", null,
+                    "Cu Rious", "cu@example.org", null, tried, PASSWORD, PASSWORD)))
+                    .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        }
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM organisation", Long.class)).isEqualTo(before);
+        // the same name twice gets two usernames made from it, neither anyone else's
+        String first = providers.register(new RegisterProvider("Twin Care One " + System.nanoTime(), 1L, "NB4", null,
+                "Ivy Green", "ivy1@example.org", null, null, PASSWORD, PASSWORD)).username();
+        String second = providers.register(new RegisterProvider("Twin Care Two " + System.nanoTime(), 1L, "NB4", null,
+                "Ivy Green", "ivy2@example.org", null, null, PASSWORD, PASSWORD)).username();
+        assertThat(first).matches("ivy\\.green\\.\\d{4}");
+        assertThat(second).matches("ivy\\.green\\.\\d{4}").isNotEqualTo(first);
+        assertThat(actingAs.run(second, () -> providers.mine()).orElseThrow().contactName()).isEqualTo("Ivy Green");
+    }
+
+    @Test
     void badRegistrationsAreRefusedAndNothingIsSaved() {
         long before = jdbc.queryForObject("SELECT COUNT(*) FROM organisation", Long.class);
         assertThatThrownBy(() -> providers.register(new RegisterProvider("Bad Care", 1L, "NB4, ZZ9", "12345",
@@ -102,11 +125,11 @@ class MarketplaceIT {
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors())
                         .containsOnlyKeys("postcodeDistricts", "cqcNumber", "contactEmail", "contactPhone"));
         assertThatThrownBy(() -> providers.register(new RegisterProvider("Bad Care", 1L, "NB4", null,
-                "Pat", "pat@example.org", null, "holder", "short", "short")))
+                "Pat", "pat@example.org", null, null, "short", "short")))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors())
-                        .containsOnlyKeys("username", "password"));
+                        .containsOnlyKeys("password"));
         assertThatThrownBy(() -> providers.register(new RegisterProvider("Riverside Home Care", 1L, "NB4", null,
-                "Pat", "pat@example.org", null, "new.riverside", PASSWORD, PASSWORD)))
+                "Pat", "pat@example.org", null, null, PASSWORD, PASSWORD)))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors()).containsOnlyKeys("name"));
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM organisation", Long.class)).isEqualTo(before);
     }
@@ -284,6 +307,11 @@ class MarketplaceIT {
 
         assertThatThrownBy(() -> actingAs.run(provider, () -> { reviews.report(unfair); return null; }))
                 .isInstanceOf(ValidationException.class);
+        // a provider still waiting for its checks cannot flag other providers' reviews
+        String waiting = newProvider(false);
+        assertThatThrownBy(() -> actingAs.run(waiting, () -> { reviews.report(fair); return null; }))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.getMessage())
+                        .contains("once a commissioner has checked your organisation"));
         actingAs.run("holder", () -> { reviews.report(unfair); return null; });
         actingAs.run("broker", () -> { reviews.report(fair); return null; });
         assertThat(actingAs.run("commissioner", () -> reviews.reportedInMyArea())).extracting(Review::id)

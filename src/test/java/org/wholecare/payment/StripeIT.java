@@ -328,6 +328,17 @@ class StripeIT {
                 .as("not marked as seen, so the resend is applied").isZero();
     }
 
+    @Test
+    void aProviderStillWaitingForItsChecksCannotConnectAStripeAccount() {
+        long before = jdbc.queryForObject("SELECT COUNT(*) FROM payout_account", Long.class);
+        int created = STUB.accountsCreated.get();
+        assertThatThrownBy(() -> actingAs.run("sunrise", () -> payments.connectStripe("http://localhost/provider/bookings")))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.getMessage())
+                        .contains("once a commissioner has checked your organisation"));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM payout_account", Long.class)).isEqualTo(before);
+        assertThat(STUB.accountsCreated.get()).as("no account asked of Stripe").isEqualTo(created);
+    }
+
     private HttpRequest.Builder webhook() {
         return HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/stripe/webhook"))
                 .header("Content-Type", "application/json").header("Stripe-Signature", "t=1,v1=00");

@@ -24,6 +24,7 @@ final class StripeStub implements AutoCloseable {
     final AtomicInteger transfersMade = new AtomicInteger();
     final List<String> transferKeysSeen = new CopyOnWriteArrayList<>();
     final AtomicInteger sessions = new AtomicInteger();
+    final AtomicInteger accountsCreated = new AtomicInteger();
     volatile boolean slowNextTransfer;
     volatile boolean declineNextCheckout;
     /** When set, the next transfer waits for this before answering (for at most 10 s). */
@@ -33,8 +34,10 @@ final class StripeStub implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/v1/transfers", this::transfer);
-        server.createContext("/v1/accounts", exchange -> reply(exchange, 200,
-                "{\"id\":\"acct_stub_provider\",\"object\":\"account\"}"));
+        server.createContext("/v1/accounts", exchange -> {
+            accountsCreated.incrementAndGet();
+            reply(exchange, 200, "{\"id\":\"acct_stub_provider\",\"object\":\"account\"}");
+        });
         server.createContext("/v1/account_links", exchange -> reply(exchange, 200,
                 "{\"object\":\"account_link\",\"url\":\"https://connect.stripe.test/onboarding\"}"));
         server.createContext("/v1/checkout/sessions", this::checkout);

@@ -1,0 +1,29 @@
+package org.wholecare.marketplace;
+
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.stereotype.Component;
+import org.wholecare.platform.SourceAddress;
+import org.wholecare.platform.Throttle;
+
+/**
+ * The registration page is open to anyone: a few organisations an hour from one address, so nobody
+ * can fill the commissioners' checks queue with invented providers.
+ */
+@Component
+class RegistrationThrottle {
+
+    private final Throttle registrations;
+
+    RegistrationThrottle(Clock clock) {
+        this.registrations = new Throttle(3, Duration.ofHours(1), clock);
+    }
+
+    boolean mayRegister(String remoteAddress) {
+        return registrations.waitFor(SourceAddress.of(remoteAddress)).isZero();
+    }
+
+    void registered(String remoteAddress) {
+        registrations.tryAcquire(SourceAddress.of(remoteAddress));
+    }
+}
