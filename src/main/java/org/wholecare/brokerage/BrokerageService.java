@@ -52,6 +52,7 @@ public class BrokerageService {
     private static final int GRANT_ENDING_DAYS = 14;
 
     private final JdbcClient jdbc;
+    private final org.wholecare.budget.HolderRecords records;
     private final ConsentService consent;
     private final SearchService search;
     private final OrganisationService organisations;
@@ -59,8 +60,9 @@ public class BrokerageService {
     private final Clock clock;
 
     BrokerageService(JdbcClient jdbc, ConsentService consent, SearchService search, OrganisationService organisations,
-            CurrentUser currentUser, Clock clock) {
+            CurrentUser currentUser, org.wholecare.budget.HolderRecords records, Clock clock) {
         this.jdbc = jdbc;
+        this.records = records;
         this.consent = consent;
         this.search = search;
         this.organisations = organisations;
@@ -383,8 +385,11 @@ public class BrokerageService {
      */
     @RolesAllowed(Roles.PROVIDER)
     public List<Quote> quoteRequestsForMe() {
-        return quotesWhere("q.provider_id = ?", currentUser.require().organisationId()).stream()
+        List<Quote> quotes = quotesWhere("q.provider_id = ?", currentUser.require().organisationId()).stream()
                 .sorted(Comparator.comparing(q -> !q.waitingForProvider())).toList();
+        // the messages say what support someone needs: each look is in their log
+        records.recordLooks(quotes.stream().map(Quote::holderId).toList(), "Read your requests for a price");
+        return quotes;
     }
 
     /**

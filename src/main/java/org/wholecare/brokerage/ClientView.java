@@ -83,13 +83,13 @@ public class ClientView extends Main implements BeforeEnterObserver {
         List<ShortlistItem> shortlist = brokerage.shortlist(holderId);
         ConsentScope scope = client.grant() == null ? ConsentScope.VIEW : client.grant().scope();
         boolean maySuggest = scope.includes(ConsentScope.PROPOSE);
-        add(shortlistCard(shortlist), maySuggest ? proposeForm(shortlist, client.name(),
+        add(shortlistCard(shortlist, maySuggest), maySuggest ? proposeForm(shortlist, client.name(),
                 scope.includes(ConsentScope.PURCHASE)) : Ui.card("Propose a purchase", new Paragraph(client.name()
                 + " has let you look only. To suggest services, ask them for access to suggest.")),
                 quotesCard(maySuggest), proposalsCard());
     }
 
-    private Component shortlistCard(List<ShortlistItem> shortlist) {
+    private Component shortlistCard(List<ShortlistItem> shortlist, boolean mayChange) {
         UnorderedList list = new UnorderedList();
         list.setId("shortlist");
         for (ShortlistItem s : shortlist) {
@@ -99,6 +99,8 @@ public class ClientView extends Main implements BeforeEnterObserver {
             });
             remove.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
             remove.setAriaLabel("Take " + s.title() + " off the shortlist");
+            // only offered where it would work: taking off is a suggestion too
+            remove.setVisible(mayChange);
             list.add(new ListItem(new Paragraph(s.title() + " from " + s.providerName() + ": "
                     + Money.format(s.pricePence()) + " per " + s.unit() + (s.note() == null ? "" : ". Note: " + s.note())),
                     remove));

@@ -5,6 +5,8 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.textfield.TextArea;
 import java.util.Optional;
+import org.wholecare.budget.ConsentScope;
+import org.wholecare.budget.ConsentService;
 import org.wholecare.marketplace.Listing;
 import org.wholecare.marketplace.ListingActions;
 import org.wholecare.security.CurrentUser;
@@ -19,10 +21,12 @@ import org.wholecare.shell.Ui;
 class ShortlistActions implements ListingActions {
 
     private final BrokerageService brokerage;
+    private final ConsentService consent;
     private final CurrentUser currentUser;
 
-    ShortlistActions(BrokerageService brokerage, CurrentUser currentUser) {
+    ShortlistActions(BrokerageService brokerage, ConsentService consent, CurrentUser currentUser) {
         this.brokerage = brokerage;
+        this.consent = consent;
         this.currentUser = currentUser;
     }
 
@@ -35,6 +39,10 @@ class ShortlistActions implements ListingActions {
         }
         long holderId = client.get().holderId();
         String name = client.get().name();
+        // shortlists and quotes are suggestions: for access to suggest or buy, not only to look
+        if (consent.myScope(holderId).filter(s -> s != ConsentScope.VIEW).isEmpty()) {
+            return Optional.empty();
+        }
         TextArea note = new TextArea("Note for the shortlist (optional)");
         note.setMaxLength(BrokerageService.MAX_NOTE);
         note.setWidthFull();

@@ -100,9 +100,65 @@ class AccessLog {
         });
     }
 
-    /** A refusal: kept even though the refused call rolls back. */
+    /**
+     * A refusal: kept even though the refused call rolls back. Refused again for the same thing in
+     * the same visit is the same entry, so nobody can push their own entries off the holder's log by
+     * clicking a refused button over and over.
+     */
     void refused(long holderId, SignedInUser actor, Long grantId, String action, String why) {
-        writeNow(jdbc -> insert(jdbc, holderId, actor.accountId(), grantId, action, "REFUSED", why));
+        writeNow(jdbc -> {
+            boolean sameVisit = jdbc.sql("""
+                    SELECT COUNT(*) FROM access_log WHERE actor_account_id = ? AND holder_id = ? AND action = ?
+                      AND outcome = 'REFUSED' AND grant_id <=> ? AND at > ?""")
+                    .params(actor.accountId(), holderId, truncate(action, 200), grantId,
+                            Timestamp.from(clock.instant().minus(SAME_VISIT)))
+                    .query(Long.class).single() > 0;
+            if (!sameVisit) {
+                insert(jdbc, holderId, actor.accountId(), grantId, action, "REFUSED", why);
+            }
+        });
+    }
+
+    /**
+     * Looks at many holders at once (a list with their names, a queue of their bookings), by
+     * someone with their own right to see them: one entry per holder, merged into visits like any
+     * look, written in a few statements however long the list.
+     */
+    void lookedAt(java.util.Collection<Long> holderIds, SignedInUser actor, String action) {
+        List<Long> distinct = holderIds.stream().distinct().toList();
+        if (distinct.isEmpty()) {
+            return;
+        }
+        String what = truncate(action, 200);
+        Timestamp now = Timestamp.from(clock.instant());
+        Timestamp visitStart = Timestamp.from(clock.instant().minus(SAME_VISIT));
+        // inside a change, with the change (its rows may not be committed yet); otherwise at once
+        java.util.function.Consumer<java.util.function.Consumer<JdbcClient>> write =
+                TransactionSynchronizationManager.isActualTransactionActive()
+                        && !TransactionSynchronizationManager.isCurrentTransactionReadOnly()
+                        ? work -> work.accept(inTransaction) : this::writeNow;
+        write.accept(jdbc -> {
+            for (int from = 0; from < distinct.size(); from += 500) {
+                List<Long> chunk = distinct.subList(from, Math.min(distinct.size(), from + 500));
+                String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
+                List<Object> params = new java.util.ArrayList<>(List.of(actor.accountId(), what, visitStart));
+                params.addAll(chunk);
+                java.util.Set<Long> seen = new java.util.HashSet<>(jdbc.sql("SELECT DISTINCT holder_id FROM access_log "
+                        + "WHERE actor_account_id = ? AND action = ? AND outcome = 'ALLOWED' AND grant_id IS NULL "
+                        + "AND at > ? AND holder_id IN (" + marks + ")").params(params).query(Long.class).list());
+                List<Long> fresh = chunk.stream().filter(id -> !seen.contains(id)).toList();
+                if (fresh.isEmpty()) {
+                    continue;
+                }
+                List<Object> rows = new java.util.ArrayList<>();
+                for (long holderId : fresh) {
+                    rows.addAll(java.util.Arrays.asList(holderId, actor.accountId(), what, now));
+                }
+                jdbc.sql("INSERT INTO access_log (holder_id, actor_account_id, action, outcome, at) VALUES "
+                        + String.join(", ", java.util.Collections.nCopies(fresh.size(), "(?, ?, ?, 'ALLOWED', ?)")))
+                        .params(rows).update();
+            }
+        });
     }
 
     private void writeNow(java.util.function.Consumer<JdbcClient> write) {

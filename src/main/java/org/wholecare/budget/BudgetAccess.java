@@ -25,6 +25,15 @@ import org.wholecare.shared.RefusedException;
 class BudgetAccess {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+    static final String NO_ACCESS = "You do not have access to this person's records.";
+
+    /**
+     * The refusal for a record that does not exist, word for word the one for a record someone may
+     * not see, so the answer never tells which holder or budget numbers exist.
+     */
+    static RefusedException noAccess() {
+        return new RefusedException(NO_ACCESS, true);
+    }
 
     private final CurrentUser currentUser;
     private final ConsentGrants grants;
@@ -56,15 +65,13 @@ class BudgetAccess {
                 log.allowed(holder.id(), user, null, action);
                 return new Allowed(user, null, ConsentScope.PURCHASE);
             }
-            throw refuse(holder, user, null, action, "not a commissioner for this person's area",
-                    "You do not have access to this person's records.", true);
+            throw refuse(holder, user, null, action, "not a commissioner for this person's area", NO_ACCESS, true);
         }
         Long organisationId = user.role() == Role.BROKER ? user.organisationId() : null;
         List<ConsentGrant> theirs = grants.forGrantee(holder.id(), user.accountId(), organisationId);
         if (theirs.isEmpty()) {
             // the name is not repeated to someone who has never been given access
-            throw refuse(holder, user, null, action, "no consent given",
-                    "You do not have access to this person's records.", true);
+            throw refuse(holder, user, null, action, "no consent given", NO_ACCESS, true);
         }
         LocalDate today = LocalDate.now(clock.withZone(BudgetService.UK));
         Optional<ConsentGrant> inForce = theirs.stream().filter(g -> g.activeOn(today))
@@ -88,6 +95,20 @@ class BudgetAccess {
         return new Allowed(user, grant.id(), grant.scope());
     }
 
+    /** The widest scope the caller has for this holder today, without recording anything. */
+    Optional<ConsentScope> scopeOf(HolderSummary holder) {
+        SignedInUser user = currentUser.require();
+        if (user.role() == Role.BUDGET_HOLDER && user.accountId() == holder.accountId()) {
+            return Optional.of(ConsentScope.PURCHASE);
+        }
+        if (user.role() == Role.COMMISSIONER) {
+            return Objects.equals(user.areaId(), holder.areaId()) ? Optional.of(ConsentScope.VIEW) : Optional.empty();
+        }
+        LocalDate today = LocalDate.now(clock.withZone(BudgetService.UK));
+        return grants.forGrantee(holder.id(), user.accountId(), user.role() == Role.BROKER ? user.organisationId() : null)
+                .stream().filter(g -> g.activeOn(today)).map(ConsentGrant::scope).max(Comparator.naturalOrder());
+    }
+
     private RefusedException refuse(HolderSummary holder, SignedInUser user, Long grantId, String action,
             String why, String message, boolean endsActing) {
         log.refused(holder.id(), user, grantId, action, why);
@@ -99,6 +120,11 @@ class BudgetAccess {
         SignedInUser user = requireCommissionerFor(holder.areaId());
         log.allowed(holder.id(), user, null, action);
         return user;
+    }
+
+    /** Someone with their own right to (a provider with bookings, a commissioner of the area) saw these holders. */
+    void recordLooks(java.util.Collection<Long> holderIds, String action) {
+        log.lookedAt(holderIds, currentUser.require(), action);
     }
 
     /** Someone with their own reason to touch the record (a provider with a booking) changed it. */

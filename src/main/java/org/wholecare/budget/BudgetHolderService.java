@@ -124,15 +124,19 @@ public class BudgetHolderService {
         return new RegisteredHolder(holder, holderInvitation, representativeInvitation);
     }
 
+    /** The area's holders, with their names and NHS numbers: in each one's "who has looked" log. */
     @RolesAllowed(Roles.COMMISSIONER)
     public List<HolderSummary> holdersInMyArea() {
-        return holders.inArea(access.user().areaId());
+        List<HolderSummary> inArea = holders.inArea(access.user().areaId());
+        access.recordLooks(inArea.stream().map(HolderSummary::id).toList(),
+                "Saw your name and NHS number in the list of the area's budget holders");
+        return inArea;
     }
 
     @PreAuthorize("isAuthenticated()")
     public HolderSummary holder(long holderId) {
         HolderSummary holder = holders.byId(holderId)
-                .orElseThrow(() -> new org.springframework.security.access.AccessDeniedException("No such holder"));
+                .orElseThrow(BudgetAccess::noAccess);
         access.requireView(holder, "Viewed their details");
         return holder;
     }

@@ -74,7 +74,7 @@ public class BudgetService {
     @Transactional
     public BudgetSummary createBudget(NewBudget request) {
         HolderSummary holder = holders.byId(request.holderId())
-                .orElseThrow(() -> new AccessDeniedException("No such holder"));
+                .orElseThrow(BudgetAccess::noAccess);
         SignedInUser commissioner = access.requireCommissionerFor(holder, "Set up a budget");
         var errors = new ValidationException.Collector();
         if (request.startDate() == null) {
@@ -165,7 +165,7 @@ public class BudgetService {
     @Transactional
     public void adjustAllocation(long budgetId, FundingStream stream, long changePence, String reason,
             String requestKey) {
-        BudgetSummary budget = summary(budgetId).orElseThrow(() -> new AccessDeniedException("No such budget"));
+        BudgetSummary budget = summary(budgetId).orElseThrow(BudgetAccess::noAccess);
         HolderSummary holder = holders.byId(budget.holderId()).orElseThrow();
         SignedInUser commissioner = access.requireCommissionerFor(holder, "Changed a budget allocation");
         var errors = new ValidationException.Collector();
@@ -200,7 +200,7 @@ public class BudgetService {
     @PreAuthorize("isAuthenticated()")
     @Transactional
     public Committed commitForCategory(long budgetId, long categoryId, long pence, String reason, String requestKey) {
-        BudgetSummary budget = summary(budgetId).orElseThrow(() -> new AccessDeniedException("No such budget"));
+        BudgetSummary budget = summary(budgetId).orElseThrow(BudgetAccess::noAccess);
         HolderSummary holder = holders.byId(budget.holderId()).orElseThrow();
         BudgetAccess.Allowed allowed = access.require(holder, ConsentScope.PURCHASE, "Set money aside from the budget");
         SignedInUser actor = allowed.user();
@@ -217,14 +217,14 @@ public class BudgetService {
 
     @PreAuthorize("isAuthenticated()")
     public Optional<BudgetSummary> currentBudget(long holderId) {
-        HolderSummary holder = holders.byId(holderId).orElseThrow(() -> new AccessDeniedException("No such holder"));
+        HolderSummary holder = holders.byId(holderId).orElseThrow(BudgetAccess::noAccess);
         access.requireView(holder, "Viewed the budget");
         return holder.currentBudgetId() == null ? Optional.empty() : summary(holder.currentBudgetId());
     }
 
     @PreAuthorize("isAuthenticated()")
     public BudgetOverview overview(long budgetId) {
-        BudgetSummary budget = summary(budgetId).orElseThrow(() -> new AccessDeniedException("No such budget"));
+        BudgetSummary budget = summary(budgetId).orElseThrow(BudgetAccess::noAccess);
         HolderSummary holder = holders.byId(budget.holderId()).orElseThrow();
         access.requireView(holder, "Viewed the budget");
         BudgetBalance balance = ledger.balance(budgetId);
@@ -241,7 +241,7 @@ public class BudgetService {
     /** Every allocation and change to it, newest first, with who made it. */
     @PreAuthorize("isAuthenticated()")
     public List<AllocationChange> history(long budgetId) {
-        BudgetSummary budget = summary(budgetId).orElseThrow(() -> new AccessDeniedException("No such budget"));
+        BudgetSummary budget = summary(budgetId).orElseThrow(BudgetAccess::noAccess);
         access.requireView(holders.byId(budget.holderId()).orElseThrow(), "Viewed the budget history");
         List<LedgerEntryView> entries = ledger.entries(budgetId, budget.startDate().minusYears(5)
                 .atStartOfDay(UK).toInstant(), clock.instant().plusSeconds(1));

@@ -76,9 +76,19 @@ public class ConsentService {
     @PreAuthorize("isAuthenticated()")
     public Authorised authorise(long holderId, ConsentScope needed, String action) {
         HolderSummary holder = holders.byId(holderId)
-                .orElseThrow(() -> new AccessDeniedException("You do not have access to this person's records."));
+                .orElseThrow(BudgetAccess::noAccess);
         BudgetAccess.Allowed allowed = access.require(holder, needed, action);
         return new Authorised(holder, allowed.user().accountId(), allowed.grantId(), allowed.scope());
+    }
+
+    /**
+     * What the caller may do for this holder today, so pages offer only the buttons that would work
+     * (the services check again on every call). Reads nothing of the holder's records but the
+     * caller's own grant, so it is not a look; empty if they may do nothing.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public Optional<ConsentScope> myScope(long holderId) {
+        return holders.byId(holderId).flatMap(access::scopeOf);
     }
 
     /**
@@ -289,7 +299,7 @@ public class ConsentService {
     @Transactional
     public void revoke(long grantId) {
         SignedInUser user = access.user();
-        ConsentGrant grant = grants.byId(grantId).orElseThrow(() -> new AccessDeniedException("No such grant"));
+        ConsentGrant grant = grants.byId(grantId).orElseThrow(() -> new AccessDeniedException("Not your grant"));
         HolderSummary holder = holders.byId(grant.holderId()).orElseThrow();
         if (user.role() == Role.BUDGET_HOLDER) {
             if (user.accountId() != holder.accountId()) {
@@ -358,11 +368,12 @@ public class ConsentService {
     private HolderSummary ownOrCommissioned(long holderId) {
         SignedInUser user = access.user();
         HolderSummary holder = holders.byId(holderId)
-                .orElseThrow(() -> new AccessDeniedException("You do not have access to this person's records."));
+                .orElseThrow(BudgetAccess::noAccess);
         boolean own = user.role() == Role.BUDGET_HOLDER && user.accountId() == holder.accountId();
         boolean commissioner = user.role() == Role.COMMISSIONER && Objects.equals(user.areaId(), holder.areaId());
         if (!own && !commissioner) {
-            throw new AccessDeniedException("Only the person and their area's commissioners can see this.");
+            // word for word the refusal for a holder who does not exist
+            throw BudgetAccess.noAccess();
         }
         return holder;
     }

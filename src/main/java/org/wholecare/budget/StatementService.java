@@ -58,7 +58,7 @@ public class StatementService {
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Statement statement(long budgetId, YearMonth month) {
-        BudgetSummary budget = budgets.summary(budgetId).orElseThrow(() -> new AccessDeniedException("No such budget"));
+        BudgetSummary budget = budgets.summary(budgetId).orElseThrow(BudgetAccess::noAccess);
         HolderSummary holder = holders.byId(budget.holderId()).orElseThrow();
         access.requireView(holder, "Downloaded a statement");
         var from = month.atDay(1).atStartOfDay(BudgetService.UK).toInstant();
@@ -191,21 +191,27 @@ public class StatementService {
         return new java.math.BigDecimal(pence).movePointLeft(2).toPlainString();
     }
 
-    private static void row(StringBuilder out, String... cells) {
-        for (int i = 0; i < cells.length; i++) {
-            if (i > 0) {
-                out.append(',');
-            }
-            String cell = cells[i];
-            // neutralise spreadsheet formulas and quote anything with separators
-            if (!cell.isEmpty() && "=+-@".indexOf(cell.charAt(0)) >= 0 && !cell.matches("-?\\d+(\\.\\d+)?")) {
-                cell = "'" + cell;
-            }
-            if (cell.contains(",") || cell.contains("\"") || cell.contains("\n")) {
-                cell = "\"" + cell.replace("\"", "\"\"") + "\"";
-            }
-            out.append(cell);
+    static void row(StringBuilder out, String... cells) {
+        try {
+            CSV.printRecord(out, (Object[]) java.util.Arrays.stream(cells).map(StatementService::neutralised)
+                    .toArray(String[]::new));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
-        out.append("\r\n");
+    }
+
+    /** Excel's dialect: quoted where a cell holds a separator, a quote or any line break (\r alone too). */
+    private static final org.apache.commons.csv.CSVFormat CSV = org.apache.commons.csv.CSVFormat.EXCEL;
+
+    /**
+     * A cell a spreadsheet would run as a formula (it starts with = + - @, a tab or a carriage
+     * return: OWASP's list) is made plain text with a leading apostrophe. Amounts, negative ones
+     * included, stay numbers.
+     */
+    static String neutralised(String cell) {
+        if (cell == null || cell.isEmpty() || cell.matches("-?\\d+(\\.\\d+)?")) {
+            return cell;
+        }
+        return "=+-@\t\r".indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
     }
 }

@@ -184,7 +184,7 @@ public class SupportPlanService {
     }
 
     private HolderSummary holder(long holderId) {
-        return holders.byId(holderId).orElseThrow(() -> new AccessDeniedException("No such holder"));
+        return holders.byId(holderId).orElseThrow(BudgetAccess::noAccess);
     }
 
     /** The agreed plan's review date; the caller has checked who may see it. */

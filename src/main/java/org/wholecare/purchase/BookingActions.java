@@ -40,9 +40,11 @@ class BookingActions implements ListingActions {
     private final BudgetHolderService holders;
     private final SupportPlanService plans;
     private final CurrentUser currentUser;
+    private final org.wholecare.budget.ConsentService consent;
 
     BookingActions(PurchaseService purchases, BudgetHolderService holders, SupportPlanService plans,
-            CurrentUser currentUser) {
+            org.wholecare.budget.ConsentService consent, CurrentUser currentUser) {
+        this.consent = consent;
         this.purchases = purchases;
         this.holders = holders;
         this.plans = plans;
@@ -60,6 +62,10 @@ class BookingActions implements ListingActions {
         Long holderId = role == Role.BUDGET_HOLDER ? holders.mine().map(h -> h.id()).orElse(null)
                 : ActingFor.current().map(ActingFor.Client::holderId).orElse(null);
         if (holderId == null || role == Role.PROVIDER || role == Role.COMMISSIONER) {
+            return Optional.empty();
+        }
+        // offered only to someone whose access lets them buy; the service checks again on every call
+        if (consent.myScope(holderId).filter(s -> s == org.wholecare.budget.ConsentScope.PURCHASE).isEmpty()) {
             return Optional.empty();
         }
         long forHolder = holderId;

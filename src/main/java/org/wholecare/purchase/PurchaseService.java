@@ -217,8 +217,10 @@ public class PurchaseService {
     /** Bookings with the signed-in provider's organisation, waiting ones first. */
     @RolesAllowed(Roles.PROVIDER)
     public List<Purchase> bookingsForMe() {
-        return purchasesWhere("p.provider_id = ?", "p.status <> 'REQUESTED', p.created_at DESC, p.id DESC",
+        List<Purchase> bookings = purchasesWhere("p.provider_id = ?", "p.status <> 'REQUESTED', p.created_at DESC, p.id DESC",
                 currentUser.require().organisationId());
+        records.recordLooks(bookings.stream().map(Purchase::holderId).toList(), "Looked at your bookings with them");
+        return bookings;
     }
 
     @RolesAllowed(Roles.PROVIDER)
@@ -336,9 +338,11 @@ public class PurchaseService {
     /** Disputed invoices of holders in the commissioner's area, oldest first. */
     @RolesAllowed(Roles.COMMISSIONER)
     public List<Purchase> disputesInMyArea() {
-        return purchasesWhere("p.id IN (SELECT d.purchase_id FROM invoice d WHERE d.status = 'DISPUTED') "
+        List<Purchase> disputed = purchasesWhere("p.id IN (SELECT d.purchase_id FROM invoice d WHERE d.status = 'DISPUTED') "
                 + "AND p.holder_id IN (SELECT a.id FROM budget_holder a WHERE a.area_id = ?)", "p.id",
                 currentUser.require().areaId());
+        records.recordLooks(disputed.stream().map(Purchase::holderId).toList(), "Looked at a disputed invoice of yours");
+        return disputed;
     }
 
     /** A commissioner decides a dispute: pay the invoice as it stands, or reject it. */

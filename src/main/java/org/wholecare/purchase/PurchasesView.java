@@ -47,12 +47,16 @@ public class PurchasesView extends Main {
     private final PurchaseService purchases;
     private final BrokerageService brokerage;
     private final HolderSummary holder;
+    /** Whether the person at the screen may buy for this holder: if not, no button offers to. */
+    private final boolean canBuy;
 
     PurchasesView(PurchaseService purchases, BrokerageService brokerage, BudgetHolderService holders,
-            CurrentUser currentUser) {
+            org.wholecare.budget.ConsentService consent, CurrentUser currentUser) {
         this.purchases = purchases;
         this.brokerage = brokerage;
         this.holder = ChosenHolder.of(holders, currentUser.require()).orElse(null);
+        this.canBuy = holder != null && consent.myScope(holder.id())
+                .filter(scope -> scope == org.wholecare.budget.ConsentScope.PURCHASE).isPresent();
         addClassName("page");
         render();
     }
@@ -66,7 +70,12 @@ public class PurchasesView extends Main {
         }
         add(new Paragraph("Book from a service's page in Find support. Money is set aside when you book and "
                 + "spent when you confirm the provider's invoice."));
-        accepted().ifPresent(this::add);
+        if (canBuy) {
+            accepted().ifPresent(this::add);
+        } else {
+            add(new Paragraph(holder.fullName() + " has given you access to look, not to buy: booking, cancelling "
+                    + "and confirming invoices are for " + holder.fullName() + " or someone with access to buy."));
+        }
         List<Purchase> all = purchases.purchasesOf(holder.id());
         if (all.isEmpty()) {
             add(Ui.card("Nothing booked yet", new Paragraph("Find support to book a service.")));
@@ -192,7 +201,7 @@ public class PurchasesView extends Main {
         for (Invoice invoice : p.invoices()) {
             card.add(invoice(p, invoice));
         }
-        if (p.status() == Purchase.Status.REQUESTED || p.status() == Purchase.Status.ACCEPTED) {
+        if (canBuy && (p.status() == Purchase.Status.REQUESTED || p.status() == Purchase.Status.ACCEPTED)) {
             Button cancel = new Button("Cancel what is not delivered", click -> {
                 try {
                     purchases.cancel(p.id());
@@ -222,7 +231,7 @@ public class PurchasesView extends Main {
                     + (invoice.paymentStatus() == null ? "" : invoice.paymentStatus() + ".");
             case REJECTED -> "Rejected: " + invoice.resolution();
         }));
-        if (invoice.status() == Invoice.Status.RAISED) {
+        if (canBuy && invoice.status() == Invoice.Status.RAISED) {
             TextField reason = new TextField("What is wrong (to dispute it)");
             reason.setWidthFull();
             FormErrors errors = new FormErrors().field("reason", reason);

@@ -1,9 +1,11 @@
 package org.wholecare.brokerage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -83,6 +85,20 @@ class ConsentIT {
 
     private long shortlistRows(Person p) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM shortlist_item WHERE holder_id = ?", Long.class, p.holder().id());
+    }
+
+    @Test
+    void aRecordThatDoesNotExistIsRefusedWordForWordLikeOneYouMayNotSee() {
+        long sam = actingAs.run("holder", () -> holders.mine().orElseThrow().id());
+        long nobody = jdbc.queryForObject("SELECT MAX(id) + 1000 FROM budget_holder", Long.class);
+        for (var look : List.<java.util.function.LongFunction<Object>>of(holders::holder,
+                id -> consent.authorise(id, org.wholecare.budget.ConsentScope.VIEW, "Looked"),
+                id -> budgets.currentBudget(id), id -> consent.grants(id))) {
+            Throwable refusedReal = catchThrowable(() -> actingAs.run("broker", () -> look.apply(sam)));
+            Throwable refusedMissing = catchThrowable(() -> actingAs.run("broker", () -> look.apply(nobody)));
+            assertThat(refusedReal).isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+            assertThat(refusedMissing).hasSameClassAs(refusedReal).hasMessage(refusedReal.getMessage());
+        }
     }
 
     @Test

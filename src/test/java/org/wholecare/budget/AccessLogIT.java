@@ -78,4 +78,47 @@ class AccessLogIT {
             assertThat(e.actorName()).isEqualTo("Nadia Okafor");
         });
     }
+
+    @Test
+    void everyLookByAnyoneButTheHolderIsInTheirLogListsAndQueuesIncluded() {
+        HolderSummary holder = BudgetTestData.holderWhoCanSignIn(actingAs, holders, accounts, "Listed Person", "NB4");
+        BudgetTestData.budget(actingAs, budgets, holder, Map.of(FundingStream.NHS_HEALTH, 80_000L,
+                FundingStream.COUNCIL_SOCIAL_CARE, 80_000L));
+        long brokerageId = jdbc.queryForObject("SELECT id FROM organisation WHERE name = 'Northbrook Independent Living'",
+                Long.class);
+        actingAs.run(holder.username(), () -> consent.grantToBrokerage(brokerageId, ConsentScope.PURCHASE,
+                LocalDate.now().plusMonths(1)));
+        long listing = jdbc.queryForObject("SELECT id FROM listing WHERE title = 'Morning help at home'", Long.class);
+        actingAs.run("broker", () -> brokerage.requestQuote(holder.id(), listing, "Could you come at 7 most days?"));
+
+        // a commissioner's list of the area's holders shows names and NHS numbers
+        actingAs.run("commissioner", () -> holders.holdersInMyArea());
+        actingAs.run("commissioner", () -> holders.holdersInMyArea());
+        assertThat(entries(holder.id(), "Saw your name and NHS number in the list of the area's budget holders"))
+                .as("looked at twice in one visit").isEqualTo(1);
+        // the provider reads the request, which says what support the person needs
+        actingAs.run("provider", () -> brokerage.quoteRequestsForMe());
+        assertThat(entries(holder.id(), "Read your requests for a price")).isEqualTo(1);
+
+        List<AccessLogEntry> log = actingAs.run(holder.username(), () -> consent.accessLog(holder.id()));
+        assertThat(log).anySatisfy(e -> {
+            assertThat(e.action()).isEqualTo("Read your requests for a price");
+            assertThat(e.actorName()).isEqualTo("Mark Owens");
+        });
+    }
+
+    @Test
+    void refusingTheSameThingAgainAndAgainIsOneEntrySoNobodyCanFloodTheLog() {
+        HolderSummary holder = BudgetTestData.holderWhoCanSignIn(actingAs, holders, accounts, "Flooded Person", "NB2");
+        long brokerageId = jdbc.queryForObject("SELECT id FROM organisation WHERE name = 'Northbrook Independent Living'",
+                Long.class);
+        actingAs.run(holder.username(), () -> consent.grantToBrokerage(brokerageId, ConsentScope.VIEW,
+                LocalDate.now().plusMonths(1)));
+        for (int i = 0; i < 25; i++) {
+            assertThatThrownBy(() -> actingAs.run("broker", () -> consent.authorise(holder.id(), ConsentScope.PURCHASE,
+                    "Booked a service"))).isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        }
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM access_log WHERE holder_id = ? AND outcome = 'REFUSED'",
+                Long.class, holder.id())).isEqualTo(1);
+    }
 }
