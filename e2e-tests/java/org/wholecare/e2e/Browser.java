@@ -61,6 +61,8 @@ final class Browser implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+        // the browser's console, to see anything the Content-Security-Policy refused
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         driver = new ChromeDriver(options);
         driver.manage().window().setSize(new Dimension(width, height));
         wait = new WebDriverWait(driver, Duration.ofSeconds(30));
@@ -332,8 +334,23 @@ final class Browser implements AutoCloseable {
                 href);
     }
 
-    /** Fails on any serious or critical WCAG 2.2 A/AA violation on the current page. */
+    /**
+     * Fails if the browser refused anything the page needed because of the Content-Security-Policy
+     * (or had any other error in its console) since the last look.
+     */
+    void assertNothingRefused(String pageName) {
+        List<String> errors = driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+                .map(org.openqa.selenium.logging.LogEntry::getMessage)
+                // a sign-in refused, or a page someone may not open, is the app answering, not a fault
+                .filter(m -> !m.contains("status of 403") && !m.contains("status of 401"))
+                .toList();
+        assertThat(errors).as("errors in the browser's console on %s", pageName).isEmpty();
+    }
+
+    /** Fails on any serious or critical WCAG 2.2 A/AA violation on the current page, or anything the CSP refused. */
     void assertAccessible(String pageName) {
+        assertNothingRefused(pageName);
         Results results = new AxeBuilder().withTags(WCAG_TAGS).analyze(driver);
         List<Rule> serious = results.getViolations().stream()
                 .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))

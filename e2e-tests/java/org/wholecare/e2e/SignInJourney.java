@@ -49,6 +49,11 @@ class SignInJourney {
             phone.waitForHeading("Hello, Sam Taylor");
             assertThat(phone.pageText()).contains("Your budget");
             assertThat(phone.fitsWidth()).as("the page fits a phone without sideways scrolling").isTrue();
+            // what a deployment runs: production mode, the app's own bundle, no development server
+            assertThat(phone.driver.executeScript("return !!(window.Vaadin && window.Vaadin.developmentMode)"))
+                    .isEqualTo(false);
+            assertThat((String) phone.driver.executeScript("return document.documentElement.outerHTML"))
+                    .contains("VAADIN/build/").doesNotContain("vaadin-dev-tools");
             phone.assertAccessible("the holder's home on a phone");
             phone.screenshot("home-holder-phone");
         }

@@ -18,6 +18,12 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @Meta(name = "viewport", content = "width=device-width, initial-scale=1")
 public class WholecareApplication implements AppShellConfigurator {
 
+    /** The app's own icon in the browser's tab (and no request for a favicon.ico that is not there). */
+    @Override
+    public void configurePage(com.vaadin.flow.server.AppShellSettings settings) {
+        settings.addFavIcon("icon", "images/wholecare-icon.svg", "any");
+    }
+
     public static void main(String[] args) {
         SpringApplication.run(WholecareApplication.class, args);
     }
