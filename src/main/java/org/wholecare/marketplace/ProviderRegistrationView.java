@@ -43,8 +43,9 @@ public class ProviderRegistrationView extends Main {
         }
         TextField districts = new TextField("Postcode districts you serve");
         districts.setHelperText("Separated by commas, for example NB1, NB4");
-        TextField cqc = new TextField("CQC registration number (if you have one)");
-        cqc.setHelperText("Needed for personal care and nursing, for example 1-123456789");
+        // short enough to read whole on a phone; the rest is in the helper text
+        TextField cqc = new TextField("CQC number, if you have one");
+        cqc.setHelperText("Your CQC registration number, needed for personal care and nursing, for example 1-123456789");
         TextField contact = new TextField("Your full name");
         EmailField email = new EmailField("Email address");
         TextField phone = new TextField("Phone number (optional)");
@@ -63,7 +64,7 @@ public class ProviderRegistrationView extends Main {
         Button register = new Button("Register", click -> {
             errors.clear();
             String from = com.vaadin.flow.server.VaadinService.getCurrentRequest().getRemoteAddr();
-            if (!throttle.mayRegister(from)) {
+            if (!throttle.take(from)) {
                 errors.show(org.wholecare.shared.ValidationException.of("", "Several organisations have been "
                         + "registered from where you are in the last hour. Try again later, or ask your commissioner."));
                 return;
@@ -72,7 +73,6 @@ public class ProviderRegistrationView extends Main {
                 var registered = providers.register(new RegisterProvider(name.getValue(), area.getValue() == null
                         ? null : area.getValue().id(), districts.getValue(), cqc.getValue(), contact.getValue(),
                         email.getValue(), phone.getValue(), null, password.getValue(), confirmation.getValue()));
-                throttle.registered(from);
                 removeAll();
                 Paragraph done = new Paragraph("Thank you. " + name.getValue().strip() + " is registered. You can "
                         + "sign in now and prepare your listings; they will be seen once a commissioner has checked "
@@ -87,6 +87,7 @@ public class ProviderRegistrationView extends Main {
                         + "your password, to sign in."));
                 add(new H1("Registration received"), done, yours, new Anchor("login", "Go to sign in"));
             } catch (ValidationException e) {
+                throttle.giveBack(from);
                 errors.show(e);
             }
         });

@@ -19,11 +19,13 @@ class RegistrationThrottle {
         this.registrations = new Throttle(3, Duration.ofHours(1), clock);
     }
 
-    boolean mayRegister(String remoteAddress) {
-        return registrations.waitFor(SourceAddress.of(remoteAddress)).isZero();
+    /** Takes one of the address's registrations before trying, so several sent at once cannot all pass. */
+    boolean take(String remoteAddress) {
+        return registrations.tryAcquire(SourceAddress.of(remoteAddress));
     }
 
-    void registered(String remoteAddress) {
-        registrations.tryAcquire(SourceAddress.of(remoteAddress));
+    /** The registration was refused for what was typed: it does not count. */
+    void giveBack(String remoteAddress) {
+        registrations.giveBack(SourceAddress.of(remoteAddress));
     }
 }

@@ -129,7 +129,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         }
         Path tmpDir = null;
         try {
-            stopOrphanedServer(settings.dataDir());
+            stopOrphanedServer(settings);
             if (settings.fresh()) {
                 emptyExceptLock(settings.dataDir());
             }
@@ -254,6 +254,12 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             return process;
         } catch (java.util.concurrent.ExecutionException | TimeoutException e) {
             process.destroyForcibly();
+            try {
+                // gone before anyone retries, so a second server never meets this one's locks
+                process.waitFor(30, TimeUnit.SECONDS);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
             String output;
             synchronized (lastLines) {
                 output = String.join("\n", lastLines);
@@ -407,15 +413,20 @@ public final class EmbeddedMariaDb implements AutoCloseable {
      * A server left running by a JVM that was killed holds InnoDB's lock on the folder; we hold the
      * folder's lock, so it is ours and can go.
      */
-    private static void stopOrphanedServer(Path dataDir) throws IOException {
+    private static void stopOrphanedServer(Settings settings) throws IOException {
+        Path dataDir = settings.dataDir();
         Path pidFile = dataDir.resolve("mariadbd.pid");
         if (!Files.exists(pidFile)) {
             return;
         }
         String pid = Files.readString(pidFile).strip();
+        String ourServer = settings.baseDir().resolve("bin/mariadbd").toString();
+        String ourFolder = "--datadir=" + dataDir;
         if (pid.matches("\\d{1,10}")) {
+            // only this folder's own server: a stale file's number may belong to anything by now
             ProcessHandle.of(Long.parseLong(pid))
-                    .filter(p -> p.info().command().map(c -> c.endsWith("mariadbd")).orElse(false))
+                    .filter(p -> p.info().command().map(ourServer::equals).orElse(false))
+                    .filter(p -> p.info().arguments().map(args -> List.of(args).contains(ourFolder)).orElse(false))
                     .ifPresent(orphan -> {
                         log.warn("Stopping an embedded MariaDB left running on {} (process {})", dataDir, pid);
                         orphan.destroy();

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 @Component
 class PublicAddressCheck {
 
-    PublicAddressCheck(@Value("${wholecare.public-url:}") String publicUrl) {
+    PublicAddressCheck(@Value("${wholecare.public-url:}") String publicUrl,
+            @Value("${server.forward-headers-strategy:none}") String forwardHeaders) {
         String url = publicUrl == null ? "" : publicUrl.strip();
         boolean valid;
         try {

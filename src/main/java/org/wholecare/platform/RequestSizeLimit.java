@@ -35,34 +35,63 @@ class RequestSizeLimit extends OncePerRequestFilter {
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxBytes) {
             // answered here: sendError would go through the error page, which asks for a sign-in first
-            response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
-            response.setHeader("Connection", "close");
-            response.setContentType("text/plain;charset=UTF-8");
-            response.getWriter().write("That is more than any page of Wholecare sends.");
+            tooLarge(response);
             return;
         }
+        boolean[] overLimit = {false};
         chain.doFilter(new HttpServletRequestWrapper(request) {
-            private ServletInputStream limited;
+            private Limited limited;
+            private java.io.BufferedReader reader;
 
             @Override
             public ServletInputStream getInputStream() throws IOException {
                 if (limited == null) {
-                    limited = new Limited(super.getInputStream(), maxBytes);
+                    limited = new Limited(super.getInputStream(), maxBytes, overLimit);
                 }
                 return limited;
             }
+
+            // Vaadin reads its messages as characters: they pass through the same limit
+            @Override
+            public java.io.BufferedReader getReader() throws IOException {
+                if (reader == null) {
+                    String encoding = getCharacterEncoding();
+                    reader = new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(),
+                            encoding == null ? java.nio.charset.StandardCharsets.UTF_8
+                                    : java.nio.charset.Charset.forName(encoding)));
+                }
+                return reader;
+            }
         }, response);
+        if (overLimit[0] && !response.isCommitted()) {
+            // whatever the reader made of the cut-off body, the answer is that it was too long
+            response.reset();
+            tooLarge(response);
+        }
+    }
+
+    private static void tooLarge(HttpServletResponse response) throws IOException {
+        byte[] body = "That is more than any page of Wholecare sends.".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+        response.setHeader("Connection", "close");
+        response.setContentType("text/plain;charset=UTF-8");
+        // sent whole at once: the connection closes straight after, with the rest of the body unread
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+        response.flushBuffer();
     }
 
     /** Reads on until the limit, then refuses to read more. */
     private static final class Limited extends ServletInputStream {
         private final ServletInputStream in;
         private final long max;
+        private final boolean[] overLimit;
         private long read;
 
-        Limited(ServletInputStream in, long max) {
+        Limited(ServletInputStream in, long max, boolean[] overLimit) {
             this.in = in;
             this.max = max;
+            this.overLimit = overLimit;
         }
 
         @Override
@@ -86,6 +115,7 @@ class RequestSizeLimit extends OncePerRequestFilter {
         private void count(int n) throws IOException {
             read += n;
             if (read > max) {
+                overLimit[0] = true;
                 throw new IOException("Request body over " + max + " bytes");
             }
         }

@@ -60,6 +60,14 @@ public final class Throttle {
         return allowed[0];
     }
 
+    /** Gives back a try taken for something that turned out not to count (a right password). */
+    public void giveBack(String source) {
+        buckets.computeIfPresent(source == null ? "" : source, (key, bucket) -> {
+            bucket.tokens = Math.min(capacity, bucket.tokens + 1);
+            return bucket;
+        });
+    }
+
     /** How long until {@code source} has a try again (zero if it has one now). */
     public Duration waitFor(String source) {
         Instant now = clock.instant();

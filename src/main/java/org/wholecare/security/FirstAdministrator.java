@@ -40,7 +40,8 @@ class FirstAdministrator implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (repository.existsByRoleAndPasswordHashIsNotNull(Role.ADMINISTRATOR)) {
+        // one who can sign in: if every administrator is disabled, the first-admin link is the way back in
+        if (repository.countByRoleAndDisabledAtIsNullAndPasswordHashIsNotNull(Role.ADMINISTRATOR) > 0) {
             return;
         }
         if (username.isEmpty()) {
@@ -53,6 +54,12 @@ class FirstAdministrator implements ApplicationRunner {
                 if (existing.getRole() != Role.ADMINISTRATOR) {
                     throw new InstallationProblem("WHOLECARE_FIRST_ADMIN names " + username
                             + ", an account that is not an administrator.", "Choose a username nobody has yet.");
+                }
+                if (existing.isDisabled()) {
+                    // whoever runs the server names them: the way back in when every administrator is disabled
+                    existing.enable();
+                    repository.save(existing);
+                    log.warn("Administrator account {} enabled again through WHOLECARE_FIRST_ADMIN", existing.getId());
                 }
                 return existing.getId();
             }).orElseGet(() -> create().id());

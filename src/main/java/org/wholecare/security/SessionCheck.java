@@ -27,9 +27,10 @@ class SessionCheck extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
+        // only the app's own unchanging files: downloads (statements) come through /VAADIN/dynamic and are checked
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.startsWith("/VAADIN/") || path.startsWith("/styles/") || path.startsWith("/images/")
-                || path.startsWith("/actuator/");
+        return path.startsWith("/VAADIN/build/") || path.startsWith("/VAADIN/static/") || path.startsWith("/styles/")
+                || path.startsWith("/images/") || path.startsWith("/actuator/");
     }
 
     @Override

@@ -44,7 +44,6 @@ class SignInAttempts {
     @Transactional
     public void onWrongPassword(AuthenticationFailureBadCredentialsEvent event) {
         Optional<HttpServletRequest> request = AccountUserDetailsService.currentRequest();
-        request.ifPresent(r -> throttle.wrongTry(r.getRemoteAddr()));
         String username = normalise(event.getAuthentication().getName());
         Instant now = clock.instant();
         Optional<UserAccount> account = accounts.findByUsername(username);
@@ -78,6 +77,7 @@ class SignInAttempts {
             accounts.recordSuccessfulSignIn(normalise(user.getUsername()), now);
         }
         if (attributes != null) {
+            throttle.signedIn(attributes.getRequest());
             devices.signedIn(attributes.getRequest(), attributes.getResponse(), user.accountId(), now);
         }
     }

@@ -12,7 +12,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Stands in front of the sign-in form's post. Another site cannot sign a person in as someone else
  * (login CSRF): the post must come from our own page, by its Origin (or, failing that, the
- * browser's Sec-Fetch-Site). And an address that has had its few wrong tries this minute waits,
+ * browser's Sec-Fetch-Site). And an address that has used its few tries this minute waits,
  * whichever username it tries next, without its password even being checked.
  */
 class SignInGuard extends OncePerRequestFilter {
@@ -27,10 +27,15 @@ class SignInGuard extends OncePerRequestFilter {
         this.publicOrigin = origin(publicUrl);
     }
 
+    // the very matcher Spring Security finds the sign-in post with: it decodes the path, so
+    // /%6cogin is /login here too (comparing the raw address let that past the guard)
+    private static final org.springframework.security.web.util.matcher.RequestMatcher SIGN_IN =
+            org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.withDefaults()
+                    .matcher(org.springframework.http.HttpMethod.POST, "/login");
+
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return !("POST".equals(request.getMethod()) && "/login".equals(path));
+        return !SIGN_IN.matches(request);
     }
 
     @Override
@@ -42,7 +47,7 @@ class SignInGuard extends OncePerRequestFilter {
             response.getWriter().write("Sign in on Wholecare's own sign-in page.");
             return;
         }
-        if (!throttle.mayTry(request.getRemoteAddr())) {
+        if (!throttle.take(request)) {
             response.sendRedirect(request.getContextPath() + "/login?error&" + TOO_MANY);
             return;
         }

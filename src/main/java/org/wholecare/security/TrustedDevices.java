@@ -30,10 +30,12 @@ class TrustedDevices {
     private static final Duration KEPT_FOR = Duration.ofDays(365);
 
     private final JdbcClient jdbc;
+    private final java.time.Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    TrustedDevices(JdbcClient jdbc) {
+    TrustedDevices(JdbcClient jdbc, java.time.Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /** A browser this account has signed in from, as it stands. */
@@ -44,8 +46,11 @@ class TrustedDevices {
     }
 
     Optional<Device> of(HttpServletRequest request, long accountId) {
+        // a browser unused for a year is a stranger again
+        Timestamp stillKnown = Timestamp.from(clock.instant().minus(KEPT_FOR));
         return token(request).flatMap(token -> jdbc.sql("SELECT id, failed_sign_ins, locked_until FROM trusted_device "
-                        + "WHERE token_hash = ? AND account_id = ?").params(hash(token), accountId)
+                        + "WHERE token_hash = ? AND account_id = ? AND last_used_at > ?")
+                .params(hash(token), accountId, stillKnown)
                 .query((rs, n) -> new Device(rs.getLong(1), rs.getInt(2),
                         rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant()))
                 .optional());
@@ -62,16 +67,19 @@ class TrustedDevices {
     /** A successful sign-in: the browser is trusted from now on (a new cookie if it had none for this account). */
     void signedIn(HttpServletRequest request, HttpServletResponse response, long accountId, Instant now) {
         Optional<Device> known = of(request, accountId);
+        String token;
         if (known.isPresent()) {
             jdbc.sql("UPDATE trusted_device SET failed_sign_ins = 0, locked_until = NULL, last_used_at = ? WHERE id = ?")
                     .params(Timestamp.from(now), known.get().id()).update();
-            return;
+            token = token(request).orElseThrow();
+        } else {
+            byte[] bytes = new byte[32];
+            random.nextBytes(bytes);
+            token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+            jdbc.sql("INSERT INTO trusted_device (account_id, token_hash, created_at, last_used_at) VALUES (?, ?, ?, ?)")
+                    .params(accountId, hash(token), Timestamp.from(now), Timestamp.from(now)).update();
         }
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        jdbc.sql("INSERT INTO trusted_device (account_id, token_hash, created_at, last_used_at) VALUES (?, ?, ?, ?)")
-                .params(accountId, hash(token), Timestamp.from(now), Timestamp.from(now)).update();
+        // each sign-in keeps the browser known for another year
         if (response != null) {
             response.addHeader("Set-Cookie", ResponseCookie.from(COOKIE, token).path("/login").httpOnly(true)
                     .secure(request.isSecure()).sameSite("Lax").maxAge(KEPT_FOR).build().toString());

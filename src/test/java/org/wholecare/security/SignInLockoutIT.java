@@ -32,6 +32,7 @@ class SignInLockoutIT {
     @Autowired AccountService accounts;
     @Autowired OrganisationService organisations;
     @Autowired TestClock clock;
+    @Autowired org.springframework.security.authentication.AuthenticationProvider appSignIn;
 
     ProviderManager signIn;
     String username;
@@ -65,6 +66,19 @@ class SignInLockoutIT {
 
         clock.advance(Duration.ofMinutes(1).plusSeconds(1));
         assertThat(attempt(PASSWORD).isAuthenticated()).isTrue();
+    }
+
+    @Test
+    void aLockedAccountIsToldOnlyAfterThePasswordIsCheckedSoItTakesTheSameTimeAsAnyWrongPassword() {
+        for (int i = 0; i < 5; i++) {
+            assertThatThrownBy(() -> attempt("wrong")).isInstanceOf(BadCredentialsException.class);
+        }
+        // the app's own sign-in: a wrong password on a locked account is just a wrong password...
+        assertThatThrownBy(() -> appSignIn.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(username,
+                "still wrong"))).isInstanceOf(BadCredentialsException.class);
+        // ...and only the right one learns of the lock
+        assertThatThrownBy(() -> appSignIn.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(username,
+                PASSWORD))).isInstanceOf(LockedException.class);
     }
 
     @Test

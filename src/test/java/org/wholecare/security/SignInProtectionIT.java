@@ -73,9 +73,31 @@ class SignInProtectionIT {
         assertThat(location(sixth)).endsWith("/login?error&" + SignInGuard.TOO_MANY);
         // another address is not held up
         assertThat(signedIn(from("203.0.113.21").signIn(username, PASSWORD))).isTrue();
+        // nor is the same post spelt another way, which the server reads as /login all the same
+        assertThat(signedIn(sprayer.signIn("/%6cogin", username, PASSWORD, "http://localhost:" + port))).isFalse();
+        assertThat(signedIn(from("203.0.113.22").signIn("/%6cogin", username, PASSWORD, "https://evil.example")))
+                .as("nor from another site's form").isFalse();
         // a try comes back every twelve seconds
         clock.advance(Duration.ofSeconds(13));
         assertThat(signedIn(sprayer.signIn(username, PASSWORD))).isTrue();
+    }
+
+    @Test
+    void triesSentAllAtOnceStillGetOnlyTheirHandful() throws Exception {
+        WebClient sprayer = from("203.0.113.40");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(12);
+        try {
+            var answers = pool.invokeAll(java.util.stream.IntStream.range(0, 12)
+                    .mapToObj(i -> (java.util.concurrent.Callable<String>) () -> location(sprayer.signIn("someone.at.once."
+                            + i, "Password1"))).toList());
+            long checked = 0;
+            for (var answer : answers) {
+                checked += answer.get().endsWith("/login?error") ? 1 : 0;
+            }
+            assertThat(checked).as("passwords actually checked").isLessThanOrEqualTo(5);
+        } finally {
+            pool.shutdown();
+        }
     }
 
     @Test

@@ -40,9 +40,14 @@ final class WebClient {
     }
 
     HttpResponse<String> signIn(String username, String password, String origin) {
+        return signIn("/login", username, password, origin);
+    }
+
+    /** The same post to another spelling of the address (the server may decode it to /login). */
+    HttpResponse<String> signIn(String path, String username, String password, String origin) {
         String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
                 + URLEncoder.encode(password, StandardCharsets.UTF_8);
-        HttpRequest.Builder request = request("/login").header("Content-Type", "application/x-www-form-urlencoded")
+        HttpRequest.Builder request = request(path).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form));
         if (origin != null) {
             request.header("Origin", origin);
