@@ -87,17 +87,7 @@ class AccessLog {
             insert(inTransaction, holderId, actor.accountId(), grantId, action, "ALLOWED", null);
             return;
         }
-        writeNow(jdbc -> {
-            boolean sameVisit = jdbc.sql("""
-                    SELECT COUNT(*) FROM access_log WHERE actor_account_id = ? AND holder_id = ? AND action = ?
-                      AND outcome = 'ALLOWED' AND grant_id <=> ? AND at > ?""")
-                    .params(actor.accountId(), holderId, truncate(action, 200), grantId,
-                            Timestamp.from(clock.instant().minus(SAME_VISIT)))
-                    .query(Long.class).single() > 0;
-            if (!sameVisit) {
-                insert(jdbc, holderId, actor.accountId(), grantId, action, "ALLOWED", null);
-            }
-        });
+        writeNow(jdbc -> insertUnlessSameVisit(jdbc, holderId, actor, grantId, action, "ALLOWED", null));
     }
 
     /**
@@ -106,17 +96,21 @@ class AccessLog {
      * clicking a refused button over and over.
      */
     void refused(long holderId, SignedInUser actor, Long grantId, String action, String why) {
-        writeNow(jdbc -> {
-            boolean sameVisit = jdbc.sql("""
-                    SELECT COUNT(*) FROM access_log WHERE actor_account_id = ? AND holder_id = ? AND action = ?
-                      AND outcome = 'REFUSED' AND grant_id <=> ? AND at > ?""")
-                    .params(actor.accountId(), holderId, truncate(action, 200), grantId,
-                            Timestamp.from(clock.instant().minus(SAME_VISIT)))
-                    .query(Long.class).single() > 0;
-            if (!sameVisit) {
-                insert(jdbc, holderId, actor.accountId(), grantId, action, "REFUSED", why);
-            }
-        });
+        writeNow(jdbc -> insertUnlessSameVisit(jdbc, holderId, actor, grantId, action, "REFUSED", why));
+    }
+
+    /** The same person, thing, grant and outcome again within {@link #SAME_VISIT} is the entry already there. */
+    private void insertUnlessSameVisit(JdbcClient jdbc, long holderId, SignedInUser actor, Long grantId, String action,
+            String outcome, String detail) {
+        boolean sameVisit = jdbc.sql("""
+                SELECT COUNT(*) FROM access_log WHERE actor_account_id = ? AND holder_id = ? AND action = ?
+                  AND outcome = ? AND grant_id <=> ? AND at > ?""")
+                .params(actor.accountId(), holderId, truncate(action, 200), outcome, grantId,
+                        Timestamp.from(clock.instant().minus(SAME_VISIT)))
+                .query(Long.class).single() > 0;
+        if (!sameVisit) {
+            insert(jdbc, holderId, actor.accountId(), grantId, action, outcome, detail);
+        }
     }
 
     /**
