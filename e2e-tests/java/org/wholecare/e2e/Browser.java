@@ -57,6 +57,8 @@ final class Browser implements AutoCloseable {
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--no-first-run", "--lang=en-GB", "--window-size=" + width + "," + height,
+                    // as a person who asks for less motion: pages settle sooner and axe sees them still
+                    "--force-prefers-reduced-motion",
                     "--user-data-dir=" + Files.createTempDirectory("wholecare-chromium"));
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -65,7 +67,8 @@ final class Browser implements AutoCloseable {
         options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         driver = new ChromeDriver(options);
         driver.manage().window().setSize(new Dimension(width, height));
-        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        // a limit, not a pause: every wait ends as soon as its condition holds; a busy machine needs room
+        wait = new WebDriverWait(driver, Duration.ofSeconds(60));
         // Vaadin re-renders after each server round trip: an element found a moment ago may be
         // replaced, so look again rather than fail
         wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
@@ -91,7 +94,43 @@ final class Browser implements AutoCloseable {
 
     void open(String path) {
         driver.get(JourneyApp.baseUrl() + path);
+        waitForIdle();
     }
+
+    /** True when no page's Flow client has a server round trip under way. */
+    private static final String IDLE = """
+            if (!window.Vaadin || !window.Vaadin.Flow || !window.Vaadin.Flow.clients) { return true; }
+            return Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive || !c.isActive());
+            """;
+
+    /** Waits until the app has answered the last thing done: no server round trip under way. */
+    void waitForIdle() {
+        wait.until(d -> Boolean.TRUE.equals(driver.executeScript(IDLE)));
+    }
+
+    /**
+     * Waits until nothing on the page is moving (a notification fading in or out, an overlay opening),
+     * so axe judges the page as a person would see it once it has settled. Endless animations (the
+     * loading bar's) are left out: they never finish.
+     */
+    void waitForStillness() {
+        wait.until(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d).executeAsyncScript(STILL)));
+    }
+
+    /**
+     * Still for two painted frames: no notification card opening or closing (their fades run in
+     * shadow roots, so each card is asked for its own animations too), nothing else running.
+     */
+    private static final String STILL = """
+            const done = arguments[arguments.length - 1];
+            requestAnimationFrame(() => requestAnimationFrame(() => {
+                const cards = [...document.querySelectorAll('vaadin-notification-card')];
+                if (cards.some(c => c.hasAttribute('opening') || c.hasAttribute('closing'))) { done(false); return; }
+                const all = document.getAnimations().concat(...cards.map(c => c.getAnimations({subtree: true})));
+                done(all.every(a => a.playState !== 'running'
+                    || (a.effect && a.effect.getTiming && a.effect.getTiming().iterations === Infinity)));
+            }));
+            """;
 
     /**
      * Signs in through the login page and waits until the person is in (the shell's sign-out button
@@ -195,6 +234,7 @@ final class Browser implements AutoCloseable {
             }
             return true;
         });
+        waitForIdle();
     }
 
     WebElement fieldInput(String label) {
@@ -249,6 +289,7 @@ final class Browser implements AutoCloseable {
             shown.click();
             return true;
         });
+        waitForIdle();
     }
 
     void pickFromComboBox(String label, String option) {
@@ -270,6 +311,7 @@ final class Browser implements AutoCloseable {
             box.findElement(By.tagName("input")).click();
             return true;
         });
+        waitForIdle();
     }
 
     void clickButton(String text) {
@@ -294,6 +336,7 @@ final class Browser implements AutoCloseable {
             element.click();
             return true;
         });
+        waitForIdle();
     }
 
     /** The error shown under a field, as a person (or screen reader) would get it. */
@@ -350,8 +393,21 @@ final class Browser implements AutoCloseable {
 
     /** Fails on any serious or critical WCAG 2.2 A/AA violation on the current page, or anything the CSP refused. */
     void assertAccessible(String pageName) {
+        waitForIdle();
+        // a notification that starts to close while axe reads the page would be judged mid-fade:
+        // keep every open one open (no close timer) until axe is done, then give its time back
+        driver.executeScript("""
+                window.__wholecareHeld = [...document.querySelectorAll('vaadin-notification')]
+                    .filter(n => n.opened && n.duration > 0).map(n => { const d = n.duration; n.duration = 0; return [n, d]; });
+                """);
+        waitForStillness();
         assertNothingRefused(pageName);
-        Results results = new AxeBuilder().withTags(WCAG_TAGS).analyze(driver);
+        Results results;
+        try {
+            results = new AxeBuilder().withTags(WCAG_TAGS).analyze(driver);
+        } finally {
+            driver.executeScript("(window.__wholecareHeld || []).forEach(([n, d]) => n.duration = d);");
+        }
         List<Rule> serious = results.getViolations().stream()
                 .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
                 .toList();

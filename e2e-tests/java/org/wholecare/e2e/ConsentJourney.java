@@ -16,7 +16,7 @@ class ConsentJourney {
 
     @Test
     void aHolderGrantsABrokerProposesTheHolderAcceptsThenWithdraws() {
-        String lastDay = LocalDate.now().plusMonths(2).format(DateTimeFormatter.ofPattern("d/M/yyyy"));
+        String lastDay = LocalDate.now(org.wholecare.shared.UkTime.ZONE).plusMonths(2).format(DateTimeFormatter.ofPattern("d/M/yyyy"));
         try (Browser holder = new Browser(); Browser broker = new Browser()) {
             holder.steps("holder-grants-access", () -> {
                 holder.signIn("holder", Browser.DEMO_PASSWORD);
@@ -53,7 +53,7 @@ class ConsentJourney {
                 broker.choose("Service", "Overnight sitting service (Riverside Home Care)");
                 broker.fill("How many", "1");
                 broker.choose("How often", "Every month");
-                broker.fill("Starting on", LocalDate.now().plusDays(10).format(DateTimeFormatter.ofPattern("d/M/yyyy")));
+                broker.fill("Starting on", LocalDate.now(org.wholecare.shared.UkTime.ZONE).plusDays(10).format(DateTimeFormatter.ofPattern("d/M/yyyy")));
                 broker.fill("Why this suits Sam Taylor", "Gives Jo a full night's sleep each month");
                 broker.clickButton("Propose");
                 broker.waitForText("Proposed. It waits for the person");

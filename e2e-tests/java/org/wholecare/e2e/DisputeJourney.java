@@ -17,7 +17,7 @@ class DisputeJourney {
 
     @Test
     void aDisputedInvoiceIsRejectedAndTheMoneyGoesBack() {
-        String today = LocalDate.now().format(DateTimeFormatter.ofPattern("d/M/yyyy"));
+        String today = LocalDate.now(org.wholecare.shared.UkTime.ZONE).format(DateTimeFormatter.ofPattern("d/M/yyyy"));
         long[][] before = new long[1][];
         try (Browser holder = new Browser(); Browser provider = new Browser()) {
             holder.steps("holder-books-a-night", () -> {

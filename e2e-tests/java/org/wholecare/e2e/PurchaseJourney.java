@@ -52,7 +52,7 @@ class PurchaseJourney {
 
     @Test
     void aBookingIsDeliveredInvoicedConfirmedAndPaid() {
-        String today = LocalDate.now().format(DateTimeFormatter.ofPattern("d/M/yyyy"));
+        String today = LocalDate.now(org.wholecare.shared.UkTime.ZONE).format(DateTimeFormatter.ofPattern("d/M/yyyy"));
         long[][] before = new long[1][];
         long[][] bookedBefore = new long[1][];
         try (Browser holder = new Browser(); Browser provider = new Browser()) {
@@ -166,7 +166,7 @@ class PurchaseJourney {
                 holder.choose("Brokerage", "Northbrook Independent Living");
                 holder.choose("What the brokerage may do", "Look only");
                 holder.fill("Last day the brokerage may act for you",
-                        LocalDate.now().plusDays(20).format(DateTimeFormatter.ofPattern("d/M/yyyy")));
+                        LocalDate.now(org.wholecare.shared.UkTime.ZONE).plusDays(20).format(DateTimeFormatter.ofPattern("d/M/yyyy")));
                 holder.clickButton("Give access");
                 holder.waitForText("Northbrook Independent Living may now");
                 broker.signIn("broker", Browser.DEMO_PASSWORD);
