@@ -1,5 +1,6 @@
 package org.wholecare.brokerage;
 
+import org.wholecare.shared.UkTime;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H3;
@@ -37,12 +38,14 @@ import org.wholecare.shell.Ui;
 @RolesAllowed({Roles.BROKER, Roles.REPRESENTATIVE})
 public class CaseloadView extends Main {
 
-    private final BrokerageService brokerage;
+    private final Caseload caseload;
+    private final Conflicts conflicts;
     private final OrganisationService organisations;
     private final CurrentUser currentUser;
 
-    CaseloadView(BrokerageService brokerage, OrganisationService organisations, CurrentUser currentUser) {
-        this.brokerage = brokerage;
+    CaseloadView(Caseload caseload, Conflicts conflicts, OrganisationService organisations, CurrentUser currentUser) {
+        this.caseload = caseload;
+        this.conflicts = conflicts;
         this.organisations = organisations;
         this.currentUser = currentUser;
         addClassName("page");
@@ -57,7 +60,7 @@ public class CaseloadView extends Main {
         UnorderedList list = new UnorderedList();
         list.setId("caseload");
         list.addClassName("results");
-        List<Client> clients = brokerage.caseload();
+        List<Client> clients = caseload.clients();
         for (Client c : clients) {
             RouterLink open = new RouterLink(c.name(), ClientView.class,
                     new RouteParameters("holderId", String.valueOf(c.holderId())));
@@ -68,10 +71,10 @@ public class CaseloadView extends Main {
             }
             facts.addAll(List.of(
                     "Consent", c.grant() == null ? "" : "To " + c.grant().scope().label()
-                            + (c.grant().endsOn() == null ? ", no end date" : ", until " + ClientView.DAY.format(c.grant().endsOn())),
+                            + (c.grant().endsOn() == null ? ", no end date" : ", until " + UkTime.day(c.grant().endsOn())),
                     "Money available", c.availablePence() == null ? "No budget yet" : Money.format(c.availablePence()),
-                    "Runs out", c.runsOutOn() == null ? "Lasts the period at this rate" : ClientView.DAY.format(c.runsOutOn()),
-                    "Next plan review", c.nextReview() == null ? "No agreed plan" : ClientView.DAY.format(c.nextReview())));
+                    "Runs out", c.runsOutOn() == null ? "Lasts the period at this rate" : UkTime.day(c.runsOutOn()),
+                    "Next plan review", c.nextReview() == null ? "No agreed plan" : UkTime.day(c.nextReview())));
             ListItem item = new ListItem(new H3(open), Ui.facts(facts.toArray(String[]::new)));
             item.addClassName("result-card");
             if (!c.alerts().isEmpty()) {
@@ -93,7 +96,7 @@ public class CaseloadView extends Main {
 
     private com.vaadin.flow.component.Component conflicts() {
         UnorderedList declared = new UnorderedList();
-        brokerage.conflicts().forEach(c -> declared.add(new ListItem(c.providerName() + ": " + c.description())));
+        conflicts.declared().forEach(c -> declared.add(new ListItem(c.providerName() + ": " + c.description())));
         if (declared.getChildren().findAny().isEmpty()) {
             declared.add(new ListItem("None declared."));
         }
@@ -109,7 +112,7 @@ public class CaseloadView extends Main {
         Button declare = new Button("Declare", click -> {
             errors.clear();
             try {
-                brokerage.declareConflict(provider.getValue() == null ? null : provider.getValue().id(),
+                conflicts.declare(provider.getValue() == null ? null : provider.getValue().id(),
                         description.getValue());
                 Notification.show("Declared. People will see it next to every proposal of this provider.", 5000,
                         Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_SUCCESS);

@@ -1,5 +1,6 @@
 package org.wholecare.brokerage;
 
+import org.wholecare.shared.UkTime;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -23,7 +24,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import org.wholecare.budget.ConsentScope;
@@ -47,14 +47,19 @@ import org.wholecare.shell.Ui;
 @RolesAllowed({Roles.BROKER, Roles.REPRESENTATIVE})
 public class ClientView extends Main implements BeforeEnterObserver {
 
-    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
-    private final BrokerageService brokerage;
+    private final Caseload caseload;
+    private final Shortlists shortlists;
+    private final Proposals proposals;
+    private final Quotes quotes;
     private final CurrentUser currentUser;
     private long holderId;
 
-    ClientView(BrokerageService brokerage, CurrentUser currentUser) {
-        this.brokerage = brokerage;
+    ClientView(Caseload caseload, Shortlists shortlists, Proposals proposals, Quotes quotes, CurrentUser currentUser) {
+        this.caseload = caseload;
+        this.shortlists = shortlists;
+        this.proposals = proposals;
+        this.quotes = quotes;
         this.currentUser = currentUser;
         addClassName("page");
     }
@@ -66,7 +71,7 @@ public class ClientView extends Main implements BeforeEnterObserver {
             return;
         }
         holderId = read.getAsLong();
-        Client client = brokerage.client(holderId);
+        Client client = caseload.client(holderId);
         ActingFor.choose(new ActingFor.Client(holderId, client.name(),
                 client.grant() == null ? "act for them" : client.grant().scope().allows()));
         render(client);
@@ -77,10 +82,10 @@ public class ClientView extends Main implements BeforeEnterObserver {
         add(new H1(client.name()));
         add(Ui.card("Money and plan", Ui.facts(
                 "Money available", client.availablePence() == null ? "No budget yet" : Money.format(client.availablePence()),
-                "Runs out", client.runsOutOn() == null ? "Lasts the period at this rate" : DAY.format(client.runsOutOn()),
-                "Next plan review", client.nextReview() == null ? "No agreed plan" : DAY.format(client.nextReview()),
+                "Runs out", client.runsOutOn() == null ? "Lasts the period at this rate" : UkTime.day(client.runsOutOn()),
+                "Next plan review", client.nextReview() == null ? "No agreed plan" : UkTime.day(client.nextReview()),
                 "Needs attention", client.alerts().isEmpty() ? "Nothing" : String.join(". ", client.alerts()) + ".")));
-        List<ShortlistItem> shortlist = brokerage.shortlist(holderId);
+        List<ShortlistItem> shortlist = shortlists.shortlist(holderId);
         ConsentScope scope = client.grant() == null ? ConsentScope.VIEW : client.grant().scope();
         boolean maySuggest = scope.includes(ConsentScope.PROPOSE);
         add(shortlistCard(shortlist, maySuggest), maySuggest ? proposeForm(shortlist, client.name(),
@@ -94,8 +99,8 @@ public class ClientView extends Main implements BeforeEnterObserver {
         list.setId("shortlist");
         for (ShortlistItem s : shortlist) {
             Button remove = new Button("Take off", click -> {
-                brokerage.removeFromShortlist(holderId, s.id());
-                render(brokerage.client(holderId));
+                shortlists.remove(holderId, s.id());
+                render(caseload.client(holderId));
             });
             remove.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
             remove.setAriaLabel("Take " + s.title() + " off the shortlist");
@@ -119,7 +124,7 @@ public class ClientView extends Main implements BeforeEnterObserver {
         choice.setItemLabelGenerator(s -> s.title() + " (" + s.providerName() + ")");
         IntegerField quantity = new IntegerField("How many");
         quantity.setMin(1);
-        quantity.setMax(BrokerageService.MAX_QUANTITY);
+        quantity.setMax(Proposals.MAX_QUANTITY);
         quantity.setHelperText("Hours, sessions, days or items, as the service is priced");
         Select<Proposal.Frequency> frequency = new Select<>();
         frequency.setLabel("How often");
@@ -132,19 +137,19 @@ public class ClientView extends Main implements BeforeEnterObserver {
         DatePicker start = new DatePicker("Starting on");
         start.setLocale(Locale.UK);
         TextArea reason = new TextArea("Why this suits " + name);
-        reason.setMaxLength(BrokerageService.MAX_NOTE);
+        reason.setMaxLength(Proposals.MAX_REASON);
         reason.setWidthFull();
         FormErrors errors = new FormErrors().field("listing", choice).field("quantity", quantity)
                 .field("frequency", frequency).field("startDate", start).field("reason", reason);
         Button propose = new Button("Propose", click -> {
             errors.clear();
             try {
-                brokerage.propose(holderId, choice.getValue() == null ? null : choice.getValue().listingId(),
+                proposals.propose(holderId, choice.getValue() == null ? null : choice.getValue().listingId(),
                         quantity.getValue() == null ? 0 : quantity.getValue(), frequency.getValue(), start.getValue(),
                         reason.getValue());
                 Notification.show("Proposed. It waits for the person to accept or decline.", 5000,
                         Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-                render(brokerage.client(holderId));
+                render(caseload.client(holderId));
             } catch (ValidationException e) {
                 errors.show(e);
             }
@@ -159,7 +164,7 @@ public class ClientView extends Main implements BeforeEnterObserver {
             Button book = new Button("Book it now", click -> {
                 errors.clear();
                 try {
-                    brokerage.proposeAndAccept(holderId, choice.getValue() == null ? null
+                    proposals.proposeAndAccept(holderId, choice.getValue() == null ? null
                                     : choice.getValue().listingId(), quantity.getValue() == null ? 0 : quantity.getValue(),
                             frequency.getValue(), start.getValue(), reason.getValue());
                     Notification.show("Accepted for " + name + ". Choose how long it runs and book it here.", 6000,
@@ -181,20 +186,20 @@ public class ClientView extends Main implements BeforeEnterObserver {
     private Component quotesCard(boolean mayWrite) {
         var card = Ui.card("Quotes");
         card.setId("quotes");
-        List<Quote> quotes = brokerage.quotes(holderId);
-        for (Quote q : quotes) {
+        List<Quote> threads = quotes.of(holderId);
+        for (Quote q : threads) {
             String about = q.title() + " from " + q.providerName();
             TextArea message = new TextArea("Your message to " + q.providerName());
-            message.setMaxLength(BrokerageService.MAX_MESSAGE);
+            message.setMaxLength(Quotes.MAX_MESSAGE);
             message.setWidthFull();
             FormErrors errors = new FormErrors().field("message", message);
             Button send = new Button("Send", click -> {
                 errors.clear();
                 try {
-                    brokerage.replyToQuote(q.id(), message.getValue());
+                    quotes.reply(q.id(), message.getValue());
                     Notification.show("Your message is sent to " + q.providerName() + ".", 5000,
                             Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-                    render(brokerage.client(holderId));
+                    render(caseload.client(holderId));
                 } catch (ValidationException e) {
                     errors.show(e);
                 }
@@ -207,7 +212,7 @@ public class ClientView extends Main implements BeforeEnterObserver {
             thread.addClassName("quote");
             card.add(thread);
         }
-        if (quotes.isEmpty()) {
+        if (threads.isEmpty()) {
             card.add(new Paragraph("No quotes asked for yet. Ask from a listing's page."));
         }
         return card;
@@ -217,15 +222,15 @@ public class ClientView extends Main implements BeforeEnterObserver {
         UnorderedList list = new UnorderedList();
         list.setId("proposals");
         long me = currentUser.require().accountId();
-        for (Proposal p : brokerage.proposals(holderId)) {
+        for (Proposal p : proposals.of(holderId)) {
             ListItem item = new ListItem(ProposalsView.summary(p) + " Status: " + ProposalsView.status(p));
             if (p.status() == Proposal.Status.PROPOSED && p.proposedById() == me) {
                 Button withdraw = new Button("Withdraw", click -> {
                     try {
-                        brokerage.withdraw(p.id());
+                        proposals.withdraw(p.id());
                         Notification.show("Withdrawn. " + p.title() + " is no longer waiting for a decision.", 5000,
                                 Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-                        render(brokerage.client(holderId));
+                        render(caseload.client(holderId));
                     } catch (ValidationException e) {
                         Notification.show(e.getMessage(), 8000, Notification.Position.MIDDLE)
                                 .addThemeVariants(NotificationVariant.LUMO_ERROR);

@@ -15,7 +15,17 @@ public record Proposal(long id, long holderId, long listingId, String title, Str
         Status status, String proposedByName, Instant proposedAt, String decisionComment,
         List<ShortlistItem> otherOptions, String conflict, long proposedById) {
 
-    public enum Status { PROPOSED, ACCEPTED, DECLINED, WITHDRAWN }
+    /**
+     * Where a proposal stands, and the only moves it can make: the holder accepts or declines it,
+     * or the person who proposed it withdraws it. Accepted, declined and withdrawn are the end.
+     */
+    public enum Status {
+        PROPOSED, ACCEPTED, DECLINED, WITHDRAWN;
+
+        public boolean canMoveTo(Status next) {
+            return this == PROPOSED && next != PROPOSED;
+        }
+    }
 
     public enum Frequency {
         ONE_OFF("once"), WEEKLY("every week"), MONTHLY("every month");

@@ -1,5 +1,6 @@
 package org.wholecare.brokerage;
 
+import org.wholecare.shared.UkTime;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Text;
 import com.vaadin.flow.component.button.Button;
@@ -41,12 +42,14 @@ import org.wholecare.shell.Ui;
 @RolesAllowed({Roles.BUDGET_HOLDER, Roles.REPRESENTATIVE})
 public class ProposalsView extends Main {
 
-    private final BrokerageService brokerage;
+    private final Proposals proposals;
+    private final Quotes quotes;
     private final boolean own;
     private final Long holderId;
 
-    ProposalsView(BrokerageService brokerage, BudgetHolderService holders, CurrentUser currentUser) {
-        this.brokerage = brokerage;
+    ProposalsView(Proposals proposals, Quotes quotes, BudgetHolderService holders, CurrentUser currentUser) {
+        this.proposals = proposals;
+        this.quotes = quotes;
         this.own = currentUser.require().role() == Role.BUDGET_HOLDER;
         // a representative works on the person chosen on Clients (the banner says who); the service checks consent
         this.holderId = own ? holders.mine().map(h -> h.id()).orElse(null)
@@ -68,19 +71,19 @@ public class ProposalsView extends Main {
         add(new Paragraph(own ? "Your broker or representative suggests services here. Nothing is bought until you "
                 + "accept." : "Suggestions for " + ActingFor.current().map(ActingFor.Client::name).orElse("them")
                 + ". Nothing is bought until it is accepted."));
-        List<Proposal> proposals = brokerage.proposals(holderId);
-        if (proposals.isEmpty()) {
+        List<Proposal> mine = proposals.of(holderId);
+        if (mine.isEmpty()) {
             add(Ui.card("Nothing to decide", new Paragraph("No proposals yet.")));
         }
-        for (Proposal p : proposals) {
+        for (Proposal p : mine) {
             add(card(p));
         }
-        var quotes = brokerage.quotes(holderId);
-        if (!quotes.isEmpty()) {
+        var threads = quotes.of(holderId);
+        if (!threads.isEmpty()) {
             var card = Ui.card("Quotes from providers", new Paragraph("What your broker or representative and "
                     + "providers have written about prices. A provider's latest offer is the current one."));
             card.setId("quotes");
-            for (Quote q : quotes) {
+            for (Quote q : threads) {
                 Div thread = new Div(new H3(q.title() + " from " + q.providerName()),
                         new Paragraph("Asked by " + q.requestedByName() + ". " + QuoteThread.state(q) + "."),
                         QuoteThread.of(q));
@@ -127,7 +130,7 @@ public class ProposalsView extends Main {
     private void decide(Proposal p, boolean accept, TextArea comment, FormErrors errors) {
         errors.clear();
         try {
-            brokerage.decide(p.id(), accept, comment.getValue());
+            proposals.decide(p.id(), accept, comment.getValue());
             Notification.show(accept ? "Accepted. Book it from Purchases." : "Declined.", 5000,
                     Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             render();
@@ -139,7 +142,7 @@ public class ProposalsView extends Main {
     static String summary(Proposal p) {
         return p.quantity() + " × " + p.unit() + " of " + p.title() + " from " + p.providerName() + " at "
                 + Money.format(p.unitPricePence()) + " per " + p.unit() + " = " + Money.format(p.totalPence()) + " "
-                + p.frequency().label() + ", starting " + ClientView.DAY.format(p.startDate()) + ".";
+                + p.frequency().label() + ", starting " + UkTime.day(p.startDate()) + ".";
     }
 
     static String status(Proposal p) {

@@ -1,5 +1,6 @@
 package org.wholecare.brokerage;
 
+import org.wholecare.shared.UkTime;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -15,9 +16,6 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import org.wholecare.shared.Money;
 import org.wholecare.shared.Roles;
 import org.wholecare.shared.ValidationException;
@@ -31,13 +29,11 @@ import org.wholecare.shell.Ui;
 @RolesAllowed(Roles.PROVIDER)
 public class QuoteRequestsView extends Main {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK)
-            .withZone(ZoneId.of("Europe/London"));
 
-    private final BrokerageService brokerage;
+    private final Quotes quotes;
 
-    QuoteRequestsView(BrokerageService brokerage) {
-        this.brokerage = brokerage;
+    QuoteRequestsView(Quotes quotes) {
+        this.quotes = quotes;
         addClassName("page");
         render();
     }
@@ -47,34 +43,34 @@ public class QuoteRequestsView extends Main {
         add(new H1("Quote requests"), new Paragraph("Brokers and representatives ask for a price on behalf of "
                 + "someone. You see their first name and postcode district. Reply with a question or an offer: a "
                 + "price per unit and what it covers. A new offer replaces your last one; both stay on the record."));
-        var quotes = brokerage.quoteRequestsForMe();
-        if (quotes.isEmpty()) {
+        var requests = quotes.requestsForMe();
+        if (requests.isEmpty()) {
             add(Ui.card("Nothing to answer", new Paragraph("No requests yet.")));
         }
-        quotes.forEach(q -> add(card(q)));
+        requests.forEach(q -> add(card(q)));
     }
 
     private Component card(Quote q) {
         String about = q.title() + " for " + q.holderFirstName() + " in " + q.holderDistrict();
         var card = Ui.card(about, Ui.facts(
-                "Asked by", q.requestedByName() + " on " + WHEN.format(q.requestedAt()),
+                "Asked by", q.requestedByName() + " on " + UkTime.day(q.requestedAt()),
                 "Now", QuoteThread.state(q)));
         card.addClassName("quote");
         TextArea message = new TextArea("Your message (optional with an offer)");
-        message.setMaxLength(BrokerageService.MAX_MESSAGE);
+        message.setMaxLength(Quotes.MAX_MESSAGE);
         message.setWidthFull();
         TextField price = new TextField("Price per " + q.unit() + " (£), for an offer");
         price.setHelperText("Leave empty to send a message without a price");
         TextArea terms = new TextArea("What the price covers");
         terms.setHelperText("For example times, notice to cancel and travel");
-        terms.setMaxLength(BrokerageService.MAX_MESSAGE);
+        terms.setMaxLength(Quotes.MAX_MESSAGE);
         terms.setWidthFull();
         FormErrors errors = new FormErrors().field("message", message).field("price", price).field("terms", terms);
         Button send = new Button("Send", click -> {
             errors.clear();
             try {
                 Long pence = price.getValue().isBlank() ? null : Money.parse(price.getValue(), "price");
-                brokerage.answerQuote(q.id(), message.getValue(), pence, terms.getValue());
+                quotes.answer(q.id(), message.getValue(), pence, terms.getValue());
                 Notification.show(pence == null ? "Your message is sent." : "Your offer is sent.", 5000,
                         Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
                 render();

@@ -1,20 +1,17 @@
 package org.wholecare.brokerage;
 
+import org.wholecare.shared.UkTime;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.OrderedList;
 import com.vaadin.flow.component.html.Paragraph;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import org.wholecare.budget.BudgetService;
 import org.wholecare.shared.Money;
 
 /** A quote's messages, oldest first, as every page shows them; the latest offer is marked as the current one. */
 final class QuoteThread {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.UK)
-            .withZone(BudgetService.UK);
 
     private QuoteThread() {
     }
@@ -26,7 +23,7 @@ final class QuoteThread {
         QuoteMessage latestOffer = q.messages().stream().filter(QuoteMessage::offer).reduce((a, b) -> b).orElse(null);
         for (QuoteMessage m : q.messages()) {
             ListItem item = new ListItem(new Paragraph(m.authorName() + " (" + m.authorWhere() + "), "
-                    + WHEN.format(m.at()) + ":"));
+                    + UkTime.dayAndTime(m.at()) + ":"));
             item.addClassName(m.fromProvider() ? "from-provider" : "from-broker");
             if (m.body() != null) {
                 item.add(new Paragraph(m.body()));

@@ -20,12 +20,14 @@ import org.wholecare.shell.Ui;
 @org.springframework.stereotype.Component
 class ShortlistActions implements ListingActions {
 
-    private final BrokerageService brokerage;
+    private final Shortlists shortlists;
+    private final Quotes quotes;
     private final ConsentService consent;
     private final CurrentUser currentUser;
 
-    ShortlistActions(BrokerageService brokerage, ConsentService consent, CurrentUser currentUser) {
-        this.brokerage = brokerage;
+    ShortlistActions(Shortlists shortlists, Quotes quotes, ConsentService consent, CurrentUser currentUser) {
+        this.shortlists = shortlists;
+        this.quotes = quotes;
         this.consent = consent;
         this.currentUser = currentUser;
     }
@@ -44,13 +46,13 @@ class ShortlistActions implements ListingActions {
             return Optional.empty();
         }
         TextArea note = new TextArea("Note for the shortlist (optional)");
-        note.setMaxLength(BrokerageService.MAX_NOTE);
+        note.setMaxLength(Shortlists.MAX_NOTE);
         note.setWidthFull();
         FormErrors noteErrors = new FormErrors().field("note", note).field("listing", note);
         Button add = new Button("Add to the shortlist for " + name, click -> {
             noteErrors.clear();
             try {
-                brokerage.addToShortlist(holderId, listing.id(), note.getValue());
+                shortlists.add(holderId, listing.id(), note.getValue());
                 Notification.show(listing.title() + " is on the shortlist for " + name + ".", 5000,
                         Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             } catch (ValidationException e) {
@@ -66,7 +68,7 @@ class ShortlistActions implements ListingActions {
         Button ask = new Button("Ask for a quote", click -> {
             quoteErrors.clear();
             try {
-                brokerage.requestQuote(holderId, listing.id(), message.getValue());
+                quotes.request(holderId, listing.id(), message.getValue());
                 message.clear();
                 Notification.show("Your request is sent to " + listing.providerName() + ".", 5000,
                         Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_SUCCESS);

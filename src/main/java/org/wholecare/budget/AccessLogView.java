@@ -1,5 +1,6 @@
 package org.wholecare.budget;
 
+import org.wholecare.shared.UkTime;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
@@ -7,7 +8,6 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import org.wholecare.shared.Roles;
@@ -21,8 +21,6 @@ import org.wholecare.shell.Ui;
 @RolesAllowed(Roles.BUDGET_HOLDER)
 public class AccessLogView extends Main {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.UK)
-            .withZone(BudgetService.UK);
 
     AccessLogView(ConsentService consent, BudgetHolderService holders) {
         addClassName("page");
@@ -35,7 +33,7 @@ public class AccessLogView extends Main {
                 List.of("When", "Who", "What", "Permission used", "Allowed?"));
         table.setId("access-log");
         for (AccessLogEntry e : entries) {
-            table.row(WHEN.format(e.at()), e.actorName() + " (" + e.actorRole().toLowerCase(Locale.UK) + ")",
+            table.row(UkTime.dayAndTime(e.at()), e.actorName() + " (" + e.actorRole().toLowerCase(Locale.UK) + ")",
                     e.action(), e.grantDescription() != null ? e.grantDescription()
                             : switch (e.actorRole()) {
                                 case "Commissioner" -> "Your commissioner";

@@ -21,28 +21,48 @@ public final class Apportionment {
     }
 
     public static List<StreamAmount> split(long pence, Map<FundingStream, Integer> shares) {
-        if (pence < 0) {
-            throw new IllegalArgumentException("Cannot apportion a negative amount");
-        }
         int total = shares.values().stream().mapToInt(Integer::intValue).sum();
         if (total != WHOLE) {
             throw new IllegalArgumentException("Shares must add up to 100%, not " + total / 100.0 + "%");
+        }
+        Map<FundingStream, Long> weights = new java.util.EnumMap<>(FundingStream.class);
+        shares.forEach((stream, share) -> weights.put(stream, share.longValue()));
+        return inProportion(pence, weights);
+    }
+
+    /**
+     * Splits an amount in proportion to any weights (what each stream still holds for a booking,
+     * say), by the same largest-remainder rule: the one splitter in Wholecare.
+     */
+    public static List<StreamAmount> inProportion(long pence, Map<FundingStream, Long> weights) {
+        if (pence < 0) {
+            throw new IllegalArgumentException("Cannot apportion a negative amount");
+        }
+        long total = 0;
+        for (long weight : weights.values()) {
+            if (weight < 0) {
+                throw new IllegalArgumentException("A share cannot be negative");
+            }
+            total = Math.addExact(total, weight);
+        }
+        if (total == 0) {
+            if (pence == 0) {
+                return List.of();
+            }
+            throw new IllegalArgumentException("Nothing to share " + pence + " pence between");
         }
         record Part(FundingStream stream, long pence, long remainder) {
         }
         List<Part> parts = new ArrayList<>();
         long given = 0;
         for (FundingStream stream : FundingStream.values()) {
-            int share = shares.getOrDefault(stream, 0);
-            if (share < 0) {
-                throw new IllegalArgumentException("A share cannot be negative");
-            }
-            if (share == 0) {
+            long weight = weights.getOrDefault(stream, 0L);
+            if (weight == 0) {
                 continue;
             }
-            long product = Math.multiplyExact(pence, share);
-            parts.add(new Part(stream, product / WHOLE, product % WHOLE));
-            given += product / WHOLE;
+            long product = Math.multiplyExact(pence, weight);
+            parts.add(new Part(stream, product / total, product % total));
+            given += product / total;
         }
         long leftover = pence - given;
         List<Part> byRemainder = parts.stream()

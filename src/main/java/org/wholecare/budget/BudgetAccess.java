@@ -1,11 +1,10 @@
 package org.wholecare.budget;
 
+import org.wholecare.shared.UkTime;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.springframework.security.access.AccessDeniedException;
@@ -24,7 +23,6 @@ import org.wholecare.shared.RefusedException;
 @Component
 class BudgetAccess {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
     static final String NO_ACCESS = "You do not have access to this person's records.";
 
     /**
@@ -73,15 +71,15 @@ class BudgetAccess {
             // the name is not repeated to someone who has never been given access
             throw refuse(holder, user, null, action, "no consent given", NO_ACCESS, true);
         }
-        LocalDate today = LocalDate.now(clock.withZone(BudgetService.UK));
+        LocalDate today = UkTime.today(clock);
         Optional<ConsentGrant> inForce = theirs.stream().filter(g -> g.activeOn(today))
                 .max(Comparator.comparing(ConsentGrant::scope));
         if (inForce.isEmpty()) {
             ConsentGrant latest = theirs.getFirst();
             String when = latest.revokedAt() != null
                     ? holder.fullName() + " withdrew your access on "
-                            + DAY.format(latest.revokedAt().atZone(BudgetService.UK)) + "."
-                    : "Your access to " + holder.fullName() + "'s records ended on " + DAY.format(latest.endsOn()) + ".";
+                            + UkTime.day(latest.revokedAt()) + "."
+                    : "Your access to " + holder.fullName() + "'s records ended on " + UkTime.day(latest.endsOn()) + ".";
             throw refuse(holder, user, latest.id(), action, latest.revokedAt() != null ? "consent withdrawn"
                     : "consent ended", when + " Ask " + holder.fullName() + " if you need it again.", true);
         }
@@ -104,7 +102,7 @@ class BudgetAccess {
         if (user.role() == Role.COMMISSIONER) {
             return Objects.equals(user.areaId(), holder.areaId()) ? Optional.of(ConsentScope.VIEW) : Optional.empty();
         }
-        LocalDate today = LocalDate.now(clock.withZone(BudgetService.UK));
+        LocalDate today = UkTime.today(clock);
         return grants.forGrantee(holder.id(), user.accountId(), user.role() == Role.BROKER ? user.organisationId() : null)
                 .stream().filter(g -> g.activeOn(today)).map(ConsentGrant::scope).max(Comparator.naturalOrder());
     }

@@ -1,16 +1,14 @@
 package org.wholecare.budget;
 
+import org.wholecare.shared.UkTime;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.wholecare.ledger.BudgetBalance;
 import org.wholecare.ledger.FundingStream;
 import org.wholecare.ledger.LedgerAccount;
@@ -23,10 +21,6 @@ import org.wholecare.shell.Ui;
 /** The figures of one budget, as holders, representatives and commissioners see them. */
 final class BudgetFigures {
 
-    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK)
-            .withZone(ZoneId.of("Europe/London"));
-    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yyyy", Locale.UK);
 
     private BudgetFigures() {
     }
@@ -41,7 +35,7 @@ final class BudgetFigures {
         Paragraph available = new Paragraph(Money.format(balance.available()));
         available.addClassName("big-figure");
         available.setId("available-now");
-        Paragraph period = new Paragraph("For " + DATE.format(budget.startDate()) + " to " + DATE.format(budget.endDate())
+        Paragraph period = new Paragraph("For " + UkTime.day(budget.startDate()) + " to " + UkTime.day(budget.endDate())
                 + ". " + budget.management().label() + ": " + budget.management().explanation());
         parts.add(Ui.card("Your budget at a glance", label, available, period, forecast(overview, forHolder)));
 
@@ -79,13 +73,13 @@ final class BudgetFigures {
         box.setId("forecast");
         String you = forHolder ? "you have" : "the budget has";
         if (!f.started()) {
-            box.add(new Paragraph("The budget starts on " + DATE.format(overview.budget().startDate()) + "."));
+            box.add(new Paragraph("The budget starts on " + UkTime.day(overview.budget().startDate()) + "."));
             return box;
         }
         Paragraph headline;
         if (f.runsOutOn() != null && f.runsOutOn().isBefore(overview.budget().endDate())) {
-            headline = new Paragraph("At this rate the budget lasts until " + DATE.format(f.runsOutOn())
-                    + ", before it ends on " + DATE.format(overview.budget().endDate()) + ".");
+            headline = new Paragraph("At this rate the budget lasts until " + UkTime.day(f.runsOutOn())
+                    + ", before it ends on " + UkTime.day(overview.budget().endDate()) + ".");
             headline.addClassName("warning");
         } else if (f.usedPence() == 0) {
             headline = new Paragraph("Nothing has been spent or booked yet.");
@@ -136,7 +130,7 @@ final class BudgetFigures {
                 set.getStyle().set("width", (committed * 100.0 / max) + "%");
                 track.add(spent, set);
             }
-            Span name = new Span(MONTH.format(month.month()));
+            Span name = new Span(UkTime.month(month.month()));
             Span amount = new Span(Money.format(month.spentPence()));
             amount.addClassName("bar-amount");
             Span screenReader = new Span(": spent " + Money.format(month.spentPence()) + ", set aside "
@@ -172,7 +166,7 @@ final class BudgetFigures {
                 }
             }
             long availableChange = entry.change(LedgerAccount.AVAILABLE);
-            table.row(DAY.format(entry.postedAt()), entry.kind().label() + ": " + entry.reason(),
+            table.row(UkTime.day(entry.postedAt()), entry.kind().label() + ": " + entry.reason(),
                     (availableChange > 0 ? "+" : "") + Money.format(availableChange), String.join("; ", streams));
         }
         return table;

@@ -1,5 +1,6 @@
 package org.wholecare.budget;
 
+import org.wholecare.shared.UkTime;
 import jakarta.annotation.security.RolesAllowed;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -142,18 +143,18 @@ public class BudgetHolderService {
     }
 
     /** Everyone whose consent for the signed-in representative or broker (or their brokerage) is in force today. */
-    @PreAuthorize("hasAnyRole('REPRESENTATIVE', 'BROKER')")
+    @RolesAllowed({Roles.REPRESENTATIVE, Roles.BROKER})
     public List<HolderSummary> representedByMe() {
         SignedInUser user = access.user();
         return holders.actingFor(user.accountId(), user.role() == Role.BROKER ? user.organisationId() : null,
-                LocalDate.now(clock.withZone(BudgetService.UK)));
+                UkTime.today(clock));
     }
 
     /**
      * The holder whose budget the signed-in holder looks after; for a representative, the one person
      * they act for (someone who acts for several must choose, never be handed the first).
      */
-    @PreAuthorize("hasAnyRole('BUDGET_HOLDER', 'REPRESENTATIVE')")
+    @RolesAllowed({Roles.BUDGET_HOLDER, Roles.REPRESENTATIVE})
     public Optional<HolderSummary> mine() {
         SignedInUser user = access.user();
         if (user.role() == Role.BUDGET_HOLDER) {

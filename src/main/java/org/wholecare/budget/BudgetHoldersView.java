@@ -1,5 +1,6 @@
 package org.wholecare.budget;
 
+import org.wholecare.shared.UkTime;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -17,7 +18,6 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.LocalDate;
 import org.wholecare.security.IssuedInvitation;
 import org.wholecare.shared.Roles;
 import org.wholecare.shared.ValidationException;
@@ -35,7 +35,11 @@ public class BudgetHoldersView extends Main {
     private final Grid<HolderSummary> grid = new Grid<>(HolderSummary.class, false);
     private final Div result = new Div();
 
-    BudgetHoldersView(BudgetHolderService holders) {
+    /** The app's clock: what "today" is on this page, so a test that moves it moves the page. */
+    private final java.time.Clock clock;
+
+    BudgetHoldersView(java.time.Clock clock, BudgetHolderService holders) {
+        this.clock = clock;
         this.holders = holders;
         addClassName("page");
         add(new H1("Budget holders"), new Paragraph("People in your area who hold an integrated budget. "
@@ -63,7 +67,7 @@ public class BudgetHoldersView extends Main {
         TextField username = new TextField("Username for signing in");
         username.setHelperText("For example sam.taylor");
         DatePicker dateOfBirth = new DatePicker("Date of birth");
-        dateOfBirth.setMax(LocalDate.now());
+        dateOfBirth.setMax(UkTime.today(clock));
         dateOfBirth.setHelperText("For example 14/9/1968");
         dateOfBirth.setLocale(java.util.Locale.UK);
         dateOfBirth.setI18n(new DatePicker.DatePickerI18n()

@@ -1,12 +1,12 @@
 package org.wholecare.budget;
 
+import org.wholecare.shared.UkTime;
 import jakarta.annotation.security.RolesAllowed;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -42,7 +42,6 @@ import org.wholecare.shared.ValidationException;
 @Transactional(readOnly = true)
 public class BudgetService {
 
-    public static final ZoneId UK = ZoneId.of("Europe/London");
     /** £1 million a year for one person is far beyond any real package: above it is a typing slip. */
     public static final long MAX_ALLOCATION_PENCE = 100_000_000L;
 
@@ -234,7 +233,7 @@ public class BudgetService {
 
     /** The forecast for a budget and its balance today; the caller has checked who may see it. */
     SpendingForecast forecast(BudgetSummary budget, BudgetBalance balance) {
-        return SpendingForecast.of(budget.startDate(), budget.endDate(), LocalDate.now(clock.withZone(UK)),
+        return SpendingForecast.of(budget.startDate(), budget.endDate(), UkTime.today(clock),
                 balance.allocated(), balance.spent() + balance.committed(), surplusThresholdWeeks);
     }
 
@@ -244,7 +243,7 @@ public class BudgetService {
         BudgetSummary budget = summary(budgetId).orElseThrow(BudgetAccess::noAccess);
         access.requireView(holders.byId(budget.holderId()).orElseThrow(), "Viewed the budget history");
         List<LedgerEntryView> entries = ledger.entries(budgetId, budget.startDate().minusYears(5)
-                .atStartOfDay(UK).toInstant(), clock.instant().plusSeconds(1));
+                .atStartOfDay(UkTime.ZONE).toInstant(), clock.instant().plusSeconds(1));
         Set<Long> actors = new HashSet<>();
         entries.forEach(e -> {
             if (e.actorAccountId() != null) {
@@ -299,9 +298,9 @@ public class BudgetService {
                 m = m.plusMonths(1)) {
             months.put(m, new long[2]);
         }
-        for (LedgerEntryView entry : ledger.entries(budget.id(), budget.startDate().atStartOfDay(UK).toInstant(),
-                budget.endDate().plusDays(1).atStartOfDay(UK).toInstant())) {
-            long[] figures = months.get(YearMonth.from(entry.postedAt().atZone(UK)));
+        for (LedgerEntryView entry : ledger.entries(budget.id(), budget.startDate().atStartOfDay(UkTime.ZONE).toInstant(),
+                budget.endDate().plusDays(1).atStartOfDay(UkTime.ZONE).toInstant())) {
+            long[] figures = months.get(YearMonth.from(entry.postedAt().atZone(UkTime.ZONE)));
             if (figures != null) {
                 figures[0] += entry.change(LedgerAccount.SPENT);
                 figures[1] += entry.change(LedgerAccount.COMMITTED);

@@ -1,5 +1,6 @@
 package org.wholecare.budget;
 
+import org.wholecare.shared.UkTime;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.Instant;
@@ -103,7 +104,7 @@ public class ConsentService {
      * One client's figures for a caseload, under a single check and so a single line in their access
      * log (going through the budget and plan services would check, and log, three times).
      */
-    @PreAuthorize("hasAnyRole('BROKER', 'REPRESENTATIVE')")
+    @RolesAllowed({Roles.BROKER, Roles.REPRESENTATIVE})
     public Glance glance(long holderId, String action) {
         Authorised who = authorise(holderId, ConsentScope.VIEW, action);
         ConsentGrant grant = who.grantId() == null ? null : grants.byId(who.grantId()).orElse(null);
@@ -295,7 +296,7 @@ public class ConsentService {
      * already have open. Holders withdraw what they gave; deputies and attorneys are ended by a
      * commissioner of the area, when the court order or the power ends.
      */
-    @PreAuthorize("hasAnyRole('BUDGET_HOLDER', 'COMMISSIONER')")
+    @RolesAllowed({Roles.BUDGET_HOLDER, Roles.COMMISSIONER})
     @Transactional
     public void revoke(long grantId) {
         SignedInUser user = access.user();
@@ -319,7 +320,7 @@ public class ConsentService {
     }
 
     /** Grants to the signed-in broker's brokerage or to the signed-in representative, in force today. */
-    @PreAuthorize("hasAnyRole('BROKER', 'REPRESENTATIVE')")
+    @RolesAllowed({Roles.BROKER, Roles.REPRESENTATIVE})
     public List<ConsentGrant> grantsToMe() {
         SignedInUser user = access.user();
         LocalDate today = today();
@@ -379,6 +380,6 @@ public class ConsentService {
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(BudgetService.UK));
+        return UkTime.today(clock);
     }
 }

@@ -1,5 +1,6 @@
 package org.wholecare.budget;
 
+import org.wholecare.shared.UkTime;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -22,7 +23,6 @@ import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -42,9 +42,6 @@ import org.wholecare.shell.Ui;
 @RolesAllowed(Roles.BUDGET_HOLDER)
 public class ConsentView extends Main {
 
-    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.UK)
-            .withZone(BudgetService.UK);
 
     private final ConsentService consent;
     private final HolderSummary me;
@@ -59,7 +56,7 @@ public class ConsentView extends Main {
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(BudgetService.UK));
+        return UkTime.today(clock);
     }
 
     private void render(Component message) {
@@ -89,9 +86,9 @@ public class ConsentView extends Main {
         for (ConsentGrant g : all.stream().sorted(inForceThenNewest).toList()) {
             ListItem item = new ListItem();
             item.addClassName("grant");
-            String until = g.endsOn() == null ? "no end date" : "until " + DAY.format(g.endsOn());
-            String state = g.revokedAt() != null ? "Withdrawn on " + DAY.format(g.revokedAt().atZone(BudgetService.UK))
-                    : g.activeOn(today) ? "In force, " + until : "Ended on " + DAY.format(g.endsOn());
+            String until = g.endsOn() == null ? "no end date" : "until " + UkTime.day(g.endsOn());
+            String state = g.revokedAt() != null ? "Withdrawn on " + UkTime.day(g.revokedAt())
+                    : g.activeOn(today) ? "In force, " + until : "Ended on " + UkTime.day(g.endsOn());
             item.add(new Paragraph(g.granteeName() + " (" + g.kind().label().toLowerCase(Locale.UK)
                     + (g.relationship() != null && g.kind() == ConsentKind.REPRESENTATIVE ? ", " + g.relationship() : "")
                     + ")"));
@@ -137,7 +134,7 @@ public class ConsentView extends Main {
             try {
                 ConsentGrant changed = consent.change(g.id(), scope.getValue(), ends.getValue());
                 Notification.show(changed.granteeName() + " may now " + changed.scope().allows() + ", until "
-                        + DAY.format(changed.endsOn()) + ".", 6000, Notification.Position.TOP_CENTER)
+                        + UkTime.day(changed.endsOn()) + ".", 6000, Notification.Position.TOP_CENTER)
                         .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
                 render(null);
             } catch (ValidationException e) {
@@ -165,7 +162,7 @@ public class ConsentView extends Main {
             try {
                 var again = consent.giveAgain(g.id(), scope.getValue(), ends.getValue());
                 Div done = new Div(new Paragraph(again.grant().granteeName() + " may now "
-                        + again.grant().scope().allows() + ", until " + DAY.format(again.grant().endsOn()) + "."));
+                        + again.grant().scope().allows() + ", until " + UkTime.day(again.grant().endsOn()) + "."));
                 if (again.invitation() != null) {
                     done.add(new Paragraph(again.grant().granteeName() + " has not chosen a password yet. Give them "
                             + "the new link below."), BudgetHoldersView.invitation(again.invitation()));
@@ -204,8 +201,8 @@ public class ConsentView extends Main {
     private static Component historyOf(ConsentGrant g, List<ConsentService.GrantEvent> events) {
         UnorderedList steps = new UnorderedList();
         for (ConsentService.GrantEvent e : events) {
-            steps.add(new ListItem(e.what() + " by " + e.byName() + " on " + WHEN.format(e.at()) + ": "
-                    + e.scope().label() + ", " + (e.endsOn() == null ? "no end date" : "until " + DAY.format(e.endsOn()))
+            steps.add(new ListItem(e.what() + " by " + e.byName() + " on " + UkTime.dayAndTime(e.at()) + ": "
+                    + e.scope().label() + ", " + (e.endsOn() == null ? "no end date" : "until " + UkTime.day(e.endsOn()))
                     + "."));
         }
         if (events.isEmpty()) {

@@ -19,8 +19,12 @@ import org.wholecare.shell.Ui;
 @RolesAllowed({Roles.BUDGET_HOLDER, Roles.REPRESENTATIVE, Roles.BROKER})
 public class HolderBudgetView extends Main {
 
-    HolderBudgetView(BudgetHolderService holders, BudgetService budgets, StatementService statements,
+    /** The app's clock: what "today" is on this page, so a test that moves it moves the page. */
+    private final java.time.Clock clock;
+
+    HolderBudgetView(java.time.Clock clock, BudgetHolderService holders, BudgetService budgets, StatementService statements,
             CurrentUser currentUser) {
+        this.clock = clock;
         addClassName("page");
         boolean holderThemself = currentUser.require().role() == Role.BUDGET_HOLDER;
         var holder = ChosenHolder.of(holders, currentUser.require());
@@ -37,6 +41,6 @@ public class HolderBudgetView extends Main {
         }
         BudgetOverview overview = budgets.overview(budget.get().id());
         BudgetFigures.render(overview, holderThemself).forEach(this::add);
-        add(StatementLinks.card(statements, overview.budget()));
+        add(StatementLinks.card(statements, overview.budget(), clock));
     }
 }

@@ -1,5 +1,6 @@
 package org.wholecare.budget;
 
+import org.wholecare.shared.UkTime;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -20,8 +21,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -45,8 +44,6 @@ import org.wholecare.shell.Ui;
 @RolesAllowed(Roles.COMMISSIONER)
 public class HolderRecordView extends Main implements BeforeEnterObserver {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.UK)
-            .withZone(ZoneId.of("Europe/London"));
 
     private final BudgetHolderService holders;
     private final BudgetService budgets;
@@ -55,8 +52,12 @@ public class HolderRecordView extends Main implements BeforeEnterObserver {
     private final ConsentService consent;
     private HolderSummary holder;
 
-    HolderRecordView(BudgetHolderService holders, BudgetService budgets, OrganisationService organisations,
+    /** The app's clock: what "today" is on this page, so a test that moves it moves the page. */
+    private final java.time.Clock clock;
+
+    HolderRecordView(java.time.Clock clock, BudgetHolderService holders, BudgetService budgets, OrganisationService organisations,
             SupportPlanService plans, ConsentService consent) {
+        this.clock = clock;
         this.consent = consent;
         this.holders = holders;
         this.budgets = budgets;
@@ -80,7 +81,7 @@ public class HolderRecordView extends Main implements BeforeEnterObserver {
         removeAll();
         add(new H1(holder.fullName()));
         add(Ui.card("About " + holder.fullName(), Ui.facts(
-                "Date of birth", BudgetFigures.DATE.format(holder.dateOfBirth()),
+                "Date of birth", UkTime.day(holder.dateOfBirth()),
                 "NHS number", holder.nhsNumberForDisplay(),
                 "Postcode district", holder.postcodeDistrict())));
         add(consentCard());
@@ -99,14 +100,14 @@ public class HolderRecordView extends Main implements BeforeEnterObserver {
     /** Who may act for the person, and the commissioner's part: recording deputies and attorneys. */
     private Component consentCard() {
         com.vaadin.flow.component.html.UnorderedList list = new com.vaadin.flow.component.html.UnorderedList();
-        LocalDate today = LocalDate.now(BudgetService.UK);
+        LocalDate today = UkTime.today(clock);
         for (ConsentGrant g : consent.grants(holder.id())) {
             if (!g.activeOn(today)) {
                 continue;
             }
             var item = new com.vaadin.flow.component.html.ListItem(g.granteeName() + " (" + g.kind().label()
                     + (g.documentReference() == null ? "" : ", " + g.documentReference()) + "): may "
-                    + g.scope().allows() + (g.endsOn() == null ? "" : ", until " + ConsentView.DAY.format(g.endsOn())));
+                    + g.scope().allows() + (g.endsOn() == null ? "" : ", until " + UkTime.day(g.endsOn())));
             if (g.kind().legalAuthority()) {
                 Button end = new Button("End this authority", click -> {
                     consent.revoke(g.id());
@@ -172,7 +173,7 @@ public class HolderRecordView extends Main implements BeforeEnterObserver {
     }
 
     private Component createBudgetForm() {
-        LocalDate today = LocalDate.now(BudgetService.UK);
+        LocalDate today = UkTime.today(clock);
         DatePicker start = new DatePicker("Start date");
         start.setLocale(Locale.UK);
         start.setValue(today.withDayOfMonth(1));
@@ -287,7 +288,7 @@ public class HolderRecordView extends Main implements BeforeEnterObserver {
         DataTable table = new DataTable("Every allocation and change, newest first",
                 List.of("When", "Funding stream", "Change", "Reason", "By"), 2);
         for (AllocationChange change : changes) {
-            table.row(WHEN.format(change.when()), change.stream().label(),
+            table.row(UkTime.dayAndTime(change.when()), change.stream().label(),
                     (change.changePence() > 0 ? "+" : "") + Money.format(change.changePence()), change.reason(),
                     change.byName());
         }

@@ -1,22 +1,18 @@
 package org.wholecare.budget;
 
+import org.wholecare.shared.UkTime;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.OrderedList;
 import com.vaadin.flow.component.html.Paragraph;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import org.wholecare.shared.Money;
 import org.wholecare.shell.DataTable;
 
 /** A support plan version shown as its outcomes and a table of the support that meets them. */
 final class PlanDisplay {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK)
-            .withZone(ZoneId.of("Europe/London"));
 
     private PlanDisplay() {
     }
@@ -41,10 +37,10 @@ final class PlanDisplay {
             box.add(table);
         }
         String who = plan.status() == SupportPlan.Status.AGREED
-                ? "Version " + plan.version() + ", agreed by " + plan.agreedByName() + " on " + WHEN.format(plan.agreedAt())
+                ? "Version " + plan.version() + ", agreed by " + plan.agreedByName() + " on " + UkTime.day(plan.agreedAt())
                 : "Draft version " + plan.version() + ", last changed by " + plan.draftedByName() + " on "
-                        + WHEN.format(plan.draftedAt()) + ". It is waiting to be agreed.";
-        box.add(new Paragraph(who + ". Review by " + BudgetFigures.DATE.format(plan.reviewDate()) + "."));
+                        + UkTime.day(plan.draftedAt()) + ". It is waiting to be agreed.";
+        box.add(new Paragraph(who + ". Review by " + UkTime.day(plan.reviewDate()) + "."));
         return box;
     }
 }

@@ -1,5 +1,6 @@
 package org.wholecare.budget;
 
+import org.wholecare.shared.UkTime;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -19,12 +20,9 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.math.BigDecimal;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.wholecare.ledger.FundingStream;
 import org.wholecare.security.CurrentUser;
@@ -40,8 +38,6 @@ import org.wholecare.shell.Ui;
 @RolesAllowed(Roles.COMMISSIONER)
 public class PoolingView extends Main {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm", Locale.UK)
-            .withZone(ZoneId.of("Europe/London"));
 
     private final PoolingService pooling;
     private final long areaId;
@@ -124,7 +120,7 @@ public class PoolingView extends Main {
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         String version = current.map(a -> "Version " + a.version() + ", saved by " + a.createdByName() + " on "
-                + WHEN.format(a.createdAt()) + ".").orElse("No agreement has been saved yet.");
+                + UkTime.dayAndTime(a.createdAt()) + ".").orElse("No agreement has been saved yet.");
         var card = Ui.card("Who pays for what", new Paragraph(version + " The shares for each kind of support must "
                 + "add up to 100%."), rows, errors.formMessage(), save);
         card.setId("pooling-agreement");
@@ -170,7 +166,7 @@ public class PoolingView extends Main {
         UnorderedList list = new UnorderedList();
         for (PoolingAgreement agreement : pooling.agreementHistory(areaId)) {
             list.add(new ListItem("Version " + agreement.version() + ": saved by " + agreement.createdByName() + " on "
-                    + WHEN.format(agreement.createdAt())));
+                    + UkTime.dayAndTime(agreement.createdAt())));
         }
         return Ui.card("Earlier versions", list);
     }

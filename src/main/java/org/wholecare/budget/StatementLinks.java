@@ -1,5 +1,6 @@
 package org.wholecare.budget;
 
+import org.wholecare.shared.UkTime;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.ListItem;
@@ -19,11 +20,11 @@ final class StatementLinks {
     private StatementLinks() {
     }
 
-    static Component card(StatementService statements, BudgetSummary budget) {
+    static Component card(StatementService statements, BudgetSummary budget, java.time.Clock clock) {
         UnorderedList list = new UnorderedList();
         list.addClassName("statement-links");
-        for (YearMonth month : StatementService.months(budget, YearMonth.now(BudgetService.UK))) {
-            String name = StatementService.MONTH.format(month);
+        for (YearMonth month : StatementService.months(budget, YearMonth.now(clock.withZone(UkTime.ZONE)))) {
+            String name = UkTime.month(month);
             String file = "statement-" + month;
             list.add(new ListItem(new Span(name + ": "),
                     link(statements, budget.id(), month, "CSV", file + ".csv", "text/csv", StatementService::csv,

@@ -1,5 +1,6 @@
 package org.wholecare.budget;
 
+import org.wholecare.shared.UkTime;
 import com.lowagie.text.Document;
 import com.lowagie.text.Element;
 import com.lowagie.text.Font;
@@ -34,9 +35,8 @@ import org.wholecare.shared.Money;
 @Service
 public class StatementService {
 
-    static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.UK)
-            .withZone(BudgetService.UK);
+            .withZone(UkTime.ZONE);
 
     private final BudgetService budgets;
     private final HolderDirectory holders;
@@ -61,8 +61,8 @@ public class StatementService {
         BudgetSummary budget = budgets.summary(budgetId).orElseThrow(BudgetAccess::noAccess);
         HolderSummary holder = holders.byId(budget.holderId()).orElseThrow();
         access.requireView(holder, "Downloaded a statement");
-        var from = month.atDay(1).atStartOfDay(BudgetService.UK).toInstant();
-        var to = month.plusMonths(1).atDay(1).atStartOfDay(BudgetService.UK).toInstant();
+        var from = month.atDay(1).atStartOfDay(UkTime.ZONE).toInstant();
+        var to = month.plusMonths(1).atDay(1).atStartOfDay(UkTime.ZONE).toInstant();
         BudgetBalance opening = ledger.balanceBefore(budgetId, from);
         BudgetBalance closing = ledger.balanceBefore(budgetId, to);
         List<Statement.Line> lines = new ArrayList<>();
@@ -93,7 +93,7 @@ public class StatementService {
 
     public static byte[] csv(Statement s) {
         StringBuilder out = new StringBuilder();
-        row(out, "Wholecare budget statement", s.holder().fullName(), MONTH.format(s.month()));
+        row(out, "Wholecare budget statement", s.holder().fullName(), UkTime.month(s.month()));
         row(out, "Amounts in pounds. Available = allocated - set aside - spent.");
         row(out);
         row(out, "Date", "Description", "Funding stream", "Allocated", "Set aside", "Spent", "Change to available");
@@ -127,15 +127,15 @@ public class StatementService {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Document document = new Document(PageSize.A4.rotate(), 36, 36, 36, 36);
         PdfWriter.getInstance(document, bytes);
-        document.addTitle("Budget statement for " + MONTH.format(s.month()));
+        document.addTitle("Budget statement for " + UkTime.month(s.month()));
         document.open();
         Font title = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 16);
         Font body = FontFactory.getFont(FontFactory.HELVETICA, 10);
         Font bold = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 10);
-        document.add(new Paragraph("Budget statement for " + MONTH.format(s.month()), title));
+        document.add(new Paragraph("Budget statement for " + UkTime.month(s.month()), title));
         document.add(new Paragraph(s.holder().fullName() + ", NHS number " + s.holder().nhsNumberForDisplay()
-                + ". Budget from " + BudgetFigures.DATE.format(s.budget().startDate()) + " to "
-                + BudgetFigures.DATE.format(s.budget().endDate()) + ".", body));
+                + ". Budget from " + UkTime.day(s.budget().startDate()) + " to "
+                + UkTime.day(s.budget().endDate()) + ".", body));
         document.add(new Paragraph("Money available at the start of the month: " + Money.format(s.opening().available())
                 + ". At the end: " + Money.format(s.closing().available()) + ".", bold));
         document.add(new Paragraph(" ", body));

@@ -1,5 +1,6 @@
 package org.wholecare.budget;
 
+import org.wholecare.shared.UkTime;
 import jakarta.annotation.security.RolesAllowed;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -76,7 +77,7 @@ public class SupportPlanService {
      * Saves the holder's draft, replacing the open draft if there is one. Holders draft their own
      * plan; representatives and brokers draft changes for them with consent to propose.
      */
-    @PreAuthorize("hasAnyRole('BUDGET_HOLDER', 'REPRESENTATIVE', 'BROKER')")
+    @RolesAllowed({Roles.BUDGET_HOLDER, Roles.REPRESENTATIVE, Roles.BROKER})
     @Transactional
     public SupportPlan saveDraft(long holderId, List<String> outcomes, List<LineInput> lines, LocalDate reviewDate) {
         HolderSummary holder = holder(holderId);
@@ -91,7 +92,7 @@ public class SupportPlanService {
         } else if (cleaned.stream().anyMatch(o -> o.length() > 300)) {
             errors.add("outcomes", "Keep each outcome to 300 characters or fewer.");
         }
-        LocalDate today = LocalDate.now(clock.withZone(BudgetService.UK));
+        LocalDate today = UkTime.today(clock);
         if (reviewDate == null) {
             errors.add("reviewDate", "Choose a date to review the plan.");
         } else if (!reviewDate.isAfter(today)) {

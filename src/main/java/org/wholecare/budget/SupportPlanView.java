@@ -1,5 +1,6 @@
 package org.wholecare.budget;
 
+import org.wholecare.shared.UkTime;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -20,7 +21,6 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -49,8 +49,12 @@ public class SupportPlanView extends Main {
     private final UnorderedList lineList = new UnorderedList();
     private List<ServiceCategory> categories = List.of();
 
-    SupportPlanView(SupportPlanService plans, BudgetHolderService holders, PoolingService pooling,
+    /** The app's clock: what "today" is on this page, so a test that moves it moves the page. */
+    private final java.time.Clock clock;
+
+    SupportPlanView(java.time.Clock clock, SupportPlanService plans, BudgetHolderService holders, PoolingService pooling,
             CurrentUser currentUser) {
+        this.clock = clock;
         this.plans = plans;
         this.pooling = pooling;
         this.holderThemself = currentUser.require().role() == Role.BUDGET_HOLDER;
@@ -84,7 +88,7 @@ public class SupportPlanView extends Main {
         outcomes.setWidthFull();
         DatePicker review = new DatePicker("Review the plan by");
         review.setLocale(Locale.UK);
-        review.setMin(LocalDate.now(BudgetService.UK).plusDays(1));
+        review.setMin(UkTime.today(clock).plusDays(1));
         lines.clear();
         if (startFrom != null) {
             outcomes.setValue(String.join("\n", startFrom.outcomes()));
@@ -92,7 +96,7 @@ public class SupportPlanView extends Main {
             startFrom.lines().forEach(l -> lines.add(new SupportPlanService.LineInput(l.categoryId(), l.description(),
                     l.plannedPence(), l.frequency(), l.outcome())));
         } else {
-            review.setValue(LocalDate.now(BudgetService.UK).plusMonths(6));
+            review.setValue(UkTime.today(clock).plusMonths(6));
         }
         lineList.addClassName("plan-lines");
         refreshLines();

@@ -1,5 +1,6 @@
 package org.wholecare.demo;
 
+import org.wholecare.shared.UkTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -10,7 +11,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.wholecare.brokerage.BrokerageService;
+import org.wholecare.brokerage.Conflicts;
 import org.wholecare.budget.BudgetHolderService;
 import org.wholecare.budget.ConsentScope;
 import org.wholecare.budget.ConsentService;
@@ -28,7 +29,9 @@ import org.wholecare.marketplace.ReviewService;
 import org.wholecare.payment.PaymentService;
 import org.wholecare.purchase.Booking;
 import org.wholecare.purchase.Purchase;
-import org.wholecare.purchase.PurchaseService;
+import org.wholecare.purchase.Bookings;
+import org.wholecare.purchase.Invoices;
+import org.wholecare.purchase.ProviderBookings;
 import org.wholecare.marketplace.ListingInput;
 import org.wholecare.marketplace.ListingService;
 import org.wholecare.marketplace.ListingStatus;
@@ -66,7 +69,9 @@ class DemoData implements ApplicationRunner {
     private final BudgetHolderService holders;
     private final BudgetService budgets;
     private final PoolingService pooling;
-    private final PurchaseService purchases;
+    private final Bookings bookings;
+    private final ProviderBookings providerBookings;
+    private final Invoices invoices;
     private final PaymentService payments;
     private final ReviewService reviews;
     private final java.time.Clock clock;
@@ -76,18 +81,21 @@ class DemoData implements ApplicationRunner {
     private final ActingAs actingAs;
     private final TransactionTemplate transaction;
     private final ConsentService consent;
-    private final BrokerageService brokerage;
+    private final Conflicts conflicts;
 
-    DemoData(ConsentService consent, BrokerageService brokerage, OrganisationService organisations, AccountService accounts, BudgetHolderService holders,
+    DemoData(ConsentService consent, Conflicts conflicts, OrganisationService organisations, AccountService accounts, BudgetHolderService holders,
             BudgetService budgets, PoolingService pooling, SupportPlanService plans,
-            ProviderService providers, ListingService listings, PurchaseService purchases, PaymentService payments,
+            ProviderService providers, ListingService listings, Bookings bookings, ProviderBookings providerBookings,
+            Invoices invoices, PaymentService payments,
             ReviewService reviews, ActingAs actingAs, TransactionTemplate transaction, java.time.Clock clock) {
         this.clock = clock;
-        this.purchases = purchases;
+        this.bookings = bookings;
+        this.providerBookings = providerBookings;
+        this.invoices = invoices;
         this.payments = payments;
         this.reviews = reviews;
         this.consent = consent;
-        this.brokerage = brokerage;
+        this.conflicts = conflicts;
         this.providers = providers;
         this.listings = listings;
         this.organisations = organisations;
@@ -117,7 +125,7 @@ class DemoData implements ApplicationRunner {
     private void load() {
         // a year's budget that started seven months ago, whenever the demo is loaded: April to
         // March when loaded in November, and always months of it left to book from
-        LocalDate start = LocalDate.now(clock.withZone(BudgetService.UK)).withDayOfMonth(1).minusMonths(7);
+        LocalDate start = UkTime.today(clock).withDayOfMonth(1).minusMonths(7);
         LocalDate end = start.plusYears(1).minusDays(1);
         AreaSummary northbrook = organisations.createArea("Northbrook", "NB1, NB2, NB3, NB4, NB5, NB6, NB7, NB8, NB9");
         OrganisationSummary council = organisations.createOrganisation("Northbrook Council",
@@ -176,7 +184,7 @@ class DemoData implements ApplicationRunner {
      * keys), then reviewed; physiotherapy booked and accepted, not yet delivered.
      */
     private void loadPurchases(long holderId) {
-        LocalDate today = LocalDate.now(clock.withZone(BudgetService.UK));
+        LocalDate today = UkTime.today(clock);
         long morningHelp = listingId("provider", "Morning help at home");
         long physiotherapy = listingId("physio", "Home physiotherapy after a fall");
         Purchase care = actingAs.run("holder", () -> bookAsShown(new Booking(holderId, morningHelp, 10,
@@ -185,14 +193,14 @@ class DemoData implements ApplicationRunner {
         Purchase physio = actingAs.run("holder", () -> bookAsShown(new Booking(holderId, physiotherapy, 2,
                 Booking.Frequency.WEEKLY, 4, today, "Physiotherapy at home, 4 sessions a week", "demo-therapy", null)));
         actingAs.run("provider", () -> {
-            purchases.accept(care.id());
-            purchases.recordDelivery(care.id(), 30, today);
-            return purchases.raiseInvoice(care.id(), 30);
+            providerBookings.accept(care.id());
+            providerBookings.recordDelivery(care.id(), 30, today);
+            return providerBookings.raiseInvoice(care.id(), 30);
         });
-        actingAs.run("physio", () -> purchases.accept(physio.id()));
-        long invoiceId = actingAs.run("holder", () -> purchases.purchasesOf(holderId).stream()
+        actingAs.run("physio", () -> providerBookings.accept(physio.id()));
+        long invoiceId = actingAs.run("holder", () -> bookings.purchasesOf(holderId).stream()
                 .filter(p -> p.id() == care.id()).findFirst().orElseThrow().invoices().getFirst().id());
-        actingAs.run("holder", () -> purchases.confirmInvoice(invoiceId));
+        actingAs.run("holder", () -> invoices.confirm(invoiceId));
         // with Stripe keys the payment waits for the provider to connect Stripe instead
         actingAs.run("council", () -> {
             payments.waitingInMyArea().stream().filter(PaymentService.WaitingPayment::canRecordOutside).findFirst()
@@ -227,11 +235,11 @@ class DemoData implements ApplicationRunner {
             return null;
         });
         actingAs.run("holder2", () -> consent.grantToBrokerage(brokerageId, ConsentScope.PROPOSE,
-                LocalDate.now(clock.withZone(BudgetService.UK)).plusMonths(6)));
+                UkTime.today(clock).plusMonths(6)));
         long dayCentre = actingAs.run("broker", () -> organisations.organisationsInArea(areaId).stream()
                 .filter(o -> o.name().equals("Meadow Day Centre")).findFirst().orElseThrow().id());
         actingAs.run("broker", () -> {
-            brokerage.declareConflict(dayCentre, "Our charity runs the Friday lunch club at this day centre.");
+            conflicts.declare(dayCentre, "Our charity runs the Friday lunch club at this day centre.");
             return null;
         });
     }
@@ -315,7 +323,7 @@ class DemoData implements ApplicationRunner {
 
     /** As a person books: the cost is checked first, and the booking is made at what it showed. */
     private Purchase bookAsShown(Booking booking) {
-        return purchases.book(booking, purchases.preview(booking));
+        return bookings.book(booking, bookings.preview(booking));
     }
 
     private long provider(long areaId, String name, String districts, String cqc, String contact, String username) {

@@ -6,7 +6,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
 import org.wholecare.purchase.ProviderBookingsView;
-import org.wholecare.purchase.PurchaseService;
+import org.wholecare.purchase.ProviderBookings;
 import org.wholecare.organisation.OrganisationService;
 import org.wholecare.security.AccountService;
 import org.wholecare.security.CurrentUser;
@@ -20,14 +20,14 @@ import org.wholecare.shell.Ui;
 public class ProviderHomeView extends HomePage {
 
     ProviderHomeView(CurrentUser currentUser, OrganisationService organisations, AccountService accounts,
-            PurchaseService purchases) {
+            ProviderBookings providerBookings) {
         super(currentUser, organisations, "You list your organisation's services, answer requests for quotes, "
                 + "accept bookings and get paid.");
         add(Ui.card("Your organisation", Ui.facts(
                 "Staff with Wholecare accounts", String.valueOf(accounts.countColleagues()),
                 "Areas you serve", area == null ? "Not set" : area.name() + " ("
                         + String.join(", ", area.postcodeDistricts()) + ")")));
-        var counts = purchases.bookingCountsForMe();
+        var counts = providerBookings.bookingCountsForMe();
         var card = Ui.card("Bookings", Ui.facts(
                 "Waiting for you to accept or decline", String.valueOf(counts.waiting()),
                 "Accepted and under way", String.valueOf(counts.underway()),

@@ -1,5 +1,6 @@
 package org.wholecare.home;
 
+import org.wholecare.shared.UkTime;
 import com.vaadin.flow.component.Text;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
@@ -57,7 +58,7 @@ public class RepresentativeHomeView extends HomePage {
         add(Ui.card("People you act for", new Paragraph("Choose a person to act for them. Their name then shows at "
                 + "the top of every page, and everything you do is recorded in their access log."), list));
         // most carers act for one person: then they are acting for them from the start, banner and all
-        var today = java.time.LocalDate.now(clock.withZone(org.wholecare.budget.BudgetService.UK));
+        var today = UkTime.today(clock);
         var inForce = grants.stream().filter(g -> g.activeOn(today)).toList();
         if (ActingFor.current().isEmpty() && inForce.stream().map(ConsentGrant::holderId).distinct().count() == 1) {
             ConsentGrant only = inForce.getFirst();

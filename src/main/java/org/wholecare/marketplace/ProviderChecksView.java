@@ -1,5 +1,6 @@
 package org.wholecare.marketplace;
 
+import org.wholecare.shared.UkTime;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -18,7 +19,6 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import org.wholecare.organisation.OrganisationService;
@@ -34,8 +34,6 @@ import org.wholecare.shell.Ui;
 @RolesAllowed(Roles.COMMISSIONER)
 public class ProviderChecksView extends Main {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK)
-            .withZone(org.wholecare.budget.BudgetService.UK);
 
     private final ProviderService providers;
     private final ReviewService reviews;
@@ -148,12 +146,12 @@ public class ProviderChecksView extends Main {
         }
         String cqc = p.cqcNumber() == null ? "None given" : p.cqcNumber();
         if (check.cqcNumberChangedSinceChecked()) {
-            cqc += " (changed by the provider on " + WHEN.format(check.cqcNumberChangedAt()) + ", after the last "
+            cqc += " (changed by the provider on " + UkTime.day(check.cqcNumberChangedAt()) + ", after the last "
                     + "check: check it again)";
         }
         var card = Ui.card(p.name(), Ui.facts(
                 "Status", p.status().label() + (p.statusReason() == null ? "" : ": " + p.statusReason()),
-                "Registered", WHEN.format(p.registeredAt()),
+                "Registered", UkTime.day(p.registeredAt()),
                 "CQC registration", cqc,
                 "Contact", p.contactName() + ", " + p.contactEmail() + (p.contactPhone() == null ? "" : ", " + p.contactPhone()),
                 "Districts served", String.join(", ", p.districts())), history(check), reason, errors.formMessage(),
@@ -170,7 +168,7 @@ public class ProviderChecksView extends Main {
         UnorderedList list = new UnorderedList();
         list.addClassName("decision-history");
         for (ProviderDecision d : check.decisions()) {
-            list.add(new ListItem(WHEN.format(d.decidedAt()) + ": " + d.to().label()
+            list.add(new ListItem(UkTime.day(d.decidedAt()) + ": " + d.to().label()
                     + (d.from() == null ? "" : " (was " + d.from().label().toLowerCase(Locale.UK) + ")")
                     + (d.decidedByName() == null ? "" : " by " + d.decidedByName())
                     + (d.reason() == null ? "" : ". Reason: " + d.reason())));

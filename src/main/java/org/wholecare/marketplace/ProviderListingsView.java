@@ -1,5 +1,6 @@
 package org.wholecare.marketplace;
 
+import org.wholecare.shared.UkTime;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -161,12 +162,10 @@ public class ProviderListingsView extends Main {
 
     /** Every price the listing has had: people can see a change was made openly, and bookings keep theirs. */
     private Component priceHistory(Listing editing) {
-        var dates = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK)
-                .withZone(org.wholecare.budget.BudgetService.UK);
         UnorderedList changes = new UnorderedList();
         // no unit: an earlier price may have been for another unit
         listings.priceHistory(editing.id()).forEach(c -> changes.add(new ListItem(Money.format(c.pricePence())
-                + " from " + dates.format(c.changedAt()))));
+                + " from " + UkTime.day(c.changedAt()))));
         Div box = new Div(new Paragraph("Prices so far, newest first. Bookings already made keep the price they were "
                 + "made at."), changes);
         box.setId("price-history");

@@ -1,7 +1,6 @@
 package org.wholecare.marketplace;
 
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -40,8 +39,10 @@ public class RegionGenerator {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
+    private final java.time.Clock clock;
 
-    RegionGenerator(JdbcTemplate jdbc, TransactionTemplate transaction) {
+    RegionGenerator(JdbcTemplate jdbc, TransactionTemplate transaction, java.time.Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.transaction = transaction;
     }
@@ -68,7 +69,7 @@ public class RegionGenerator {
         }
         long started = System.nanoTime();
         Random random = new Random(20261125);
-        Timestamp now = Timestamp.from(Instant.now());
+        Timestamp now = Timestamp.from(clock.instant());
         long areaId = transaction.execute(status -> {
             jdbc.update("INSERT INTO area (name, created_at) VALUES (?, ?)", AREA, now);
             return jdbc.queryForObject("SELECT id FROM area WHERE name = ?", Long.class, AREA);

@@ -1,5 +1,6 @@
 package org.wholecare.marketplace;
 
+import org.wholecare.shared.UkTime;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -11,10 +12,7 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.textfield.TextArea;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import org.wholecare.security.SignedInUser;
 import org.wholecare.shared.ValidationException;
@@ -26,8 +24,6 @@ import org.wholecare.shell.FormErrors;
  */
 final class ReviewList {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK)
-            .withZone(ZoneId.of("Europe/London"));
 
     private ReviewList() {
     }
@@ -42,7 +38,7 @@ final class ReviewList {
             item.addClassName("review");
             Paragraph stars = new Paragraph(r.stars() + " out of 5 stars");
             stars.addClassName("review-stars");
-            Span date = new Span(" · " + WHEN.format(r.createdAt()));
+            Span date = new Span(" · " + UkTime.day(r.createdAt()));
             date.addClassName("review-date");
             stars.add(date);
             item.add(stars, new Paragraph(r.wording()));
@@ -68,7 +64,7 @@ final class ReviewList {
                     }
                 });
                 report.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-                report.setAriaLabel("Report the review from " + WHEN.format(r.createdAt()) + " to a commissioner");
+                report.setAriaLabel("Report the review from " + UkTime.day(r.createdAt()) + " to a commissioner");
                 item.add(report);
             }
             list.add(item);

@@ -1,5 +1,7 @@
 package org.wholecare.marketplace;
 
+import org.wholecare.shared.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -64,7 +66,7 @@ public class SearchService {
     }
 
     /** @return up to {@code limit} results and whether there are more after them */
-    @PreAuthorize("hasAnyRole('BUDGET_HOLDER', 'REPRESENTATIVE', 'BROKER', 'COMMISSIONER')")
+    @RolesAllowed({Roles.BUDGET_HOLDER, Roles.REPRESENTATIVE, Roles.BROKER, Roles.COMMISSIONER})
     @Transactional(propagation = Propagation.SUPPORTS)
     public Page search(SearchQuery query) {
         String district = OrganisationService.normaliseDistrict(query.district());

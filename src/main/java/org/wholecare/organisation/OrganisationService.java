@@ -171,7 +171,7 @@ public class OrganisationService {
         return summary(saved, areaNames());
     }
 
-    @PreAuthorize("hasAnyRole('ADMINISTRATOR', 'COMMISSIONER')")
+    @RolesAllowed({Roles.ADMINISTRATOR, Roles.COMMISSIONER})
     public Map<OrganisationType, Long> countByTypeInArea(long areaId) {
         Map<OrganisationType, Long> counts = new EnumMap<>(OrganisationType.class);
         Arrays.stream(OrganisationType.values())

@@ -120,10 +120,19 @@ public class PaymentService {
         }
     }
 
-    /** How the payment for an invoice stands, in words; empty if it has none. */
-    public String statusOf(long invoiceId) {
-        return jdbc.sql("SELECT method, status FROM payment WHERE invoice_id = ?").param(invoiceId)
-                .query((rs, n) -> label(rs.getString(1), rs.getString(2))).optional().orElse(null);
+    /** How the payments for these invoices stand, in words, in one query; invoices without one are left out. */
+    public java.util.Map<Long, String> statusesOf(java.util.Collection<Long> invoiceIds) {
+        if (invoiceIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Map<Long, String> statuses = new java.util.HashMap<>();
+        jdbc.sql("SELECT invoice_id, method, status FROM payment WHERE invoice_id IN ("
+                        + String.join(", ", java.util.Collections.nCopies(invoiceIds.size(), "?")) + ")")
+                .params(List.copyOf(invoiceIds))
+                .query(rs -> {
+                    statuses.put(rs.getLong(1), label(rs.getString(2), rs.getString(3)));
+                });
+        return statuses;
     }
 
     /** How the spend in a ledger entry was paid, for statements; empty if it is not a payment's spend. */

@@ -1,5 +1,6 @@
 package org.wholecare.purchase;
 
+import org.wholecare.shared.UkTime;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -13,7 +14,6 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.IntegerField;
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -36,16 +36,20 @@ import org.wholecare.shell.Ui;
 @Component
 class BookingActions implements ListingActions {
 
-    private final PurchaseService purchases;
+    private final Bookings bookings;
     private final BudgetHolderService holders;
     private final SupportPlanService plans;
     private final CurrentUser currentUser;
     private final org.wholecare.budget.ConsentService consent;
 
-    BookingActions(PurchaseService purchases, BudgetHolderService holders, SupportPlanService plans,
+    /** The app's clock: what "today" is on this page, so a test that moves it moves the page. */
+    private final java.time.Clock clock;
+
+    BookingActions(java.time.Clock clock, Bookings bookings, BudgetHolderService holders, SupportPlanService plans,
             org.wholecare.budget.ConsentService consent, CurrentUser currentUser) {
+        this.clock = clock;
         this.consent = consent;
-        this.purchases = purchases;
+        this.bookings = bookings;
         this.holders = holders;
         this.plans = plans;
         this.currentUser = currentUser;
@@ -74,7 +78,7 @@ class BookingActions implements ListingActions {
         // a decimal field, so "1.5" reaches the service and gets a message instead of becoming 15
         BigDecimalField quantity = new BigDecimalField("How many " + listing.unit().label() + "s each time");
         quantity.setHelperText("Whole " + listing.unit().label() + "s, up to "
-                + PurchaseService.maxUnitsPerTime(listing.unit()) + " at a time");
+                + Bookings.maxUnitsPerTime(listing.unit()) + " at a time");
         quantity.setValue(BigDecimal.ONE);
         Select<Booking.Frequency> frequency = new Select<>();
         frequency.setLabel("How often");
@@ -87,13 +91,13 @@ class BookingActions implements ListingActions {
         frequency.setValue(Booking.Frequency.ONE_OFF);
         IntegerField occurrences = new IntegerField("For how many weeks or months");
         occurrences.setMin(1);
-        occurrences.setMax(PurchaseService.MAX_OCCURRENCES);
+        occurrences.setMax(Bookings.MAX_OCCURRENCES);
         occurrences.setValue(1);
         occurrences.setVisible(false);
         frequency.addValueChangeListener(e -> occurrences.setVisible(e.getValue() != Booking.Frequency.ONE_OFF));
         DatePicker start = new DatePicker("Starting on");
         start.setLocale(Locale.UK);
-        start.setMin(LocalDate.now(BudgetService.UK));
+        start.setMin(UkTime.today(clock));
         Select<String> planLine = new Select<>();
         planLine.setLabel("Which part of the support plan this is for (optional)");
         planLine.setItems(plans.agreed(forHolder).map(p -> p.lines().stream().map(SupportPlan.Line::description)
@@ -148,7 +152,7 @@ class BookingActions implements ListingActions {
             errors.clear();
             preview.removeAll();
             try {
-                show.accept(purchases.preview(booking.get()));
+                show.accept(bookings.preview(booking.get()));
             } catch (ValidationException e) {
                 errors.show(e);
                 shown[0] = null;
@@ -158,7 +162,7 @@ class BookingActions implements ListingActions {
         confirm.addClickListener(click -> {
             errors.clear();
             try {
-                Purchase done = purchases.book(booking.get(), shown[0]);
+                Purchase done = bookings.book(booking.get(), shown[0]);
                 requestKey[0] = UUID.randomUUID().toString();
                 shown[0] = null;
                 confirm.setVisible(false);

@@ -7,14 +7,14 @@ import org.wholecare.marketplace.ReviewEligibility;
 @Component
 class DeliveredPurchases implements ReviewEligibility {
 
-    private final PurchaseService purchases;
+    private final Invoices invoices;
 
-    DeliveredPurchases(PurchaseService purchases) {
-        this.purchases = purchases;
+    DeliveredPurchases(Invoices invoices) {
+        this.invoices = invoices;
     }
 
     @Override
     public boolean hasDeliveredPurchase(long holderAccountId, long providerOrganisationId) {
-        return purchases.hasVerifiedPurchase(holderAccountId, providerOrganisationId);
+        return invoices.hasVerifiedPurchase(holderAccountId, providerOrganisationId);
     }
 }

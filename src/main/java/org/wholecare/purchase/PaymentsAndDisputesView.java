@@ -28,11 +28,11 @@ import org.wholecare.shell.Ui;
 @RolesAllowed(Roles.COMMISSIONER)
 public class PaymentsAndDisputesView extends Main {
 
-    private final PurchaseService purchases;
+    private final Invoices invoices;
     private final PaymentService payments;
 
-    PaymentsAndDisputesView(PurchaseService purchases, PaymentService payments) {
-        this.purchases = purchases;
+    PaymentsAndDisputesView(Invoices invoices, PaymentService payments) {
+        this.invoices = invoices;
         this.payments = payments;
         addClassName("page");
         render();
@@ -41,7 +41,7 @@ public class PaymentsAndDisputesView extends Main {
     private void render() {
         removeAll();
         add(new H1("Payments and disputes"));
-        var disputes = purchases.disputesInMyArea();
+        var disputes = invoices.disputesInMyArea();
         var disputeCard = Ui.card("Disputed invoices (" + disputes.stream().mapToLong(p -> p.invoices().stream()
                 .filter(i -> i.status() == Invoice.Status.DISPUTED).count()).sum() + ")");
         disputes.forEach(p -> p.invoices().stream().filter(i -> i.status() == Invoice.Status.DISPUTED)
@@ -77,7 +77,7 @@ public class PaymentsAndDisputesView extends Main {
     private void resolve(Invoice i, boolean pay, TextField resolution, FormErrors errors) {
         errors.clear();
         try {
-            purchases.resolveDispute(i.id(), pay, resolution.getValue());
+            invoices.resolveDispute(i.id(), pay, resolution.getValue());
             Notification.show(pay ? "Paid." : "Rejected.", 4000, Notification.Position.TOP_CENTER)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             render();

@@ -1,5 +1,6 @@
 package org.wholecare.purchase;
 
+import org.wholecare.shared.UkTime;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -16,7 +17,6 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.LocalDate;
 import java.util.Locale;
 import org.wholecare.payment.PaymentService;
 import org.wholecare.shared.Money;
@@ -32,15 +32,19 @@ import org.wholecare.shell.Ui;
 @RolesAllowed(Roles.PROVIDER)
 public class ProviderBookingsView extends Main {
 
-    private final PurchaseService purchases;
+    private final ProviderBookings providerBookings;
     private final PaymentService payments;
 
     private final String publicUrl;
 
-    ProviderBookingsView(PurchaseService purchases, PaymentService payments,
+    /** The app's clock: what "today" is on this page, so a test that moves it moves the page. */
+    private final java.time.Clock clock;
+
+    ProviderBookingsView(java.time.Clock clock, ProviderBookings providerBookings, PaymentService payments,
             @org.springframework.beans.factory.annotation.Value("${wholecare.public-url}") String publicUrl) {
+        this.clock = clock;
         this.publicUrl = publicUrl;
-        this.purchases = purchases;
+        this.providerBookings = providerBookings;
         this.payments = payments;
         addClassName("page");
         render();
@@ -50,7 +54,7 @@ public class ProviderBookingsView extends Main {
         removeAll();
         add(new H1("Bookings"));
         add(stripeCard());
-        var all = purchases.bookingsForMe();
+        var all = providerBookings.bookingsForMe();
         if (all.isEmpty()) {
             add(Ui.card("No bookings yet", new Paragraph("When someone books one of your listings it appears here.")));
         }
@@ -78,7 +82,7 @@ public class ProviderBookingsView extends Main {
         var card = Ui.card(p.title() + " for " + p.holderName().split(" ")[0], Ui.facts(
                 "Booked", p.quantity() + " " + p.unit() + (p.quantity() == 1 ? "" : "s") + " " + p.frequency().label()
                         + (p.occurrences() > 1 ? ", " + p.occurrences() + " times" : "") + ", from "
-                        + PurchasesView.DAY.format(p.startDate()),
+                        + UkTime.day(p.startDate()),
                 "Price", Money.format(p.unitPricePence()) + " per " + p.unit() + ", " + Money.format(p.totalPence())
                         + " in all",
                 "Status", PurchasesView.status(p),
@@ -92,10 +96,10 @@ public class ProviderBookingsView extends Main {
             TextField reason = new TextField("Reason (to decline)");
             reason.setWidthFull();
             FormErrors errors = new FormErrors().field("reason", reason);
-            Button accept = new Button("Accept", click -> act(() -> purchases.accept(p.id()), errors));
+            Button accept = new Button("Accept", click -> act(() -> providerBookings.accept(p.id()), errors));
             accept.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             accept.setAriaLabel("Accept the booking of " + p.title());
-            Button decline = new Button("Decline", click -> act(() -> purchases.decline(p.id(), reason.getValue()), errors));
+            Button decline = new Button("Decline", click -> act(() -> providerBookings.decline(p.id(), reason.getValue()), errors));
             decline.setAriaLabel("Decline the booking of " + p.title());
             card.add(reason, errors.formMessage(), new Div(accept, decline));
         }
@@ -105,16 +109,16 @@ public class ProviderBookingsView extends Main {
             units.setMin(1);
             DatePicker on = new DatePicker("Delivered on");
             on.setLocale(Locale.UK);
-            on.setValue(LocalDate.now());
+            on.setValue(UkTime.today(clock));
             FormErrors deliveryErrors = new FormErrors().field("units", units).field("deliveredOn", on);
-            Button record = new Button("Record delivery", click -> act(() -> purchases.recordDelivery(p.id(),
+            Button record = new Button("Record delivery", click -> act(() -> providerBookings.recordDelivery(p.id(),
                     units.getValue() == null ? 0 : units.getValue(), on.getValue()), deliveryErrors));
             record.setAriaLabel("Record delivery of " + p.title());
             IntegerField invoiceUnits = new IntegerField(p.unit().substring(0, 1).toUpperCase(Locale.UK)
                     + p.unit().substring(1) + "s to invoice");
             invoiceUnits.setMin(1);
             FormErrors invoiceErrors = new FormErrors().field("units", invoiceUnits);
-            Button invoice = new Button("Send the invoice", click -> act(() -> purchases.raiseInvoice(p.id(),
+            Button invoice = new Button("Send the invoice", click -> act(() -> providerBookings.raiseInvoice(p.id(),
                     invoiceUnits.getValue() == null ? 0 : invoiceUnits.getValue()), invoiceErrors));
             invoice.setAriaLabel("Send an invoice for " + p.title());
             card.add(units, on, deliveryErrors.formMessage(), record, invoiceUnits, invoiceErrors.formMessage(), invoice);

@@ -11,7 +11,22 @@ public record Purchase(long id, long holderId, long budgetId, String holderName,
         String declineReason, int unitsBooked, int unitsDelivered, int unitsInvoiced, long spentPence,
         long releasedPence, List<Invoice> invoices) {
 
-    public enum Status { REQUESTED, ACCEPTED, DECLINED, CANCELLED, COMPLETED }
+    /**
+     * Where a booking stands, and the only moves it can make: the provider accepts or declines a
+     * request; what is not delivered can be cancelled; an accepted booking completes when every unit
+     * is invoiced and settled. Declined, cancelled and completed are the end.
+     */
+    public enum Status {
+        REQUESTED, ACCEPTED, DECLINED, CANCELLED, COMPLETED;
+
+        public boolean canMoveTo(Status next) {
+            return switch (this) {
+                case REQUESTED -> next == ACCEPTED || next == DECLINED || next == CANCELLED;
+                case ACCEPTED -> next == CANCELLED || next == COMPLETED;
+                case DECLINED, CANCELLED, COMPLETED -> false;
+            };
+        }
+    }
 
     /** Still set aside: booked, not yet spent or given back. */
     public long committedPence() {

@@ -8,14 +8,14 @@ import org.wholecare.security.SystemActor;
 @Component
 class PurchaseJobs {
 
-    private final PurchaseService purchases;
+    private final Invoices invoices;
 
-    PurchaseJobs(PurchaseService purchases) {
-        this.purchases = purchases;
+    PurchaseJobs(Invoices invoices) {
+        this.invoices = invoices;
     }
 
     @Scheduled(fixedDelayString = "${wholecare.invoices.check-every:1h}", initialDelayString = "1m")
     void confirmOverdue() {
-        SystemActor.asAdministrator(purchases::confirmOverdueInvoices);
+        SystemActor.asAdministrator(invoices::confirmOverdue);
     }
 }

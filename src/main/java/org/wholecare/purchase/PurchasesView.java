@@ -1,5 +1,6 @@
 package org.wholecare.purchase;
 
+import org.wholecare.shared.UkTime;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -19,11 +20,9 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.component.textfield.IntegerField;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalDate;
-import org.wholecare.brokerage.BrokerageService;
+import org.wholecare.brokerage.Proposals;
 import org.wholecare.brokerage.Proposal;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.wholecare.budget.BudgetHolderService;
 import org.wholecare.budget.ChosenHolder;
@@ -42,18 +41,23 @@ import org.wholecare.shell.Ui;
 @RolesAllowed({Roles.BUDGET_HOLDER, Roles.REPRESENTATIVE, Roles.BROKER})
 public class PurchasesView extends Main {
 
-    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
-    private final PurchaseService purchases;
-    private final BrokerageService brokerage;
+    private final Bookings bookings;
+    private final Invoices invoices;
+    private final Proposals proposals;
     private final HolderSummary holder;
     /** Whether the person at the screen may buy for this holder: if not, no button offers to. */
     private final boolean canBuy;
 
-    PurchasesView(PurchaseService purchases, BrokerageService brokerage, BudgetHolderService holders,
+    /** The app's clock: what "today" is on this page, so a test that moves it moves the page. */
+    private final java.time.Clock clock;
+
+    PurchasesView(java.time.Clock clock, Bookings bookings, Invoices invoices, Proposals proposals, BudgetHolderService holders,
             org.wholecare.budget.ConsentService consent, CurrentUser currentUser) {
-        this.purchases = purchases;
-        this.brokerage = brokerage;
+        this.clock = clock;
+        this.bookings = bookings;
+        this.invoices = invoices;
+        this.proposals = proposals;
         this.holder = ChosenHolder.of(holders, currentUser.require()).orElse(null);
         this.canBuy = holder != null && consent.myScope(holder.id())
                 .filter(scope -> scope == org.wholecare.budget.ConsentScope.PURCHASE).isPresent();
@@ -76,7 +80,7 @@ public class PurchasesView extends Main {
             add(new Paragraph(holder.fullName() + " has given you access to look, not to buy: booking, cancelling "
                     + "and confirming invoices are for " + holder.fullName() + " or someone with access to buy."));
         }
-        List<Purchase> all = purchases.purchasesOf(holder.id());
+        List<Purchase> all = bookings.purchasesOf(holder.id());
         if (all.isEmpty()) {
             add(Ui.card("Nothing booked yet", new Paragraph("Find support to book a service.")));
         } else if (holder.currentBudgetId() != null) {
@@ -87,8 +91,8 @@ public class PurchasesView extends Main {
 
     /** Proposals the person accepted that are not booked yet: booking one is a purchase like any other. */
     private Optional<Component> accepted() {
-        var booked = purchases.bookedProposals(holder.id());
-        var waiting = brokerage.proposals(holder.id()).stream()
+        var booked = bookings.bookedProposals(holder.id());
+        var waiting = proposals.of(holder.id()).stream()
                 .filter(p -> p.status() == Proposal.Status.ACCEPTED && !booked.contains(p.id())).toList();
         if (waiting.isEmpty()) {
             return Optional.empty();
@@ -111,7 +115,7 @@ public class PurchasesView extends Main {
             confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             confirm.setVisible(false);
             java.util.function.Supplier<Booking> booking = () -> {
-                LocalDate today = LocalDate.now(org.wholecare.budget.BudgetService.UK);
+                LocalDate today = UkTime.today(clock);
                 // a proposal declined by the provider can be booked again, so the key is per showing
                 return new Booking(holder.id(), p.listingId(), p.quantity(),
                         Booking.Frequency.valueOf(p.frequency().name()), times.getValue() == null ? 0 : times.getValue(),
@@ -136,7 +140,7 @@ public class PurchasesView extends Main {
             Button check = new Button("Check the cost", click -> {
                 errors.clear();
                 try {
-                    show.accept(purchases.preview(booking.get()));
+                    show.accept(bookings.preview(booking.get()));
                 } catch (ValidationException e) {
                     errors.show(e);
                 }
@@ -145,7 +149,7 @@ public class PurchasesView extends Main {
             confirm.addClickListener(click -> {
                 errors.clear();
                 try {
-                    purchases.book(booking.get(), shown[0]);
+                    bookings.book(booking.get(), shown[0]);
                     Notification.show("Booked.", 4000, Notification.Position.TOP_CENTER)
                             .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
                     render();
@@ -190,7 +194,7 @@ public class PurchasesView extends Main {
         var card = Ui.card(p.title() + " from " + p.providerName(), Ui.facts(
                 "Booked", p.quantity() + " " + p.unit() + (p.quantity() == 1 ? "" : "s") + " " + p.frequency().label()
                         + (p.occurrences() > 1 ? " for " + p.occurrences() + (p.frequency() == Booking.Frequency.WEEKLY
-                        ? " weeks" : " months") : "") + ", from " + DAY.format(p.startDate()),
+                        ? " weeks" : " months") : "") + ", from " + UkTime.day(p.startDate()),
                 "Price", Money.format(p.unitPricePence()) + " per " + p.unit() + ", " + Money.format(p.totalPence())
                         + " in all",
                 "Status", status(p),
@@ -204,7 +208,7 @@ public class PurchasesView extends Main {
         if (canBuy && (p.status() == Purchase.Status.REQUESTED || p.status() == Purchase.Status.ACCEPTED)) {
             Button cancel = new Button("Cancel what is not delivered", click -> {
                 try {
-                    purchases.cancel(p.id());
+                    bookings.cancel(p.id());
                     Notification.show("Cancelled. The money set aside is back in the budget.", 5000,
                             Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
                     render();
@@ -237,7 +241,7 @@ public class PurchasesView extends Main {
             FormErrors errors = new FormErrors().field("reason", reason);
             Button confirm = new Button("Confirm the invoice", click -> {
                 try {
-                    purchases.confirmInvoice(invoice.id());
+                    invoices.confirm(invoice.id());
                     Notification.show("Confirmed. The provider is being paid.", 5000, Notification.Position.TOP_CENTER)
                             .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
                     render();
@@ -250,7 +254,7 @@ public class PurchasesView extends Main {
             Button dispute = new Button("Dispute it", click -> {
                 errors.clear();
                 try {
-                    purchases.disputeInvoice(invoice.id(), reason.getValue());
+                    invoices.dispute(invoice.id(), reason.getValue());
                     render();
                 } catch (ValidationException e) {
                     errors.show(e);

@@ -1,11 +1,10 @@
 package org.wholecare.security;
 
+import org.wholecare.shared.UkTime;
 import jakarta.annotation.security.RolesAllowed;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -30,8 +29,6 @@ public class AccountChanges {
     /** Staff roles, which move between organisations; holders and representatives are people, not posts. */
     private static final EnumSet<Role> STAFF = EnumSet.of(Role.BROKER, Role.PROVIDER, Role.COMMISSIONER,
             Role.ADMINISTRATOR);
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm", Locale.UK)
-            .withZone(ZoneId.of("Europe/London"));
 
     private final UserAccountRepository accounts;
     private final OrganisationService organisations;
@@ -51,7 +48,7 @@ public class AccountChanges {
     /** One change to an account, as the history shows it. */
     public record Change(Instant at, String what, String byName) {
         public String when() {
-            return WHEN.format(at);
+            return UkTime.dayAndTime(at);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.wholecare.security;
 
+import org.wholecare.shared.UkTime;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import java.nio.charset.StandardCharsets;
@@ -8,8 +9,6 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.EnumMap;
 import java.util.HexFormat;
@@ -34,8 +33,6 @@ public class AccountService {
 
     public static final int MIN_PASSWORD_LENGTH = PasswordRules.MIN_LENGTH;
     private static final Pattern USERNAME = Pattern.compile("^[a-z0-9][a-z0-9._@-]{2,59}$");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm", Locale.UK)
-            .withZone(ZoneId.of("Europe/London"));
 
     private final UserAccountRepository accounts;
     private final InvitationRepository invitations;
@@ -75,7 +72,7 @@ public class AccountService {
      * Administrators create any account; commissioners create budget holders and representatives
      * in their own area only.
      */
-    @PreAuthorize("hasAnyRole('ADMINISTRATOR', 'COMMISSIONER')")
+    @RolesAllowed({Roles.ADMINISTRATOR, Roles.COMMISSIONER})
     @Transactional
     public AccountSummary createAccount(NewAccount request) {
         return create(request);
@@ -164,7 +161,7 @@ public class AccountService {
      * a deputy or attorney. The consent feature checks who may; the account itself can do nothing
      * until a grant lets it act for someone.
      */
-    @PreAuthorize("hasAnyRole('BUDGET_HOLDER', 'COMMISSIONER')")
+    @RolesAllowed({Roles.BUDGET_HOLDER, Roles.COMMISSIONER})
     @Transactional
     public AccountSummary createRepresentativeFor(long areaId, String fullName, String username) {
         SignedInUser caller = currentUser.require();
@@ -175,7 +172,7 @@ public class AccountService {
     }
 
     /** The invitation link for a representative just made by {@link #createRepresentativeFor}. */
-    @PreAuthorize("hasAnyRole('BUDGET_HOLDER', 'COMMISSIONER')")
+    @RolesAllowed({Roles.BUDGET_HOLDER, Roles.COMMISSIONER})
     @Transactional
     public IssuedInvitation inviteRepresentative(long accountId) {
         UserAccount account = accounts.findById(accountId)
@@ -191,7 +188,7 @@ public class AccountService {
      * Issues a new single-use link for the person to choose a password, replacing any earlier
      * unused link. Also used when someone has forgotten their password.
      */
-    @PreAuthorize("hasAnyRole('ADMINISTRATOR', 'COMMISSIONER')")
+    @RolesAllowed({Roles.ADMINISTRATOR, Roles.COMMISSIONER})
     @Transactional
     public IssuedInvitation issueInvitation(long accountId) {
         return invite(accountId);
@@ -216,7 +213,7 @@ public class AccountService {
                 currentUser.find().map(SignedInUser::accountId).orElse(null)));
         var link = new InvitationLink(account.getFullName(), account.getUsername(),
                 publicUrl + "/invitation/" + token, expiresAt);
-        return new IssuedInvitation(link, invitationSender.send(link), TIME.format(expiresAt));
+        return new IssuedInvitation(link, invitationSender.send(link), UkTime.dayAndTime(expiresAt));
     }
 
     /** Anyone holding a link may ask whether it still works: the unguessable token is the authority. */
@@ -349,13 +346,13 @@ public class AccountService {
         return invitations.countOpen(clock.instant());
     }
 
-    @PreAuthorize("hasAnyRole('ADMINISTRATOR', 'COMMISSIONER')")
+    @RolesAllowed({Roles.ADMINISTRATOR, Roles.COMMISSIONER})
     public long countInArea(Role role, long areaId) {
         return accounts.countByRoleAndAreaId(role, areaId);
     }
 
     /** How many colleagues share the caller's organisation (the caller included). */
-    @PreAuthorize("hasAnyRole('BROKER', 'PROVIDER', 'COMMISSIONER')")
+    @RolesAllowed({Roles.BROKER, Roles.PROVIDER, Roles.COMMISSIONER})
     public long countColleagues() {
         Long organisationId = currentUser.require().organisationId();
         return organisationId == null ? 0 : accounts.countByOrganisationId(organisationId);
@@ -364,11 +361,11 @@ public class AccountService {
     static AccountSummary summary(UserAccount a, Instant now) {
         String status;
         if (a.isDisabled()) {
-            status = "Disabled on " + TIME.format(a.getDisabledAt()) + ": cannot sign in";
+            status = "Disabled on " + UkTime.dayAndTime(a.getDisabledAt()) + ": cannot sign in";
         } else if (!a.hasPassword()) {
             status = "Invited: waiting for them to set a password";
         } else if (a.isLockedAt(now)) {
-            status = "Locked until " + TIME.format(a.getLockedUntil()) + " after too many wrong passwords";
+            status = "Locked until " + UkTime.dayAndTime(a.getLockedUntil()) + " after too many wrong passwords";
         } else {
             status = "Active";
         }

@@ -47,7 +47,10 @@ class BrokerageIT {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
     @Autowired ConsentService consent;
-    @Autowired BrokerageService brokerage;
+    @Autowired Caseload caseload;
+    @Autowired Shortlists shortlists;
+    @Autowired Proposals proposals;
+    @Autowired Quotes quotes;
     @Autowired BudgetHolderService holders;
     @Autowired BudgetService budgets;
     @Autowired SupportPlanService plans;
@@ -66,7 +69,7 @@ class BrokerageIT {
 
     /** Today as the services see it: tests move the shared clock. */
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(BudgetService.UK));
+        return org.wholecare.shared.UkTime.today(clock);
     }
 
     /** A new holder who can sign in, with a budget, in NB4 (where the demo listings are). */
@@ -141,13 +144,13 @@ class BrokerageIT {
         long proposed = rows("proposal", p);
         long refused = refusals(p);
 
-        assertThatThrownBy(() -> actingAs.run("broker", () -> brokerage.addToShortlist(p.holder().id(), listingId,
+        assertThatThrownBy(() -> actingAs.run("broker", () -> shortlists.add(p.holder().id(), listingId,
                 "Mornings")))
                 .isInstanceOf(RefusedException.class).hasMessageContaining("withdrew your access");
         assertThat(rows("shortlist_item", p)).isEqualTo(shortlisted);
         assertThat(refusals(p)).isEqualTo(refused + 1);
 
-        assertThatThrownBy(() -> actingAs.run("broker", () -> brokerage.propose(p.holder().id(), listingId, 2,
+        assertThatThrownBy(() -> actingAs.run("broker", () -> proposals.propose(p.holder().id(), listingId, 2,
                 Proposal.Frequency.WEEKLY, today().plusDays(3), "The same carers each morning")))
                 .isInstanceOf(RefusedException.class).hasMessageContaining("withdrew your access");
         assertThat(rows("proposal", p)).isEqualTo(proposed);
@@ -159,20 +162,20 @@ class BrokerageIT {
         Person p = newHolder();
         Rep carer = invite(p, ConsentScope.VIEW, true);
         long listingId = listing("Morning help");
-        Client client = actingAs.run(carer.username(), () -> brokerage.client(p.holder().id()));
+        Client client = actingAs.run(carer.username(), () -> caseload.client(p.holder().id()));
         // the relationship comes from the holder's grant
         assertThat(client.grant().relationship()).isEqualTo("my nephew");
-        assertThat(actingAs.run(carer.username(), () -> brokerage.caseload())).extracting(Client::holderId)
+        assertThat(actingAs.run(carer.username(), () -> caseload.clients())).extracting(Client::holderId)
                 .containsExactly(p.holder().id());
 
-        assertThatThrownBy(() -> actingAs.run(carer.username(), () -> brokerage.propose(p.holder().id(), listingId, 1,
+        assertThatThrownBy(() -> actingAs.run(carer.username(), () -> proposals.propose(p.holder().id(), listingId, 1,
                 Proposal.Frequency.ONE_OFF, today().plusDays(2), "Help on the first morning home")))
                 .isInstanceOf(RefusedException.class).hasMessageContaining("you need access to propose");
         assertThat(rows("proposal", p)).isZero();
 
         actingAs.run(p.username(), () -> consent.change(carer.grant().id(), ConsentScope.PROPOSE,
                 today().plusMonths(2)));
-        Proposal made = actingAs.run(carer.username(), () -> brokerage.propose(p.holder().id(), listingId, 1,
+        Proposal made = actingAs.run(carer.username(), () -> proposals.propose(p.holder().id(), listingId, 1,
                 Proposal.Frequency.ONE_OFF, today().plusDays(2), "Help on the first morning home"));
         assertThat(made.status()).isEqualTo(Proposal.Status.PROPOSED);
         assertThat(made.proposedByName()).isEqualTo(carer.fullName());
@@ -184,7 +187,7 @@ class BrokerageIT {
         Person p = newHolder();
         ConsentGrant g = brokerGrant(p, ConsentScope.PROPOSE, today().plusMonths(3));
         long listingId = listing("Morning help");
-        actingAs.run("broker", () -> brokerage.propose(p.holder().id(), listingId, 2, Proposal.Frequency.WEEKLY,
+        actingAs.run("broker", () -> proposals.propose(p.holder().id(), listingId, 2, Proposal.Frequency.WEEKLY,
                 today().plusDays(3), "The same carers each morning"));
         long events = count("SELECT COUNT(*) FROM consent_event WHERE grant_id = ?", g.id());
 
@@ -210,13 +213,13 @@ class BrokerageIT {
         assertThat(history).extracting(ConsentService.GrantEvent::what).containsExactly("Given", "Changed");
         assertThat(history.getLast().byName()).isEqualTo(p.holder().fullName());
 
-        long proposals = rows("proposal", p);
-        assertThatThrownBy(() -> actingAs.run("broker", () -> brokerage.propose(p.holder().id(), listingId, 1,
+        long proposalRows = rows("proposal", p);
+        assertThatThrownBy(() -> actingAs.run("broker", () -> proposals.propose(p.holder().id(), listingId, 1,
                 Proposal.Frequency.ONE_OFF, today().plusDays(3), "One more")))
                 .isInstanceOf(RefusedException.class).hasMessageContaining("you need access to propose");
-        assertThat(rows("proposal", p)).isEqualTo(proposals);
+        assertThat(rows("proposal", p)).isEqualTo(proposalRows);
         // looking is still allowed
-        assertThat(actingAs.run("broker", () -> brokerage.shortlist(p.holder().id()))).isEmpty();
+        assertThat(actingAs.run("broker", () -> shortlists.shortlist(p.holder().id()))).isEmpty();
     }
 
     @Test
@@ -224,7 +227,7 @@ class BrokerageIT {
         Person p = newHolder();
         Rep carer = invite(p, ConsentScope.PROPOSE, true);
         revoke(p, carer.grant().id());
-        assertThatThrownBy(() -> actingAs.run(carer.username(), () -> brokerage.client(p.holder().id())))
+        assertThatThrownBy(() -> actingAs.run(carer.username(), () -> caseload.client(p.holder().id())))
                 .isInstanceOf(RefusedException.class);
         long grantsBefore = count("SELECT COUNT(*) FROM consent_grant WHERE holder_id = ?", p.holder().id());
 
@@ -249,7 +252,7 @@ class BrokerageIT {
         // they already have a password, so no new link and no new account
         assertThat(again.invitation()).isNull();
         assertThat(count("SELECT COUNT(*) FROM user_account")).isEqualTo(accountsBefore);
-        assertThat(actingAs.run(carer.username(), () -> brokerage.client(p.holder().id())).grant().id())
+        assertThat(actingAs.run(carer.username(), () -> caseload.client(p.holder().id())).grant().id())
                 .isEqualTo(again.grant().id());
         assertThatThrownBy(() -> actingAs.run(p.username(), () -> consent.giveAgain(carer.grant().id(),
                 ConsentScope.VIEW, today().plusMonths(1))))
@@ -275,19 +278,19 @@ class BrokerageIT {
         Person p = newHolder();
         brokerGrant(p, ConsentScope.PROPOSE, today().plusMonths(3));
         long listingId = listing("Morning help");
-        Proposal proposal = actingAs.run("broker", () -> brokerage.propose(p.holder().id(), listingId, 2,
+        Proposal proposal = actingAs.run("broker", () -> proposals.propose(p.holder().id(), listingId, 2,
                 Proposal.Frequency.WEEKLY, today().plusDays(3), "The same carers each morning"));
         long refused = refusals(p);
 
-        assertThatThrownBy(() -> actingAs.run("provider", () -> brokerage.proposals(p.holder().id())))
+        assertThatThrownBy(() -> actingAs.run("provider", () -> proposals.of(p.holder().id())))
                 .isInstanceOf(RefusedException.class).hasMessage("You do not have access to this person's records.");
-        assertThatThrownBy(() -> actingAs.run("provider", () -> brokerage.quotes(p.holder().id())))
+        assertThatThrownBy(() -> actingAs.run("provider", () -> quotes.of(p.holder().id())))
                 .isInstanceOf(RefusedException.class);
-        assertThatThrownBy(() -> actingAs.run("provider", () -> brokerage.decide(proposal.id(), true, "")))
+        assertThatThrownBy(() -> actingAs.run("provider", () -> proposals.decide(proposal.id(), true, "")))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> actingAs.run("provider", () -> brokerage.withdraw(proposal.id())))
+        assertThatThrownBy(() -> actingAs.run("provider", () -> proposals.withdraw(proposal.id())))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> actingAs.run("provider", () -> brokerage.client(p.holder().id())))
+        assertThatThrownBy(() -> actingAs.run("provider", () -> caseload.client(p.holder().id())))
                 .isInstanceOf(AccessDeniedException.class);
         assertThat(jdbc.queryForObject("SELECT status FROM proposal WHERE id = ?", String.class, proposal.id()))
                 .isEqualTo("PROPOSED");
@@ -300,7 +303,7 @@ class BrokerageIT {
         Person p = newHolder();
         brokerGrant(p, ConsentScope.PROPOSE, today().plusMonths(3));
         long dayCentre = listing("Day centre with lunch");
-        Quote asked = actingAs.run("broker", () -> brokerage.requestQuote(p.holder().id(), dayCentre,
+        Quote asked = actingAs.run("broker", () -> quotes.request(p.holder().id(), dayCentre,
                 "Three days a week from January"));
         assertThat(asked.messages()).singleElement().satisfies(m -> {
             assertThat(m.body()).isEqualTo("Three days a week from January");
@@ -308,12 +311,12 @@ class BrokerageIT {
             assertThat(m.offer()).isFalse();
         });
         assertThat(asked.waitingForProvider()).isTrue();
-        assertThat(actingAs.run("daycentre", () -> brokerage.quoteRequestsForMe())).extracting(Quote::id)
+        assertThat(actingAs.run("daycentre", () -> quotes.requestsForMe())).extracting(Quote::id)
                 .contains(asked.id());
 
-        actingAs.run("daycentre", () -> brokerage.answerQuote(asked.id(), "Monday, Wednesday and Friday suit us.",
+        actingAs.run("daycentre", () -> quotes.answer(asked.id(), "Monday, Wednesday and Friday suit us.",
                 4_400L, "Includes lunch"));
-        Quote revised = actingAs.run("daycentre", () -> brokerage.answerQuote(asked.id(), "We can now include transport.",
+        Quote revised = actingAs.run("daycentre", () -> quotes.answer(asked.id(), "We can now include transport.",
                 4_800L, "Includes lunch and transport"));
         // the first offer is kept; the latest is the current one
         assertThat(revised.messages()).extracting(QuoteMessage::pricePence).containsExactly(null, 4_400L, 4_800L);
@@ -322,17 +325,17 @@ class BrokerageIT {
         assertThat(revised.quotedTerms()).isEqualTo("Includes lunch and transport");
         assertThat(revised.waitingForProvider()).isFalse();
 
-        Quote replied = actingAs.run("broker", () -> brokerage.replyToQuote(asked.id(),
+        Quote replied = actingAs.run("broker", () -> quotes.reply(asked.id(),
                 "Could Tuesdays work instead of Mondays?"));
         assertThat(replied.messages()).hasSize(4);
         assertThat(replied.waitingForProvider()).isTrue();
         // the holder reads the whole thread
-        assertThat(actingAs.run(p.username(), () -> brokerage.quotes(p.holder().id()))).singleElement()
+        assertThat(actingAs.run(p.username(), () -> quotes.of(p.holder().id()))).singleElement()
                 .satisfies(q -> assertThat(q.messages()).extracting(QuoteMessage::body).containsExactly(
                         "Three days a week from January", "Monday, Wednesday and Friday suit us.",
                         "We can now include transport.", "Could Tuesdays work instead of Mondays?"));
 
-        Proposal proposal = actingAs.run("broker", () -> brokerage.propose(p.holder().id(), dayCentre, 3,
+        Proposal proposal = actingAs.run("broker", () -> proposals.propose(p.holder().id(), dayCentre, 3,
                 Proposal.Frequency.WEEKLY, today().plusDays(7), "Company and a hot lunch"));
         assertThat(proposal.unitPricePence()).isEqualTo(4_800L);
         assertThat(proposal.totalPence()).isEqualTo(14_400L);
@@ -346,48 +349,48 @@ class BrokerageIT {
         brokerGrant(other, ConsentScope.PROPOSE, today().plusMonths(3));
         Rep carer = invite(p, ConsentScope.PROPOSE, true);
         long dayCentre = listing("Day centre with lunch");
-        Quote quote = actingAs.run("broker", () -> brokerage.requestQuote(p.holder().id(), dayCentre, "Two days a week"));
-        Quote othersQuote = actingAs.run("broker", () -> brokerage.requestQuote(other.holder().id(), dayCentre,
+        Quote quote = actingAs.run("broker", () -> quotes.request(p.holder().id(), dayCentre, "Two days a week"));
+        Quote othersQuote = actingAs.run("broker", () -> quotes.request(other.holder().id(), dayCentre,
                 "One day a week"));
         long messages = messages(quote, othersQuote);
         long requests = rows("quote_request", p);
 
-        assertThatThrownBy(() -> actingAs.run("broker", () -> brokerage.requestQuote(p.holder().id(), dayCentre, "  ")))
+        assertThatThrownBy(() -> actingAs.run("broker", () -> quotes.request(p.holder().id(), dayCentre, "  ")))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors())
                         .containsOnlyKeys("message"));
-        assertThatThrownBy(() -> actingAs.run("broker", () -> brokerage.replyToQuote(quote.id(), "x".repeat(2_001))))
+        assertThatThrownBy(() -> actingAs.run("broker", () -> quotes.reply(quote.id(), "x".repeat(2_001))))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("2,000 characters");
-        assertThatThrownBy(() -> actingAs.run("broker", () -> brokerage.replyToQuote(quote.id(), "")))
+        assertThatThrownBy(() -> actingAs.run("broker", () -> quotes.reply(quote.id(), "")))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors())
                         .containsOnlyKeys("message"));
-        assertThatThrownBy(() -> actingAs.run("daycentre", () -> brokerage.answerQuote(quote.id(), " ", null, " ")))
+        assertThatThrownBy(() -> actingAs.run("daycentre", () -> quotes.answer(quote.id(), " ", null, " ")))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors())
                         .containsOnlyKeys("message"));
-        assertThatThrownBy(() -> actingAs.run("daycentre", () -> brokerage.answerQuote(quote.id(), null, 1_000_001L,
+        assertThatThrownBy(() -> actingAs.run("daycentre", () -> quotes.answer(quote.id(), null, 1_000_001L,
                 "Includes lunch")))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors())
                         .containsOnlyKeys("price"));
-        assertThatThrownBy(() -> actingAs.run("daycentre", () -> brokerage.answerQuote(quote.id(), "Cheap", 0L,
+        assertThatThrownBy(() -> actingAs.run("daycentre", () -> quotes.answer(quote.id(), "Cheap", 0L,
                 "Includes lunch")))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors())
                         .containsOnlyKeys("price"));
-        assertThatThrownBy(() -> actingAs.run("daycentre", () -> brokerage.answerQuote(quote.id(), null, 4_000L, "")))
+        assertThatThrownBy(() -> actingAs.run("daycentre", () -> quotes.answer(quote.id(), null, 4_000L, "")))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors())
                         .containsOnlyKeys("terms"));
 
         // another provider answering by id: refused, and on the person's record
         long refused = refusals(p);
-        assertThatThrownBy(() -> actingAs.run("provider", () -> brokerage.answerQuote(quote.id(), "Cheaper here",
+        assertThatThrownBy(() -> actingAs.run("provider", () -> quotes.answer(quote.id(), "Cheaper here",
                 3_000L, "Includes lunch")))
                 .isInstanceOf(AccessDeniedException.class);
         assertThat(refusals(p)).isEqualTo(refused + 1);
         // a carer of one holder writing in another holder's quote by id
         long othersRefused = refusals(other);
-        assertThatThrownBy(() -> actingAs.run(carer.username(), () -> brokerage.replyToQuote(othersQuote.id(), "Hello")))
+        assertThatThrownBy(() -> actingAs.run(carer.username(), () -> quotes.reply(othersQuote.id(), "Hello")))
                 .isInstanceOf(RefusedException.class).hasMessage("You do not have access to this person's records.");
         assertThat(refusals(other)).isEqualTo(othersRefused + 1);
         // the holder reads the thread but does not write in it
-        assertThatThrownBy(() -> actingAs.run(p.username(), () -> brokerage.replyToQuote(quote.id(), "Thanks")))
+        assertThatThrownBy(() -> actingAs.run(p.username(), () -> quotes.reply(quote.id(), "Thanks")))
                 .isInstanceOf(AccessDeniedException.class);
 
         assertThat(messages(quote, othersQuote)).isEqualTo(messages);
@@ -419,7 +422,7 @@ class BrokerageIT {
     }
 
     private List<String> alertsFor(Person p) {
-        return actingAs.run("broker", () -> brokerage.caseload()).stream()
+        return actingAs.run("broker", () -> caseload.clients()).stream()
                 .filter(c -> c.holderId() == p.holder().id()).findFirst().orElseThrow().alerts();
     }
 
@@ -428,7 +431,7 @@ class BrokerageIT {
         Person p = newHolder();
         brokerGrant(p, ConsentScope.VIEW, today().plusMonths(3));
         long before = count("SELECT COUNT(*) FROM access_log WHERE holder_id = ?", p.holder().id());
-        Client client = actingAs.run("broker", () -> brokerage.caseload()).stream()
+        Client client = actingAs.run("broker", () -> caseload.clients()).stream()
                 .filter(c -> c.holderId() == p.holder().id()).findFirst().orElseThrow();
         assertThat(client.availablePence()).isEqualTo(500_000L);
         assertThat(client.grant().scope()).isEqualTo(ConsentScope.VIEW);
@@ -442,34 +445,34 @@ class BrokerageIT {
         Person p = newHolder();
         brokerGrant(p, ConsentScope.PROPOSE, today().plusMonths(3));
         long listingId = listing("Morning help");
-        assertThatThrownBy(() -> actingAs.run("broker", () -> brokerage.proposeAndAccept(p.holder().id(), listingId, 2,
+        assertThatThrownBy(() -> actingAs.run("broker", () -> proposals.proposeAndAccept(p.holder().id(), listingId, 2,
                 Proposal.Frequency.WEEKLY, today().plusDays(3), "Mornings")))
                 .isInstanceOf(RefusedException.class).hasMessageContaining("you need access to purchase");
         assertThat(rows("proposal", p)).isZero();
 
         brokerGrant(p, ConsentScope.PURCHASE, today().plusMonths(3));
-        Proposal booked = actingAs.run("broker", () -> brokerage.proposeAndAccept(p.holder().id(), listingId, 2,
+        Proposal booked = actingAs.run("broker", () -> proposals.proposeAndAccept(p.holder().id(), listingId, 2,
                 Proposal.Frequency.WEEKLY, today().plusDays(3), "Mornings"));
         assertThat(booked.status()).isEqualTo(Proposal.Status.ACCEPTED);
         assertThat(booked.decisionComment()).isEqualTo("Booked by Priya Shah under consent to buy");
         assertThat(count("SELECT COUNT(*) FROM proposal WHERE id = ? AND decided_by = proposed_by "
                 + "AND decided_at IS NOT NULL", booked.id())).isEqualTo(1);
 
-        Proposal waiting = actingAs.run("broker", () -> brokerage.propose(p.holder().id(), listingId, 1,
+        Proposal waiting = actingAs.run("broker", () -> proposals.propose(p.holder().id(), listingId, 1,
                 Proposal.Frequency.ONE_OFF, today().plusDays(4), "A trial morning"));
         Rep carer = invite(p, ConsentScope.PROPOSE, true);
-        assertThatThrownBy(() -> actingAs.run(carer.username(), () -> brokerage.withdraw(waiting.id())))
+        assertThatThrownBy(() -> actingAs.run(carer.username(), () -> proposals.withdraw(waiting.id())))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("Only the person who proposed");
-        assertThatThrownBy(() -> actingAs.run(p.username(), () -> brokerage.withdraw(waiting.id())))
+        assertThatThrownBy(() -> actingAs.run(p.username(), () -> proposals.withdraw(waiting.id())))
                 .isInstanceOf(AccessDeniedException.class);
         assertThat(jdbc.queryForObject("SELECT status FROM proposal WHERE id = ?", String.class, waiting.id()))
                 .isEqualTo("PROPOSED");
 
-        Proposal withdrawn = actingAs.run("broker", () -> brokerage.withdraw(waiting.id()));
+        Proposal withdrawn = actingAs.run("broker", () -> proposals.withdraw(waiting.id()));
         assertThat(withdrawn.status()).isEqualTo(Proposal.Status.WITHDRAWN);
-        assertThatThrownBy(() -> actingAs.run("broker", () -> brokerage.withdraw(booked.id())))
+        assertThatThrownBy(() -> actingAs.run("broker", () -> proposals.withdraw(booked.id())))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("already been decided");
-        assertThatThrownBy(() -> actingAs.run(p.username(), () -> brokerage.decide(waiting.id(), true, "")))
+        assertThatThrownBy(() -> actingAs.run(p.username(), () -> proposals.decide(waiting.id(), true, "")))
                 .isInstanceOf(ValidationException.class);
         assertThat(jdbc.queryForObject("SELECT status FROM proposal WHERE id = ?", String.class, booked.id()))
                 .isEqualTo("ACCEPTED");

@@ -39,7 +39,10 @@ class ConsentIT {
     private static final String PASSWORD = "a long enough password";
 
     @Autowired ConsentService consent;
-    @Autowired BrokerageService brokerage;
+    @Autowired Caseload caseload;
+    @Autowired Shortlists shortlists;
+    @Autowired Proposals proposals;
+    @Autowired Quotes quotes;
     @Autowired BudgetHolderService holders;
     @Autowired BudgetService budgets;
     @Autowired SearchService search;
@@ -50,7 +53,7 @@ class ConsentIT {
 
     /** Today as the services see it: other tests move the shared clock. */
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(BudgetService.UK));
+        return org.wholecare.shared.UkTime.today(clock);
     }
 
     private record Person(String username, HolderSummary holder, BudgetSummary budget) {
@@ -107,11 +110,11 @@ class ConsentIT {
         long listingId = listing("Morning help");
         assertThatThrownBy(() -> actingAs.run("broker", () -> budgets.overview(p.budget().id())))
                 .isInstanceOf(RefusedException.class).hasMessage("You do not have access to this person's records.");
-        assertThatThrownBy(() -> actingAs.run("broker", () -> brokerage.addToShortlist(p.holder().id(), listingId, "x")))
+        assertThatThrownBy(() -> actingAs.run("broker", () -> shortlists.add(p.holder().id(), listingId, "x")))
                 .isInstanceOf(RefusedException.class);
         assertThat(shortlistRows(p)).isZero();
         assertThat(refusals(p)).isEqualTo(2);
-        assertThat(actingAs.run("broker", () -> brokerage.caseload())).extracting(Client::holderId)
+        assertThat(actingAs.run("broker", () -> caseload.clients())).extracting(Client::holderId)
                 .doesNotContain(p.holder().id());
     }
 
@@ -119,14 +122,14 @@ class ConsentIT {
     void anExpiredGrantIsRefusedWithTheDayItEnded() {
         Person p = newHolder();
         ConsentGrant g = grant(p, ConsentScope.PROPOSE);
-        assertThat(actingAs.run("broker", () -> brokerage.client(p.holder().id())).name()).isEqualTo(p.holder().fullName());
+        assertThat(actingAs.run("broker", () -> caseload.client(p.holder().id())).name()).isEqualTo(p.holder().fullName());
         // as if its last day had passed
         jdbc.update("UPDATE consent_grant SET ends_on = ? WHERE id = ?", today().minusDays(1), g.id());
-        assertThatThrownBy(() -> actingAs.run("broker", () -> brokerage.shortlist(p.holder().id())))
+        assertThatThrownBy(() -> actingAs.run("broker", () -> shortlists.shortlist(p.holder().id())))
                 .isInstanceOf(RefusedException.class).hasMessageContaining("ended on");
         assertThat(jdbc.queryForObject("SELECT grant_id FROM access_log WHERE holder_id = ? AND outcome = 'REFUSED'",
                 Long.class, p.holder().id())).isEqualTo(g.id());
-        assertThat(actingAs.run("broker", () -> brokerage.caseload())).extracting(Client::holderId)
+        assertThat(actingAs.run("broker", () -> caseload.clients())).extracting(Client::holderId)
                 .doesNotContain(p.holder().id());
     }
 
@@ -135,10 +138,10 @@ class ConsentIT {
         Person p = newHolder();
         grant(p, ConsentScope.VIEW);
         long listingId = listing("Morning help");
-        assertThat(actingAs.run("broker", () -> brokerage.shortlist(p.holder().id()))).isEmpty();
-        assertThatThrownBy(() -> actingAs.run("broker", () -> brokerage.addToShortlist(p.holder().id(), listingId, "")))
+        assertThat(actingAs.run("broker", () -> shortlists.shortlist(p.holder().id()))).isEmpty();
+        assertThatThrownBy(() -> actingAs.run("broker", () -> shortlists.add(p.holder().id(), listingId, "")))
                 .isInstanceOf(RefusedException.class).hasMessageContaining("you need access to propose");
-        assertThatThrownBy(() -> actingAs.run("broker", () -> brokerage.propose(p.holder().id(), listingId, 2,
+        assertThatThrownBy(() -> actingAs.run("broker", () -> proposals.propose(p.holder().id(), listingId, 2,
                 Proposal.Frequency.WEEKLY, today().plusDays(3), "Suits")))
                 .isInstanceOf(RefusedException.class);
         assertThat(shortlistRows(p)).isZero();
@@ -153,12 +156,12 @@ class ConsentIT {
         ConsentGrant g = grant(p, ConsentScope.VIEW);
         grant(p, ConsentScope.PROPOSE);
         long listingId = listing("Morning help");
-        actingAs.run("broker", () -> brokerage.addToShortlist(p.holder().id(), listingId, "Same carers each week"));
+        actingAs.run("broker", () -> shortlists.add(p.holder().id(), listingId, "Same carers each week"));
         actingAs.run(p.username(), () -> {
             consent.revoke(g.id());
             return null;
         });
-        assertThatThrownBy(() -> actingAs.run("broker", () -> brokerage.shortlist(p.holder().id())))
+        assertThatThrownBy(() -> actingAs.run("broker", () -> shortlists.shortlist(p.holder().id())))
                 .isInstanceOf(RefusedException.class).hasMessageContaining("withdrew your access");
         assertThat(jdbc.queryForList("SELECT event FROM consent_event WHERE grant_id = ? ORDER BY id", String.class,
                 g.id())).containsExactly("GRANTED", "CHANGED", "REVOKED");
@@ -180,15 +183,15 @@ class ConsentIT {
         Person p = newHolder();
         grant(p, ConsentScope.PROPOSE);
         long listingId = listing("Morning help");
-        Proposal proposal = actingAs.run("broker", () -> brokerage.propose(p.holder().id(), listingId, 2,
+        Proposal proposal = actingAs.run("broker", () -> proposals.propose(p.holder().id(), listingId, 2,
                 Proposal.Frequency.WEEKLY, today().plusDays(3), "The same carers each morning"));
         assertThatThrownBy(() -> actingAs.run("provider", () -> budgets.overview(p.budget().id())))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> actingAs.run("provider", () -> brokerage.proposals(p.holder().id())))
+        assertThatThrownBy(() -> actingAs.run("provider", () -> proposals.of(p.holder().id())))
                 .isInstanceOf(RefusedException.class);
-        assertThatThrownBy(() -> actingAs.run("holder", () -> brokerage.decide(proposal.id(), true, "")))
+        assertThatThrownBy(() -> actingAs.run("holder", () -> proposals.decide(proposal.id(), true, "")))
                 .isInstanceOf(RefusedException.class);
-        assertThatThrownBy(() -> actingAs.run("broker", () -> brokerage.decide(proposal.id(), true, "")))
+        assertThatThrownBy(() -> actingAs.run("broker", () -> proposals.decide(proposal.id(), true, "")))
                 .isInstanceOf(AccessDeniedException.class);
         assertThat(jdbc.queryForObject("SELECT status FROM proposal WHERE id = ?", String.class, proposal.id()))
                 .isEqualTo("PROPOSED");
@@ -202,34 +205,34 @@ class ConsentIT {
         grant(p, ConsentScope.PROPOSE);
         long morning = listing("Morning help");
         long dayCentre = listing("Day centre with lunch");
-        actingAs.run("broker", () -> brokerage.addToShortlist(p.holder().id(), morning, "Same carers"));
-        actingAs.run("broker", () -> brokerage.addToShortlist(p.holder().id(), dayCentre, "Lunch and company"));
-        assertThatThrownBy(() -> actingAs.run("broker", () -> brokerage.addToShortlist(p.holder().id(), morning, "")))
+        actingAs.run("broker", () -> shortlists.add(p.holder().id(), morning, "Same carers"));
+        actingAs.run("broker", () -> shortlists.add(p.holder().id(), dayCentre, "Lunch and company"));
+        assertThatThrownBy(() -> actingAs.run("broker", () -> shortlists.add(p.holder().id(), morning, "")))
                 .isInstanceOf(ValidationException.class);
-        Quote quote = actingAs.run("broker", () -> brokerage.requestQuote(p.holder().id(), dayCentre,
+        Quote quote = actingAs.run("broker", () -> quotes.request(p.holder().id(), dayCentre,
                 "Three days a week from January"));
-        assertThat(actingAs.run("daycentre", () -> brokerage.quoteRequestsForMe())).extracting(Quote::id)
+        assertThat(actingAs.run("daycentre", () -> quotes.requestsForMe())).extracting(Quote::id)
                 .contains(quote.id());
-        assertThatThrownBy(() -> actingAs.run("provider", () -> brokerage.answerQuote(quote.id(), null, 4_000L, "x")))
+        assertThatThrownBy(() -> actingAs.run("provider", () -> quotes.answer(quote.id(), null, 4_000L, "x")))
                 .isInstanceOf(AccessDeniedException.class);
-        actingAs.run("daycentre", () -> brokerage.answerQuote(quote.id(), null, 4_400L, "Includes lunch and transport"));
+        actingAs.run("daycentre", () -> quotes.answer(quote.id(), null, 4_400L, "Includes lunch and transport"));
 
-        assertThatThrownBy(() -> actingAs.run("broker", () -> brokerage.propose(p.holder().id(), dayCentre, 0,
+        assertThatThrownBy(() -> actingAs.run("broker", () -> proposals.propose(p.holder().id(), dayCentre, 0,
                 Proposal.Frequency.WEEKLY, today().minusDays(1), " ")))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors())
                         .containsOnlyKeys("quantity", "startDate", "reason"));
-        Proposal proposal = actingAs.run("broker", () -> brokerage.propose(p.holder().id(), dayCentre, 3,
+        Proposal proposal = actingAs.run("broker", () -> proposals.propose(p.holder().id(), dayCentre, 3,
                 Proposal.Frequency.WEEKLY, today().plusDays(7), "Company and a hot lunch"));
         assertThat(proposal.unitPricePence()).isEqualTo(4_400);
         assertThat(proposal.totalPence()).isEqualTo(13_200);
         assertThat(proposal.otherOptions()).extracting(ShortlistItem::listingId).containsExactly(morning);
         assertThat(proposal.conflict()).contains("lunch club");
 
-        assertThatThrownBy(() -> actingAs.run(p.username(), () -> brokerage.decide(proposal.id(), false, " ")))
+        assertThatThrownBy(() -> actingAs.run(p.username(), () -> proposals.decide(proposal.id(), false, " ")))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors()).containsOnlyKeys("comment"));
-        Proposal accepted = actingAs.run(p.username(), () -> brokerage.decide(proposal.id(), true, "Yes please"));
+        Proposal accepted = actingAs.run(p.username(), () -> proposals.decide(proposal.id(), true, "Yes please"));
         assertThat(accepted.status()).isEqualTo(Proposal.Status.ACCEPTED);
-        assertThatThrownBy(() -> actingAs.run(p.username(), () -> brokerage.decide(proposal.id(), false, "No")))
+        assertThatThrownBy(() -> actingAs.run(p.username(), () -> proposals.decide(proposal.id(), false, "No")))
                 .isInstanceOf(ValidationException.class);
     }
 

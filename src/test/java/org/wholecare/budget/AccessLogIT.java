@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.wholecare.IntegrationTest;
-import org.wholecare.brokerage.BrokerageService;
+import org.wholecare.brokerage.Proposals;
+import org.wholecare.brokerage.Quotes;
 import org.wholecare.brokerage.Proposal;
 import org.wholecare.ledger.FundingStream;
 import org.wholecare.security.ActingAs;
@@ -23,8 +24,16 @@ import org.wholecare.shared.ValidationException;
 @IntegrationTest
 class AccessLogIT {
 
+    @Autowired java.time.Clock clock;
+
+    /** Today by the app's clock, which the tests move: never the machine's own, which may be a day apart. */
+    private java.time.LocalDate today() {
+        return org.wholecare.shared.UkTime.today(clock);
+    }
+
     @Autowired ConsentService consent;
-    @Autowired BrokerageService brokerage;
+    @Autowired Proposals proposals;
+    @Autowired Quotes quotes;
     @Autowired BudgetHolderService holders;
     @Autowired BudgetService budgets;
     @Autowired ActingAs actingAs;
@@ -43,7 +52,7 @@ class AccessLogIT {
         long brokerageId = jdbc.queryForObject("SELECT id FROM organisation WHERE name = 'Northbrook Independent Living'",
                 Long.class);
         actingAs.run(holder.username(), () -> consent.grantToBrokerage(brokerageId, ConsentScope.PROPOSE,
-                LocalDate.now().plusMonths(1)));
+                today().plusMonths(1)));
         long listing = jdbc.queryForObject("SELECT id FROM listing WHERE title = 'Morning help at home'", Long.class);
 
         for (int i = 0; i < 3; i++) {
@@ -52,14 +61,14 @@ class AccessLogIT {
         assertThat(entries(holder.id(), "Looked at the budget")).isEqualTo(1);
 
         for (int i = 0; i < 2; i++) {
-            actingAs.run("broker", () -> brokerage.propose(holder.id(), listing, 2, Proposal.Frequency.WEEKLY,
-                    LocalDate.now().plusDays(3), "Help in the mornings"));
+            actingAs.run("broker", () -> proposals.propose(holder.id(), listing, 2, Proposal.Frequency.WEEKLY,
+                    today().plusDays(3), "Help in the mornings"));
         }
         assertThat(entries(holder.id(), "Proposed a purchase")).isEqualTo(2);
 
         // a proposal refused for what was typed was never made, so it is not on the record as made
-        assertThatThrownBy(() -> actingAs.run("broker", () -> brokerage.propose(holder.id(), listing, 2,
-                Proposal.Frequency.WEEKLY, LocalDate.now().plusDays(3), " ")))
+        assertThatThrownBy(() -> actingAs.run("broker", () -> proposals.propose(holder.id(), listing, 2,
+                Proposal.Frequency.WEEKLY, today().plusDays(3), " ")))
                 .isInstanceOf(ValidationException.class);
         assertThat(entries(holder.id(), "Proposed a purchase")).isEqualTo(2);
         assertThat(jdbc.queryForObject("SELECT grant_id IS NOT NULL FROM access_log WHERE holder_id = ? AND action = ? "
@@ -87,9 +96,9 @@ class AccessLogIT {
         long brokerageId = jdbc.queryForObject("SELECT id FROM organisation WHERE name = 'Northbrook Independent Living'",
                 Long.class);
         actingAs.run(holder.username(), () -> consent.grantToBrokerage(brokerageId, ConsentScope.PURCHASE,
-                LocalDate.now().plusMonths(1)));
+                today().plusMonths(1)));
         long listing = jdbc.queryForObject("SELECT id FROM listing WHERE title = 'Morning help at home'", Long.class);
-        actingAs.run("broker", () -> brokerage.requestQuote(holder.id(), listing, "Could you come at 7 most days?"));
+        actingAs.run("broker", () -> quotes.request(holder.id(), listing, "Could you come at 7 most days?"));
 
         // a commissioner's list of the area's holders shows names and NHS numbers
         actingAs.run("commissioner", () -> holders.holdersInMyArea());
@@ -97,7 +106,7 @@ class AccessLogIT {
         assertThat(entries(holder.id(), "Saw your name and NHS number in the list of the area's budget holders"))
                 .as("looked at twice in one visit").isEqualTo(1);
         // the provider reads the request, which says what support the person needs
-        actingAs.run("provider", () -> brokerage.quoteRequestsForMe());
+        actingAs.run("provider", () -> quotes.requestsForMe());
         assertThat(entries(holder.id(), "Read your requests for a price")).isEqualTo(1);
 
         List<AccessLogEntry> log = actingAs.run(holder.username(), () -> consent.accessLog(holder.id()));
@@ -113,7 +122,7 @@ class AccessLogIT {
         long brokerageId = jdbc.queryForObject("SELECT id FROM organisation WHERE name = 'Northbrook Independent Living'",
                 Long.class);
         actingAs.run(holder.username(), () -> consent.grantToBrokerage(brokerageId, ConsentScope.VIEW,
-                LocalDate.now().plusMonths(1)));
+                today().plusMonths(1)));
         for (int i = 0; i < 25; i++) {
             assertThatThrownBy(() -> actingAs.run("broker", () -> consent.authorise(holder.id(), ConsentScope.PURCHASE,
                     "Booked a service"))).isInstanceOf(org.springframework.security.access.AccessDeniedException.class);

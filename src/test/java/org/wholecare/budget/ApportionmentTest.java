@@ -9,6 +9,7 @@ import static org.wholecare.ledger.FundingStream.NHS_HEALTH;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.wholecare.ledger.FundingStream;
 import org.wholecare.ledger.StreamAmount;
 
 class ApportionmentTest {
@@ -56,5 +57,19 @@ class ApportionmentTest {
     void sharesMustAddUpToOneHundredPercent() {
         assertThatThrownBy(() -> Apportionment.split(100, Map.of(NHS_HEALTH, 6000, COUNCIL_SOCIAL_CARE, 3000)))
                 .hasMessageContaining("100%");
+    }
+
+    @Test
+    void anyWeightsSplitTheSameWayPenniesToTheLargestRemainders() {
+        var parts = Apportionment.inProportion(100, java.util.Map.of(FundingStream.NHS_HEALTH, 1L,
+                FundingStream.COUNCIL_SOCIAL_CARE, 2L));
+        assertThat(parts).extracting(org.wholecare.ledger.StreamAmount::pence).containsExactlyInAnyOrder(33L, 67L);
+        assertThat(parts.stream().mapToLong(org.wholecare.ledger.StreamAmount::pence).sum()).isEqualTo(100);
+        // a third each of 100: the penny left goes to the first stream in stream order
+        var thirds = Apportionment.inProportion(100, java.util.Map.of(FundingStream.NHS_HEALTH, 7L,
+                FundingStream.COUNCIL_SOCIAL_CARE, 7L, FundingStream.ASSESSED_CONTRIBUTION, 7L));
+        assertThat(thirds.stream().mapToLong(org.wholecare.ledger.StreamAmount::pence).sum()).isEqualTo(100);
+        assertThat(thirds).extracting(org.wholecare.ledger.StreamAmount::pence).containsOnly(33L, 34L);
+        assertThat(Apportionment.inProportion(0, java.util.Map.of())).isEmpty();
     }
 }

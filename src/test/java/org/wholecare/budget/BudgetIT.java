@@ -20,6 +20,13 @@ import org.wholecare.shared.ValidationException;
 @IntegrationTest
 class BudgetIT {
 
+    @Autowired java.time.Clock clock;
+
+    /** Today by the app's clock, which the tests move: never the machine's own, which may be a day apart. */
+    private java.time.LocalDate today() {
+        return org.wholecare.shared.UkTime.today(clock);
+    }
+
     @Autowired BudgetHolderService holders;
     @Autowired BudgetService budgets;
     @Autowired PoolingService pooling;
@@ -32,7 +39,7 @@ class BudgetIT {
         long holdersBefore = count("budget_holder");
         long accountsBefore = count("user_account");
         assertThatThrownBy(() -> actingAs.run("commissioner", () -> holders.register(new RegisterHolder("Ann Lee",
-                "ann.lee", LocalDate.now().plusDays(1), "943 476 5918", "ZZ1", null, null, null))))
+                "ann.lee", today().plusDays(1), "943 476 5918", "ZZ1", null, null, null))))
                 .isInstanceOfSatisfying(ValidationException.class, e -> {
                     assertThat(e.fieldErrors()).containsOnlyKeys("dateOfBirth", "nhsNumber", "postcodeDistrict");
                     assertThat(e.fieldErrors().get("nhsNumber")).contains("not a valid NHS number");
@@ -135,7 +142,7 @@ class BudgetIT {
     @Test
     void aMonthlyStatementReconcilesExactlyWithTheLedger() {
         long samsBudget = actingAs.run("holder", () -> holders.mine().orElseThrow().currentBudgetId());
-        Statement statement = actingAs.run("holder", () -> statements.statement(samsBudget, YearMonth.now(BudgetService.UK)));
+        Statement statement = actingAs.run("holder", () -> statements.statement(samsBudget, YearMonth.now(clock.withZone(org.wholecare.shared.UkTime.ZONE))));
         var overview = actingAs.run("holder", () -> budgets.overview(samsBudget));
         for (FundingStream stream : FundingStream.values()) {
             assertThat(statement.opening().stream(stream).available() + statement.totalAvailableChange(stream))

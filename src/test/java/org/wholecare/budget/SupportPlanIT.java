@@ -16,6 +16,13 @@ import org.wholecare.shared.ValidationException;
 @IntegrationTest
 class SupportPlanIT {
 
+    @Autowired java.time.Clock clock;
+
+    /** Today by the app's clock, which the tests move: never the machine's own, which may be a day apart. */
+    private java.time.LocalDate today() {
+        return org.wholecare.shared.UkTime.today(clock);
+    }
+
     @Autowired SupportPlanService plans;
     @Autowired BudgetHolderService holders;
     @Autowired PoolingService pooling;
@@ -41,19 +48,19 @@ class SupportPlanIT {
         long plansBefore = jdbc.queryForObject("SELECT COUNT(*) FROM support_plan", Long.class);
         assertThatThrownBy(() -> actingAs.run("holder", () -> plans.saveDraft(sam, List.of(" ", ""), List.of(
                 new SupportPlanService.LineInput(alcohol, "Wine", 1_000, SupportPlan.Frequency.WEEK, 1)),
-                LocalDate.now().minusDays(1))))
+                today().minusDays(1))))
                 .isInstanceOfSatisfying(ValidationException.class, e -> {
                     assertThat(e.fieldErrors()).containsOnlyKeys("outcomes", "reviewDate", "lines");
                     assertThat(e.fieldErrors().get("lines")).contains("cannot pay for alcohol");
                 });
         assertThatThrownBy(() -> actingAs.run("holder", () -> plans.saveDraft(sam, List.of("Walk again"), List.of(
                 new SupportPlanService.LineInput(therapy, "Physio", 0, SupportPlan.Frequency.WEEK, 1)),
-                LocalDate.now().plusMonths(3))))
+                today().plusMonths(3))))
                 .isInstanceOfSatisfying(ValidationException.class, e ->
                         assertThat(e.fieldErrors().get("lines")).contains("greater than £0.00"));
         assertThatThrownBy(() -> actingAs.run("holder", () -> plans.saveDraft(sam, List.of("Walk again"), List.of(
                 new SupportPlanService.LineInput(therapy, "Physio", 500, SupportPlan.Frequency.WEEK, 2)),
-                LocalDate.now().plusMonths(3))))
+                today().plusMonths(3))))
                 .isInstanceOfSatisfying(ValidationException.class, e ->
                         assertThat(e.fieldErrors().get("lines")).contains("which of your outcomes"));
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM support_plan", Long.class)).isEqualTo(plansBefore);
@@ -66,7 +73,7 @@ class SupportPlanIT {
         int agreedBefore = actingAs.run("holder", () -> plans.agreedVersions(sam)).size();
         SupportPlan draft = actingAs.run("carer", () -> plans.saveDraft(sam, List.of("Walk to the shop"), List.of(
                 new SupportPlanService.LineInput(therapy, "Physio twice a week", 9_000, SupportPlan.Frequency.WEEK, 1)),
-                LocalDate.now().plusMonths(6)));
+                today().plusMonths(6)));
         assertThat(draft.status()).isEqualTo(SupportPlan.Status.DRAFT);
         assertThat(draft.draftedByName()).isEqualTo("Jo Taylor");
 

@@ -34,7 +34,9 @@ import org.wholecare.ledger.LedgerService;
 import org.wholecare.marketplace.SearchQuery;
 import org.wholecare.marketplace.SearchService;
 import org.wholecare.purchase.Booking;
-import org.wholecare.purchase.PurchaseService;
+import org.wholecare.purchase.Bookings;
+import org.wholecare.purchase.Invoices;
+import org.wholecare.purchase.ProviderBookings;
 import org.wholecare.security.AccountService;
 import org.wholecare.security.ActingAs;
 import org.wholecare.shared.ValidationException;
@@ -70,7 +72,9 @@ class StripeIT {
     }
 
     @Autowired PaymentService payments;
-    @Autowired PurchaseService purchases;
+    @Autowired Bookings bookings;
+    @Autowired ProviderBookings providerBookings;
+    @Autowired Invoices invoices;
     @Autowired BudgetHolderService holders;
     @Autowired BudgetService budgets;
     @Autowired LedgerService ledger;
@@ -101,13 +105,13 @@ class StripeIT {
         long listing = actingAs.run("holder", () -> search.search(new SearchQuery("Morning help", null, "NB4", null,
                 null, null, null, 0, 1)).results().getFirst().listing().id());
         var purchase = actingAs.run(p.username(), () -> {
-            Booking booking = new Booking(p.holderId(), listing, 1, Booking.Frequency.ONE_OFF, 1, LocalDate.now(clock),
+            Booking booking = new Booking(p.holderId(), listing, 1, Booking.Frequency.ONE_OFF, 1, org.wholecare.shared.UkTime.today(clock),
                     null, "stripe-" + SEQUENCE.incrementAndGet(), null);
-            return purchases.book(booking, purchases.preview(booking));
+            return bookings.book(booking, bookings.preview(booking));
         });
-        actingAs.run("provider", () -> purchases.accept(purchase.id()));
-        actingAs.run("provider", () -> purchases.recordDelivery(purchase.id(), 1, LocalDate.now(clock)));
-        return actingAs.run("provider", () -> purchases.raiseInvoice(purchase.id(), 1)).invoices().getFirst().id();
+        actingAs.run("provider", () -> providerBookings.accept(purchase.id()));
+        actingAs.run("provider", () -> providerBookings.recordDelivery(purchase.id(), 1, org.wholecare.shared.UkTime.today(clock)));
+        return actingAs.run("provider", () -> providerBookings.raiseInvoice(purchase.id(), 1)).invoices().getFirst().id();
     }
 
     private void connectProvider() {
@@ -129,7 +133,7 @@ class StripeIT {
         // confirmation is already recorded with the payment waiting and nothing gone wrong
         var stripeAnswers = new java.util.concurrent.CountDownLatch(1);
         STUB.holdNextTransfer = stripeAnswers;
-        actingAs.run(p.username(), () -> purchases.confirmInvoice(invoiceId));
+        actingAs.run(p.username(), () -> invoices.confirm(invoiceId));
         assertThat(paymentStatus(invoiceId)).isEqualTo("PENDING");
         assertThat(jdbc.queryForObject("SELECT last_error FROM payment WHERE invoice_id = ?", String.class, invoiceId))
                 .isNull();
@@ -152,7 +156,7 @@ class StripeIT {
         long invoiceId = invoicedHour(p);
         int before = STUB.transfersMade.get();
         STUB.slowNextTransfer = true;
-        actingAs.run(p.username(), () -> purchases.confirmInvoice(invoiceId));
+        actingAs.run(p.username(), () -> invoices.confirm(invoiceId));
         payments.awaitSending();
         // the ledger has the spend; the payment waits, with the reason
         assertThat(paymentStatus(invoiceId)).isEqualTo("PENDING");
@@ -225,7 +229,7 @@ class StripeIT {
         long invoiceId = invoicedHour(p);
         // Stripe makes the transfer but its answer is lost
         STUB.slowNextTransfer = true;
-        actingAs.run(p.username(), () -> purchases.confirmInvoice(invoiceId));
+        actingAs.run(p.username(), () -> invoices.confirm(invoiceId));
         payments.awaitSending();
         assertThat(paymentStatus(invoiceId)).isEqualTo("PENDING");
         long paymentId = jdbc.queryForObject("SELECT id FROM payment WHERE invoice_id = ?", Long.class, invoiceId);

@@ -41,10 +41,19 @@ import org.wholecare.shared.ValidationException;
 @IntegrationTest
 class PurchaseIT {
 
+    @Autowired java.time.Clock clock;
+
+    /** Today by the app's clock, which the tests move: never the machine's own, which may be a day apart. */
+    private java.time.LocalDate today() {
+        return org.wholecare.shared.UkTime.today(clock);
+    }
+
     private static final AtomicLong SEQUENCE = new AtomicLong(System.nanoTime() % 100_000);
     private static final String PASSWORD = "a long enough password";
 
-    @Autowired PurchaseService purchases;
+    @Autowired Bookings bookings;
+    @Autowired ProviderBookings providerBookings;
+    @Autowired Invoices invoices;
     @Autowired PaymentService payments;
     @Autowired BudgetHolderService holders;
     @Autowired BudgetService budgets;
@@ -58,7 +67,7 @@ class PurchaseIT {
     @Autowired JdbcTemplate jdbc;
     @Autowired org.wholecare.budget.StatementService statements;
     @Autowired org.wholecare.budget.ConsentService consent;
-    @Autowired org.wholecare.brokerage.BrokerageService brokerage;
+    @Autowired org.wholecare.brokerage.Proposals proposals;
 
     private record Person(String username, String carer, HolderSummary holder, BudgetSummary budget) {
     }
@@ -91,7 +100,7 @@ class PurchaseIT {
         long morning = listing("Morning help");
         Listing listing = actingAs.run("holder", () -> search.listing(morning, "NB4")).listing();
         Booking booking = booking(p, morning, 1, Booking.Frequency.ONE_OFF, 1);
-        BookingPreview shown = actingAs.run(p.username(), () -> purchases.preview(booking));
+        BookingPreview shown = actingAs.run(p.username(), () -> bookings.preview(booking));
         long availableBefore = available(p);
         long newPrice = listing.pricePence() + 650;
         try {
@@ -99,7 +108,7 @@ class PurchaseIT {
             actingAs.run("provider", () -> listings.save(morning, new ListingInput(listing.categoryId(), listing.title(),
                     listing.description(), listing.unit(), newPrice, listing.districts(), listing.days(), listing.times(),
                     String.join(", ", listing.languages()), listing.accessibility(), listing.status())));
-            assertThatThrownBy(() -> actingAs.run(p.username(), () -> purchases.book(booking, shown)))
+            assertThatThrownBy(() -> actingAs.run(p.username(), () -> bookings.book(booking, shown)))
                     .isInstanceOfSatisfying(CostChangedException.class, e -> {
                         assertThat(e.now().totalPence()).isEqualTo(newPrice);
                         assertThat(e.getMessage()).contains("it is now " + org.wholecare.shared.Money.format(newPrice),
@@ -107,13 +116,13 @@ class PurchaseIT {
                                 + org.wholecare.shared.Money.format(shown.totalPence()), "Nothing has been booked");
                     });
             assertThat(available(p)).isEqualTo(availableBefore);
-            assertThat(actingAs.run(p.username(), () -> purchases.purchasesOf(p.holder().id()))).isEmpty();
+            assertThat(actingAs.run(p.username(), () -> bookings.purchasesOf(p.holder().id()))).isEmpty();
             // no cost shown at all is refused the same way
-            assertThatThrownBy(() -> actingAs.run(p.username(), () -> purchases.book(booking, null)))
+            assertThatThrownBy(() -> actingAs.run(p.username(), () -> bookings.book(booking, null)))
                     .isInstanceOf(CostChangedException.class).hasMessageContaining("Check the cost");
             // confirming the new cost books it, at that cost
-            BookingPreview now = actingAs.run(p.username(), () -> purchases.preview(booking));
-            Purchase booked = actingAs.run(p.username(), () -> purchases.book(booking, now));
+            BookingPreview now = actingAs.run(p.username(), () -> bookings.preview(booking));
+            Purchase booked = actingAs.run(p.username(), () -> bookings.book(booking, now));
             assertThat(booked.totalPence()).isEqualTo(newPrice);
             assertThat(available(p)).isEqualTo(availableBefore - newPrice);
         } finally {
@@ -128,17 +137,17 @@ class PurchaseIT {
      * (what the preview would also refuse must be refused here too, whoever calls).
      */
     private Purchase bookWithoutLooking(Booking booking) {
-        return purchases.book(booking, new BookingPreview("Anything", "Anyone", 100, "hour", 1, 1,
-                LocalDate.now(), 100, List.of(), List.of()));
+        return bookings.book(booking, new BookingPreview("Anything", "Anyone", 100, "hour", 1, 1,
+                today(), 100, List.of(), List.of()));
     }
 
     /** As the booking page does: check the cost, then book at what it showed. */
     private Purchase bookAsShown(Booking booking) {
-        return purchases.book(booking, purchases.preview(booking));
+        return bookings.book(booking, bookings.preview(booking));
     }
 
     private Booking booking(Person p, long listingId, int quantity, Booking.Frequency frequency, int occurrences) {
-        return new Booking(p.holder().id(), listingId, quantity, frequency, occurrences, LocalDate.now().plusDays(1),
+        return new Booking(p.holder().id(), listingId, quantity, frequency, occurrences, today().plusDays(1),
                 null, "key-" + SEQUENCE.incrementAndGet(), null);
     }
 
@@ -154,7 +163,7 @@ class PurchaseIT {
     void aBookingCommitsThenDeliveryAndAConfirmedInvoiceBecomeSpendAndAPayment() {
         Person p = newHolder(200_000);
         long morning = listing("Morning help"); // £24.50 an hour, personal care: 60% council, 40% NHS
-        BookingPreview preview = actingAs.run(p.username(), () -> purchases.preview(
+        BookingPreview preview = actingAs.run(p.username(), () -> bookings.preview(
                 booking(p, morning, 2, Booking.Frequency.WEEKLY, 4)));
         assertThat(preview.totalPence()).isEqualTo(2 * 4 * 2_450);
         assertThat(preview.split()).extracting(s -> s.pence()).containsExactlyInAnyOrder(11_760L, 7_840L);
@@ -169,20 +178,20 @@ class PurchaseIT {
         assertThat(available(p)).isEqualTo(400_000 - 19_600);
         assertThat(balance(p).committed()).isEqualTo(19_600);
 
-        assertThatThrownBy(() -> actingAs.run("physio", () -> purchases.accept(purchase.id())))
+        assertThatThrownBy(() -> actingAs.run("physio", () -> providerBookings.accept(purchase.id())))
                 .isInstanceOf(AccessDeniedException.class);
-        actingAs.run("provider", () -> purchases.accept(purchase.id()));
+        actingAs.run("provider", () -> providerBookings.accept(purchase.id()));
         // no invoice before delivery, and never for more than was delivered
-        assertThatThrownBy(() -> actingAs.run("provider", () -> purchases.raiseInvoice(purchase.id(), 1)))
+        assertThatThrownBy(() -> actingAs.run("provider", () -> providerBookings.raiseInvoice(purchase.id(), 1)))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("Record the delivery");
-        assertThatThrownBy(() -> actingAs.run("provider", () -> purchases.recordDelivery(purchase.id(), 3,
-                LocalDate.now().plusDays(3)))).isInstanceOfSatisfying(ValidationException.class,
+        assertThatThrownBy(() -> actingAs.run("provider", () -> providerBookings.recordDelivery(purchase.id(), 3,
+                today().plusDays(3)))).isInstanceOfSatisfying(ValidationException.class,
                 e -> assertThat(e.fieldErrors()).containsOnlyKeys("deliveredOn"));
-        jdbc.update("UPDATE purchase SET start_date = ? WHERE id = ?", LocalDate.now().minusDays(7), purchase.id());
-        actingAs.run("provider", () -> purchases.recordDelivery(purchase.id(), 3, LocalDate.now()));
-        assertThatThrownBy(() -> actingAs.run("provider", () -> purchases.raiseInvoice(purchase.id(), 4)))
+        jdbc.update("UPDATE purchase SET start_date = ? WHERE id = ?", today().minusDays(7), purchase.id());
+        actingAs.run("provider", () -> providerBookings.recordDelivery(purchase.id(), 3, today()));
+        assertThatThrownBy(() -> actingAs.run("provider", () -> providerBookings.raiseInvoice(purchase.id(), 4)))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("Only 3 delivered");
-        Purchase invoiced = actingAs.run("provider", () -> purchases.raiseInvoice(purchase.id(), 3));
+        Purchase invoiced = actingAs.run("provider", () -> providerBookings.raiseInvoice(purchase.id(), 3));
         long invoiceId = invoiced.invoices().getFirst().id();
         // delivered and invoiced is not yet a verified purchase: no review until the invoice is confirmed
         assertThatThrownBy(() -> actingAs.run(p.username(), () -> reviews.leave(invoiced.providerId(), 5, "Early")))
@@ -196,17 +205,17 @@ class PurchaseIT {
                         + "at home", "Sent an invoice for £73.50 for Morning help at home");
 
         // someone else's invoice, by id
-        assertThatThrownBy(() -> actingAs.run("holder", () -> purchases.confirmInvoice(invoiceId)))
+        assertThatThrownBy(() -> actingAs.run("holder", () -> invoices.confirm(invoiceId)))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> actingAs.run("provider", () -> purchases.confirmInvoice(invoiceId)))
+        assertThatThrownBy(() -> actingAs.run("provider", () -> invoices.confirm(invoiceId)))
                 .isInstanceOf(AccessDeniedException.class);
-        Purchase confirmed = actingAs.run(p.carer(), () -> purchases.confirmInvoice(invoiceId));
+        Purchase confirmed = actingAs.run(p.carer(), () -> invoices.confirm(invoiceId));
         assertThat(confirmed.spentPence()).isEqualTo(3 * 2_450);
         var balance = balance(p);
         assertThat(balance.spent()).isEqualTo(7_350);
         assertThat(balance.committed()).isEqualTo(19_600 - 7_350);
         assertThat(balance.available() + balance.committed() + balance.spent()).isEqualTo(400_000);
-        assertThatThrownBy(() -> actingAs.run(p.username(), () -> purchases.confirmInvoice(invoiceId)))
+        assertThatThrownBy(() -> actingAs.run(p.username(), () -> invoices.confirm(invoiceId)))
                 .isInstanceOf(ValidationException.class);
 
         // without Stripe keys the payment waits for a commissioner to record it settled outside Stripe
@@ -221,7 +230,7 @@ class PurchaseIT {
             payments.recordSettledOutside(waiting.id(), "BACS from the council, ref 4471");
             return null;
         });
-        assertThat(payments.statusOf(invoiceId)).isEqualTo("Settled outside Stripe");
+        assertThat(payments.statusesOf(List.of(invoiceId)).get(invoiceId)).isEqualTo("Settled outside Stripe");
         // and the month's statement says so next to the spend
         var statement = actingAs.run(p.username(), () -> statements.statement(p.budget().id(),
                 java.time.YearMonth.now()));
@@ -237,7 +246,7 @@ class PurchaseIT {
                 org.assertj.core.api.InstanceOfAssertFactories.STRING).startsWith("You have already reviewed");
 
         // cancelling gives back what was not delivered
-        actingAs.run(p.username(), () -> purchases.cancel(purchase.id()));
+        actingAs.run(p.username(), () -> bookings.cancel(purchase.id()));
         assertThat(balance(p).committed()).isZero();
         assertThat(available(p)).isEqualTo(400_000 - 7_350);
     }
@@ -253,15 +262,15 @@ class PurchaseIT {
         }
         // hours are booked whole: 1.5 gets a message, not a silent 15 or 1
         assertThatThrownBy(() -> actingAs.run(p.username(), () -> bookWithoutLooking(new Booking(p.holder().id(), morning,
-                new java.math.BigDecimal("1.5"), Booking.Frequency.ONE_OFF, 1, LocalDate.now().plusDays(1), null,
+                new java.math.BigDecimal("1.5"), Booking.Frequency.ONE_OFF, 1, today().plusDays(1), null,
                 "fraction", null)))).isInstanceOfSatisfying(ValidationException.class,
                 e -> assertThat(e.fieldErrors().get("quantity")).contains("whole hours"));
         // a part of the plan that is not in the person's agreed plan
         assertThatThrownBy(() -> actingAs.run(p.username(), () -> bookWithoutLooking(new Booking(p.holder().id(), morning,
-                1, Booking.Frequency.ONE_OFF, 1, LocalDate.now().plusDays(1), "Something made up", "no-plan", null))))
+                1, Booking.Frequency.ONE_OFF, 1, today().plusDays(1), "Something made up", "no-plan", null))))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors()).containsKey("planLine"));
         assertThatThrownBy(() -> actingAs.run(p.username(), () -> bookWithoutLooking(new Booking(p.holder().id(), morning,
-                1, Booking.Frequency.ONE_OFF, 1, LocalDate.now().minusDays(1), null, "past", null))))
+                1, Booking.Frequency.ONE_OFF, 1, today().minusDays(1), null, "past", null))))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors()).containsKey("startDate"));
         // more than the budget holds: the stream that lacks money is named
         assertThatThrownBy(() -> actingAs.run(p.username(), () -> bookWithoutLooking(
@@ -310,19 +319,19 @@ class PurchaseIT {
         Person p = newHolder(100_000);
         long morning = listing("Morning help");
         Purchase declined = actingAs.run(p.username(), () -> bookAsShown(booking(p, morning, 2, Booking.Frequency.ONE_OFF, 1)));
-        actingAs.run("provider", () -> purchases.decline(declined.id(), "No carers free that week"));
+        actingAs.run("provider", () -> providerBookings.decline(declined.id(), "No carers free that week"));
         assertThat(available(p)).isEqualTo(200_000);
 
         Purchase p2 = actingAs.run(p.username(), () -> bookAsShown(booking(p, morning, 2, Booking.Frequency.ONE_OFF, 1)));
-        jdbc.update("UPDATE purchase SET start_date = ? WHERE id = ?", LocalDate.now(), p2.id());
-        actingAs.run("provider", () -> purchases.accept(p2.id()));
-        actingAs.run("provider", () -> purchases.recordDelivery(p2.id(), 2, LocalDate.now()));
-        long invoiceId = actingAs.run("provider", () -> purchases.raiseInvoice(p2.id(), 2)).invoices().getFirst().id();
-        assertThatThrownBy(() -> actingAs.run(p.username(), () -> purchases.disputeInvoice(invoiceId, "")))
+        jdbc.update("UPDATE purchase SET start_date = ? WHERE id = ?", today(), p2.id());
+        actingAs.run("provider", () -> providerBookings.accept(p2.id()));
+        actingAs.run("provider", () -> providerBookings.recordDelivery(p2.id(), 2, today()));
+        long invoiceId = actingAs.run("provider", () -> providerBookings.raiseInvoice(p2.id(), 2)).invoices().getFirst().id();
+        assertThatThrownBy(() -> actingAs.run(p.username(), () -> invoices.dispute(invoiceId, "")))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors()).containsKey("reason"));
-        actingAs.run(p.username(), () -> purchases.disputeInvoice(invoiceId, "Only one visit happened"));
-        assertThat(actingAs.run("commissioner", () -> purchases.disputesInMyArea())).extracting(Purchase::id).contains(p2.id());
-        actingAs.run("commissioner", () -> purchases.resolveDispute(invoiceId, true, "Provider's visit log shows two visits"));
+        actingAs.run(p.username(), () -> invoices.dispute(invoiceId, "Only one visit happened"));
+        assertThat(actingAs.run("commissioner", () -> invoices.disputesInMyArea())).extracting(Purchase::id).contains(p2.id());
+        actingAs.run("commissioner", () -> invoices.resolveDispute(invoiceId, true, "Provider's visit log shows two visits"));
         assertThat(balance(p).spent()).isEqualTo(4_900);
     }
 
@@ -331,7 +340,7 @@ class PurchaseIT {
         // £60 of council money: each booking of 2 hours at £24.50 takes £29.40 of it (60%), so two fit
         Person p = newHolder(6_000);
         actingAs.run(p.username(), () -> consent.grantToBrokerage(brokerageId(),
-                org.wholecare.budget.ConsentScope.PURCHASE, LocalDate.now().plusMonths(1)));
+                org.wholecare.budget.ConsentScope.PURCHASE, today().plusMonths(1)));
         long morning = listing("Morning help");
         ExecutorService pool = Executors.newFixedThreadPool(2);
         CountDownLatch start = new CountDownLatch(1);
@@ -367,45 +376,45 @@ class PurchaseIT {
         Person p = newHolder(100_000);
         actingAs.run(p.username(), () -> consent.grantToBrokerage(jdbc.queryForObject(
                 "SELECT id FROM organisation WHERE name = 'Northbrook Independent Living'", Long.class),
-                org.wholecare.budget.ConsentScope.PROPOSE, LocalDate.now().plusMonths(1)));
+                org.wholecare.budget.ConsentScope.PROPOSE, today().plusMonths(1)));
         long morning = listing("Morning help");
-        var proposal = actingAs.run("broker", () -> brokerage.propose(p.holder().id(), morning, 2,
-                org.wholecare.brokerage.Proposal.Frequency.WEEKLY, LocalDate.now().plusDays(2), "Mornings"));
+        var proposal = actingAs.run("broker", () -> proposals.propose(p.holder().id(), morning, 2,
+                org.wholecare.brokerage.Proposal.Frequency.WEEKLY, today().plusDays(2), "Mornings"));
         // a broker who may only propose cannot book
         assertThatThrownBy(() -> actingAs.run("broker", () -> bookWithoutLooking(new Booking(p.holder().id(), morning, 2,
-                Booking.Frequency.WEEKLY, 4, LocalDate.now().plusDays(2), null, "x", proposal.id()))))
+                Booking.Frequency.WEEKLY, 4, today().plusDays(2), null, "x", proposal.id()))))
                 .isInstanceOf(AccessDeniedException.class);
-        actingAs.run(p.username(), () -> brokerage.decide(proposal.id(), true, "Yes"));
+        actingAs.run(p.username(), () -> proposals.decide(proposal.id(), true, "Yes"));
         // a proposal must be for what was proposed
         assertThatThrownBy(() -> actingAs.run(p.username(), () -> bookWithoutLooking(new Booking(p.holder().id(), morning,
-                3, Booking.Frequency.WEEKLY, 4, LocalDate.now().plusDays(2), null, "more", proposal.id()))))
+                3, Booking.Frequency.WEEKLY, 4, today().plusDays(2), null, "more", proposal.id()))))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("service and amount proposed");
         Booking fromProposal = new Booking(p.holder().id(), morning, 2, Booking.Frequency.WEEKLY, 4,
-                LocalDate.now().plusDays(2), null, "proposal-" + proposal.id(), proposal.id());
+                today().plusDays(2), null, "proposal-" + proposal.id(), proposal.id());
         Purchase booked = actingAs.run(p.username(), () -> bookAsShown(fromProposal));
         assertThat(actingAs.run(p.username(), () -> bookAsShown(fromProposal)).id()).isEqualTo(booked.id());
-        assertThat(actingAs.run(p.username(), () -> purchases.bookedProposals(p.holder().id()))).containsExactly(proposal.id());
+        assertThat(actingAs.run(p.username(), () -> bookings.bookedProposals(p.holder().id()))).containsExactly(proposal.id());
         assertThat(booked.totalPence()).isEqualTo(2 * 4 * 2_450);
         // booked twice under another key: refused, the proposal is booked already
         assertThatThrownBy(() -> actingAs.run(p.username(), () -> bookWithoutLooking(new Booking(p.holder().id(), morning,
-                2, Booking.Frequency.WEEKLY, 4, LocalDate.now().plusDays(2), null, "again", proposal.id()))))
+                2, Booking.Frequency.WEEKLY, 4, today().plusDays(2), null, "again", proposal.id()))))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("already booked");
         // declined by the provider, it can be booked again
-        actingAs.run("provider", () -> purchases.decline(booked.id(), "No carers free on those mornings"));
+        actingAs.run("provider", () -> providerBookings.decline(booked.id(), "No carers free on those mornings"));
         Purchase rebooked = actingAs.run(p.username(), () -> bookAsShown(new Booking(p.holder().id(), morning, 2,
-                Booking.Frequency.WEEKLY, 4, LocalDate.now().plusDays(3), null, "again-after-decline", proposal.id())));
+                Booking.Frequency.WEEKLY, 4, today().plusDays(3), null, "again-after-decline", proposal.id())));
         assertThat(rebooked.id()).isNotEqualTo(booked.id());
         assertThat(rebooked.status()).isEqualTo(Purchase.Status.REQUESTED);
 
         // a proposal still waiting for the person, or another person's, cannot be booked
-        var waiting = actingAs.run("broker", () -> brokerage.propose(p.holder().id(), morning, 1,
-                org.wholecare.brokerage.Proposal.Frequency.ONE_OFF, LocalDate.now().plusDays(2), "One more"));
+        var waiting = actingAs.run("broker", () -> proposals.propose(p.holder().id(), morning, 1,
+                org.wholecare.brokerage.Proposal.Frequency.ONE_OFF, today().plusDays(2), "One more"));
         assertThatThrownBy(() -> actingAs.run(p.username(), () -> bookWithoutLooking(new Booking(p.holder().id(), morning,
-                1, Booking.Frequency.ONE_OFF, 1, LocalDate.now().plusDays(2), null, "not-yet", waiting.id()))))
+                1, Booking.Frequency.ONE_OFF, 1, today().plusDays(2), null, "not-yet", waiting.id()))))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("Only an accepted proposal");
         Person other = newHolder(100_000);
         assertThatThrownBy(() -> actingAs.run(other.username(), () -> bookWithoutLooking(new Booking(other.holder().id(),
-                morning, 2, Booking.Frequency.WEEKLY, 4, LocalDate.now().plusDays(2), null, "theirs", proposal.id()))))
+                morning, 2, Booking.Frequency.WEEKLY, 4, today().plusDays(2), null, "theirs", proposal.id()))))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("not one of this person's");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM purchase WHERE holder_id = ?", Long.class,
                 other.holder().id())).isZero();
@@ -420,10 +429,10 @@ class PurchaseIT {
         long morning = listing("Morning help");
         Purchase purchase = actingAs.run(p.username(), () -> bookAsShown(booking(p, morning, hours,
                 Booking.Frequency.ONE_OFF, 1)));
-        jdbc.update("UPDATE purchase SET start_date = ? WHERE id = ?", LocalDate.now(), purchase.id());
-        actingAs.run("provider", () -> purchases.accept(purchase.id()));
-        actingAs.run("provider", () -> purchases.recordDelivery(purchase.id(), hours, LocalDate.now()));
-        return actingAs.run("provider", () -> purchases.raiseInvoice(purchase.id(), hours)).invoices().getFirst().id();
+        jdbc.update("UPDATE purchase SET start_date = ? WHERE id = ?", today(), purchase.id());
+        actingAs.run("provider", () -> providerBookings.accept(purchase.id()));
+        actingAs.run("provider", () -> providerBookings.recordDelivery(purchase.id(), hours, today()));
+        return actingAs.run("provider", () -> providerBookings.raiseInvoice(purchase.id(), hours)).invoices().getFirst().id();
     }
 
     private long purchaseOf(long invoiceId) {
@@ -435,17 +444,17 @@ class PurchaseIT {
         Person p = newHolder(100_000);
         long invoiceId = invoiced(p, 2);
         long purchaseId = purchaseOf(invoiceId);
-        actingAs.run(p.username(), () -> purchases.disputeInvoice(invoiceId, "Nobody came on Tuesday"));
+        actingAs.run(p.username(), () -> invoices.dispute(invoiceId, "Nobody came on Tuesday"));
         // the holder cannot confirm a disputed invoice behind the commissioner's back
-        assertThatThrownBy(() -> actingAs.run(p.username(), () -> purchases.confirmInvoice(invoiceId)))
+        assertThatThrownBy(() -> actingAs.run(p.username(), () -> invoices.confirm(invoiceId)))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("disputed");
-        actingAs.run("commissioner", () -> purchases.resolveDispute(invoiceId, false, "No visit record for Tuesday"));
+        actingAs.run("commissioner", () -> invoices.resolveDispute(invoiceId, false, "No visit record for Tuesday"));
         // nothing spent, nothing still set aside, and the units cannot be invoiced again
         var balance = balance(p);
         assertThat(balance.spent()).isZero();
         assertThat(balance.committed()).isZero();
         assertThat(balance.available()).isEqualTo(200_000);
-        assertThatThrownBy(() -> actingAs.run("provider", () -> purchases.raiseInvoice(purchaseId, 2)))
+        assertThatThrownBy(() -> actingAs.run("provider", () -> providerBookings.raiseInvoice(purchaseId, 2)))
                 .isInstanceOf(ValidationException.class);
         assertThat(jdbc.queryForObject("SELECT status FROM purchase WHERE id = ?", String.class, purchaseId))
                 .isEqualTo("COMPLETED");
@@ -461,8 +470,8 @@ class PurchaseIT {
         Person p = newHolder(100_000);
         long invoiceId = invoiced(p, 1);
         jdbc.update("UPDATE invoice SET raised_at = DATE_SUB(raised_at, INTERVAL 15 DAY) WHERE id = ?", invoiceId);
-        actingAs.run(p.username(), () -> purchases.disputeInvoice(invoiceId, "Wrong day"));
-        actingAs.run("admin", () -> purchases.confirmOverdueInvoices());
+        actingAs.run(p.username(), () -> invoices.dispute(invoiceId, "Wrong day"));
+        actingAs.run("admin", () -> invoices.confirmOverdue());
         assertThat(jdbc.queryForObject("SELECT status FROM invoice WHERE id = ?", String.class, invoiceId))
                 .isEqualTo("DISPUTED");
         assertThat(balance(p).spent()).isZero();
@@ -478,7 +487,7 @@ class PurchaseIT {
             Future<Boolean> confirm = pool.submit(() -> {
                 start.await();
                 try {
-                    actingAs.run(p.carer(), () -> purchases.confirmInvoice(invoiceId));
+                    actingAs.run(p.carer(), () -> invoices.confirm(invoiceId));
                     return true;
                 } catch (ValidationException e) {
                     return false;
@@ -487,7 +496,7 @@ class PurchaseIT {
             Future<Boolean> dispute = pool.submit(() -> {
                 start.await();
                 try {
-                    actingAs.run(p.username(), () -> purchases.disputeInvoice(invoiceId, "Not sure about this"));
+                    actingAs.run(p.username(), () -> invoices.dispute(invoiceId, "Not sure about this"));
                     return true;
                 } catch (ValidationException e) {
                     return false;
@@ -512,15 +521,15 @@ class PurchaseIT {
         long morning = listing("Morning help");
         Purchase purchase = actingAs.run(p.username(), () -> bookAsShown(booking(p, morning, 1,
                 Booking.Frequency.ONE_OFF, 1)));
-        jdbc.update("UPDATE purchase SET start_date = ? WHERE id = ?", LocalDate.now(), purchase.id());
-        actingAs.run("provider", () -> purchases.accept(purchase.id()));
-        actingAs.run("provider", () -> purchases.recordDelivery(purchase.id(), 1, LocalDate.now()));
-        long invoiceId = actingAs.run("provider", () -> purchases.raiseInvoice(purchase.id(), 1)).invoices().getFirst().id();
-        actingAs.run("admin", () -> purchases.confirmOverdueInvoices());
+        jdbc.update("UPDATE purchase SET start_date = ? WHERE id = ?", today(), purchase.id());
+        actingAs.run("provider", () -> providerBookings.accept(purchase.id()));
+        actingAs.run("provider", () -> providerBookings.recordDelivery(purchase.id(), 1, today()));
+        long invoiceId = actingAs.run("provider", () -> providerBookings.raiseInvoice(purchase.id(), 1)).invoices().getFirst().id();
+        actingAs.run("admin", () -> invoices.confirmOverdue());
         assertThat(jdbc.queryForObject("SELECT status FROM invoice WHERE id = ?", String.class, invoiceId)).isEqualTo("RAISED");
         // as if raised 15 days ago (the default is 14)
         jdbc.update("UPDATE invoice SET raised_at = DATE_SUB(raised_at, INTERVAL 15 DAY) WHERE id = ?", invoiceId);
-        actingAs.run("admin", () -> purchases.confirmOverdueInvoices());
+        actingAs.run("admin", () -> invoices.confirmOverdue());
         assertThat(jdbc.queryForObject("SELECT status FROM invoice WHERE id = ?", String.class, invoiceId))
                 .isEqualTo("CONFIRMED");
         assertThat(balance(p).spent()).isEqualTo(2_450);

@@ -1,0 +1,5 @@
+/**
+ * The administrator's pages: accounts (invite, disable, enable, change a role, with the history of
+ * each change) and the organisations that use Wholecare.
+ */
+package org.wholecare.admin;

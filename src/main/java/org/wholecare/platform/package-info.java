@@ -1,0 +1,5 @@
+/**
+ * What the app runs on: the embedded MariaDB of the developer's run, the checks a production start
+ * makes (database, character set, public address), the clock, request limits and throttles.
+ */
+package org.wholecare.platform;

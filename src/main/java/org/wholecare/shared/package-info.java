@@ -1,0 +1,5 @@
+/**
+ * Small things every module uses: money as pence, UK dates and the one time zone, validation
+ * messages at their fields, role names.
+ */
+package org.wholecare.shared;

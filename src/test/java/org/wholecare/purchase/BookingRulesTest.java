@@ -1,0 +1,91 @@
+package org.wholecare.purchase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.wholecare.budget.Apportionment;
+import org.wholecare.budget.BudgetManagement;
+import org.wholecare.budget.BudgetSummary;
+import org.wholecare.budget.ServiceCategory;
+import org.wholecare.ledger.FundingStream;
+import org.wholecare.marketplace.Listing;
+import org.wholecare.marketplace.ListingStatus;
+import org.wholecare.marketplace.ListingUnit;
+
+/** The booking rules on their own: no database, no clock, every figure handed in. */
+class BookingRulesTest {
+
+    private static final LocalDate TODAY = LocalDate.of(2026, 12, 1);
+    private static final Listing MORNING_HELP = new Listing(7, 3, "Riverside Home Care", 11, "Personal care",
+            "Morning help at home", "Help getting up", ListingUnit.HOUR, 2_450, ListingStatus.PUBLISHED, true,
+            List.of("MON"), null, List.of("English"), null, null, 0, List.of("NB4"));
+    private static final BudgetSummary BUDGET = new BudgetSummary(5, 9, 1, LocalDate.of(2026, 4, 1),
+            LocalDate.of(2027, 3, 31), BudgetManagement.DIRECT_PAYMENT, null, Map.of());
+    private static final ServiceCategory PERSONAL_CARE = new ServiceCategory(11, 1, "Personal care", false, null);
+    // 60% council, 40% NHS, as Northbrook's agreement has it
+    private static final Map<FundingStream, Integer> SHARES = Map.of(FundingStream.COUNCIL_SOCIAL_CARE, 6_000,
+            FundingStream.NHS_HEALTH, 4_000);
+
+    private static BookingRules.Checked check(Booking booking, Map<FundingStream, Long> available,
+            ServiceCategory category) {
+        return BookingRules.check(new BookingRules.Facts(booking, MORNING_HELP, MORNING_HELP.pricePence(),
+                Set.of("Help getting up and dressed"), BUDGET, category, TODAY,
+                total -> Apportionment.split(total, SHARES), available));
+    }
+
+    private static Booking hours(String quantity, Booking.Frequency frequency, int occurrences, LocalDate start) {
+        return new Booking(9, 7L, new BigDecimal(quantity), frequency, occurrences, start, null, "key", null);
+    }
+
+    private static final Map<FundingStream, Long> PLENTY = Map.of(FundingStream.COUNCIL_SOCIAL_CARE, 1_000_000L,
+            FundingStream.NHS_HEALTH, 1_000_000L);
+
+    @Test
+    void aGoodBookingIsCostedAndSplitByTheAgreement() {
+        var checked = check(hours("2", Booking.Frequency.WEEKLY, 3, TODAY), PLENTY, PERSONAL_CARE);
+        assertThat(checked.errors()).isEmpty();
+        assertThat(checked.preview().totalPence()).isEqualTo(2 * 2_450 * 3);
+        assertThat(checked.preview().endDate()).isEqualTo(TODAY.plusWeeks(2));
+        assertThat(checked.preview().split()).extracting(s -> s.stream() + " " + s.pence())
+                .containsExactlyInAnyOrder("COUNCIL_SOCIAL_CARE 8820", "NHS_HEALTH 5880");
+    }
+
+    @Test
+    void typingSlipsAreSaidAtTheirFields() {
+        assertThat(check(hours("1.5", Booking.Frequency.ONE_OFF, 1, TODAY), PLENTY, PERSONAL_CARE).fieldErrors()
+                .get("quantity")).contains("whole hours");
+        assertThat(check(hours("25", Booking.Frequency.ONE_OFF, 1, TODAY), PLENTY, PERSONAL_CARE).fieldErrors())
+                .containsKey("quantity");
+        assertThat(check(hours("0", Booking.Frequency.ONE_OFF, 1, TODAY), PLENTY, PERSONAL_CARE).fieldErrors())
+                .containsKey("quantity");
+        assertThat(check(hours("1", Booking.Frequency.WEEKLY, 105, TODAY), PLENTY, PERSONAL_CARE).fieldErrors())
+                .containsKey("occurrences");
+        assertThat(check(hours("1", Booking.Frequency.ONE_OFF, 1, TODAY.minusDays(1)), PLENTY, PERSONAL_CARE)
+                .fieldErrors()).containsKey("startDate");
+    }
+
+    @Test
+    void aBookingRunningPastTheBudgetsEndSaysTheDayAsPeopleWriteIt() {
+        var checked = check(hours("1", Booking.Frequency.MONTHLY, 6, TODAY), PLENTY, PERSONAL_CARE);
+        assertThat(checked.fieldErrors().get("occurrences")).isEqualTo("That runs past the end of the budget on "
+                + "31 March 2027.");
+    }
+
+    @Test
+    void aStreamWithoutTheMoneyAndAKindBudgetsMayNotBuyAreProblemsNotFieldErrors() {
+        var short_ = check(hours("2", Booking.Frequency.ONE_OFF, 1, TODAY),
+                Map.of(FundingStream.COUNCIL_SOCIAL_CARE, 100L, FundingStream.NHS_HEALTH, 1_000_000L), PERSONAL_CARE);
+        assertThat(short_.fieldErrors()).isEmpty();
+        assertThat(short_.preview().canBook()).isFalse();
+        assertThat(short_.preview().problems()).containsExactly("Council social care would pay £29.40 but has only "
+                + "£1.00 left.");
+        var excluded = check(hours("2", Booking.Frequency.ONE_OFF, 1, TODAY), PLENTY,
+                new ServiceCategory(11, 1, "Personal care", true, "Not in this area"));
+        assertThat(excluded.preview().problems()).containsExactly("Budgets cannot pay for personal care.");
+    }
+}
