@@ -56,8 +56,7 @@ class TableOwnershipTest {
             "budget -> organisation", "budget -> user_account",
             "marketplace -> area", "marketplace -> organisation", "marketplace -> postcode_district",
             "marketplace -> service_category", "marketplace -> user_account",
-            "payment -> budget_holder", "payment -> invoice", "payment -> organisation",
-            "payment -> provider_profile", "payment -> purchase",
+            "payment -> organisation",
             "purchase -> budget_holder", "purchase -> organisation");
 
     /** A table named in SQL: after FROM, JOIN, INTO or UPDATE (the keywords are upper case in this code). */

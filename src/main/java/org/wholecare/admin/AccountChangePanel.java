@@ -35,13 +35,15 @@ class AccountChangePanel extends Div {
 
     private final AccountChanges changes;
     private final AccountService accounts;
+    private final org.wholecare.security.Invitations invitations;
     private final Runnable refreshed;
     private final Consumer<IssuedInvitation> invitationIssued;
 
-    AccountChangePanel(AccountChanges changes, AccountService accounts, Runnable refreshed,
+    AccountChangePanel(AccountChanges changes, AccountService accounts, org.wholecare.security.Invitations invitations, Runnable refreshed,
             Consumer<IssuedInvitation> invitationIssued) {
         this.changes = changes;
         this.accounts = accounts;
+        this.invitations = invitations;
         this.refreshed = refreshed;
         this.invitationIssued = invitationIssued;
         setId("account-changes");
@@ -57,7 +59,7 @@ class AccountChangePanel extends Div {
             card.add(newPost(account, organisations));
         }
         Button invite = new Button("New invitation link", click -> invitationIssued.accept(
-                accounts.issueInvitation(account.id())));
+                invitations.issueInvitation(account.id())));
         invite.setAriaLabel("New invitation link for " + name);
         card.add(new H3("Forgotten password"), new Paragraph("A new link lets " + name + " choose a new password. "
                 + "It ends every session they have open and stops the old link working."), invite);

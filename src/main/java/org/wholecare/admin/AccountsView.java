@@ -40,6 +40,7 @@ import org.wholecare.shell.Ui;
 public class AccountsView extends Main {
 
     private final AccountService accounts;
+    private final org.wholecare.security.Invitations invitations;
     private final OrganisationService organisations;
     private final AccountChangePanel changePanel;
     private Long changing;
@@ -47,10 +48,11 @@ public class AccountsView extends Main {
     private final Div invitationResult = new Div();
     private Map<Long, OrganisationSummary> organisationsById = Map.of();
 
-    AccountsView(AccountService accounts, AccountChanges changes, OrganisationService organisations) {
+    AccountsView(AccountService accounts, org.wholecare.security.Invitations invitations, AccountChanges changes, OrganisationService organisations) {
         this.accounts = accounts;
+        this.invitations = invitations;
         this.organisations = organisations;
-        this.changePanel = new AccountChangePanel(changes, accounts, this::refresh, this::showInvitation);
+        this.changePanel = new AccountChangePanel(changes, accounts, invitations, this::refresh, this::showInvitation);
         addClassName("page");
         add(new H1("Accounts"), new Paragraph("Create an account for a person, then give them the invitation "
                 + "link. They use it once to choose their own password."));
@@ -141,7 +143,7 @@ public class AccountsView extends Main {
                 district.clear();
                 role.clear();
                 errors.clear();
-                showInvitation(accounts.issueInvitation(created.id()));
+                showInvitation(invitations.issueInvitation(created.id()));
                 refresh();
             } catch (ValidationException e) {
                 errors.show(e);

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wholecare.budget.ConsentGrant;
 import org.wholecare.budget.ConsentService;
+import org.wholecare.budget.ClientSummaries;
 import org.wholecare.shared.Money;
 import org.wholecare.shared.Roles;
 import org.wholecare.shared.UkTime;
@@ -21,16 +22,18 @@ import org.wholecare.shared.UkTime;
  */
 @Service
 @Transactional(readOnly = true)
-public class Caseload {
+class Caseload {
 
     private static final int UNDERSPEND_PERCENT = 20;
     private static final int GRANT_ENDING_DAYS = 14;
 
     private final ConsentService consent;
+    private final ClientSummaries clientSummaries;
     private final Clock clock;
 
-    Caseload(ConsentService consent, Clock clock) {
+    Caseload(ConsentService consent, ClientSummaries clientSummaries, Clock clock) {
         this.consent = consent;
+        this.clientSummaries = clientSummaries;
         this.clock = clock;
     }
 
@@ -45,7 +48,7 @@ public class Caseload {
         List<Client> clients = new ArrayList<>();
         for (ConsentGrant grant : consent.grantsToMe()) {
             if (seen.add(grant.holderId())) {
-                clients.add(client(consent.glance(grant.holderId(), "Looked at the budget summary")));
+                clients.add(client(clientSummaries.glance(grant.holderId(), "Looked at the budget summary")));
             }
         }
         return clients;
@@ -54,10 +57,10 @@ public class Caseload {
     /** One client's money, forecast, review date and alerts. */
     @RolesAllowed({Roles.BROKER, Roles.REPRESENTATIVE})
     public Client client(long holderId) {
-        return client(consent.glance(holderId, "Looked at the budget summary"));
+        return client(clientSummaries.glance(holderId, "Looked at the budget summary"));
     }
 
-    private Client client(ConsentService.Glance glance) {
+    private Client client(ClientSummaries.Glance glance) {
         LocalDate today = UkTime.today(clock);
         List<String> alerts = new ArrayList<>();
         var forecast = glance.forecast();

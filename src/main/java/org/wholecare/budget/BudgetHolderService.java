@@ -30,17 +30,19 @@ public class BudgetHolderService {
     private final JdbcClient jdbc;
     private final HolderDirectory holders;
     private final AccountService accounts;
+    private final org.wholecare.security.Invitations invitations;
     private final OrganisationService organisations;
     private final BudgetAccess access;
     private final ConsentGrants grants;
     private final Clock clock;
 
-    BudgetHolderService(JdbcClient jdbc, HolderDirectory holders, AccountService accounts,
+    BudgetHolderService(JdbcClient jdbc, HolderDirectory holders, AccountService accounts, org.wholecare.security.Invitations invitations,
             OrganisationService organisations, BudgetAccess access, ConsentGrants grants, Clock clock) {
         this.grants = grants;
         this.jdbc = jdbc;
         this.holders = holders;
         this.accounts = accounts;
+        this.invitations = invitations;
         this.organisations = organisations;
         this.access = access;
         this.clock = clock;
@@ -119,9 +121,9 @@ public class BudgetHolderService {
                     request.representativeRelationship().strip(), ConsentScope.PURCHASE, null, null,
                     commissioner.accountId(), clock.instant());
         }
-        IssuedInvitation holderInvitation = accounts.issueInvitation(holderAccount.id());
+        IssuedInvitation holderInvitation = invitations.issueInvitation(holderAccount.id());
         IssuedInvitation representativeInvitation = representative == null ? null
-                : accounts.issueInvitation(representative.id());
+                : invitations.issueInvitation(representative.id());
         return new RegisteredHolder(holder, holderInvitation, representativeInvitation);
     }
 

@@ -28,41 +28,26 @@ import org.wholecare.shared.Roles;
 import org.wholecare.shared.ValidationException;
 
 /**
- * Consent: a budget holder lets a brokerage or a named carer or representative act for them, with a
- * scope and an end date, and withdraws it in one step; commissioners record deputies and attorneys.
- * Every grant, change and withdrawal is recorded, and so is every use of a grant (the access log).
- * Other features check a grant through {@link #authorise} before every read and write.
+ * Consent, read and checked: other features check a grant through {@link #authorise} before every
+ * read and write of a holder's records, and every use is written to the holder's access log. The
+ * holder and their commissioners read the grants, their history and the log here; grants are
+ * given, changed and withdrawn through {@link ConsentChanges}.
  */
 @Service
 @Transactional(readOnly = true)
 public class ConsentService {
 
-    /** Grants last at most this long; the holder can renew. */
-    public static final int MAX_YEARS = 2;
-
     private final ConsentGrants grants;
     private final HolderDirectory holders;
     private final BudgetAccess access;
     private final AccessLog log;
-    private final OrganisationService organisations;
-    private final AccountService accounts;
-    private final BudgetService budgets;
-    private final SupportPlanService plans;
-    private final LedgerService ledger;
     private final Clock clock;
 
-    ConsentService(ConsentGrants grants, HolderDirectory holders, BudgetAccess access, AccessLog log,
-            OrganisationService organisations, AccountService accounts, BudgetService budgets,
-            SupportPlanService plans, LedgerService ledger, Clock clock) {
+    ConsentService(ConsentGrants grants, HolderDirectory holders, BudgetAccess access, AccessLog log, Clock clock) {
         this.grants = grants;
         this.holders = holders;
         this.access = access;
         this.log = log;
-        this.organisations = organisations;
-        this.accounts = accounts;
-        this.budgets = budgets;
-        this.plans = plans;
-        this.ledger = ledger;
         this.clock = clock;
     }
 
@@ -92,162 +77,11 @@ public class ConsentService {
         return holders.byId(holderId).flatMap(access::scopeOf);
     }
 
-    /**
-     * What a broker's or representative's caseload shows of one client: the grant they act under,
-     * the money available, the forecast and the next plan review (null when there is none).
-     */
-    public record Glance(Authorised who, ConsentGrant grant, Long availablePence, SpendingForecast forecast,
-            LocalDate nextReview) {
-    }
-
-    /**
-     * One client's figures for a caseload, under a single check and so a single line in their access
-     * log (going through the budget and plan services would check, and log, three times).
-     */
-    @RolesAllowed({Roles.BROKER, Roles.REPRESENTATIVE})
-    public Glance glance(long holderId, String action) {
-        Authorised who = authorise(holderId, ConsentScope.VIEW, action);
-        ConsentGrant grant = who.grantId() == null ? null : grants.byId(who.grantId()).orElse(null);
-        Long available = null;
-        SpendingForecast forecast = null;
-        Long budgetId = who.holder().currentBudgetId();
-        Optional<BudgetSummary> budget = budgetId == null ? Optional.empty() : budgets.summary(budgetId);
-        if (budget.isPresent()) {
-            BudgetBalance balance = ledger.balance(budgetId);
-            available = balance.available();
-            forecast = budgets.forecast(budget.get(), balance);
-        }
-        return new Glance(who, grant, available, forecast, plans.agreedReviewDate(holderId).orElse(null));
-    }
-
     /** Every grant the holder has made, in force first; for the holder and the area's commissioners. */
     @PreAuthorize("isAuthenticated()")
     public List<ConsentGrant> grants(long holderId) {
         HolderSummary holder = ownOrCommissioned(holderId);
         return grants.ofHolder(holder.id());
-    }
-
-    /** The brokerages of the holder's area, to choose from. */
-    @RolesAllowed(Roles.BUDGET_HOLDER)
-    public List<OrganisationSummary> brokerages() {
-        HolderSummary me = me();
-        return organisations.organisationsInArea(me.areaId()).stream()
-                .filter(o -> o.type() == OrganisationType.BROKERAGE).toList();
-    }
-
-    /** The holder lets a brokerage's brokers act for them; a brokerage that already has access has it changed. */
-    @RolesAllowed(Roles.BUDGET_HOLDER)
-    @Transactional
-    public ConsentGrant grantToBrokerage(Long organisationId, ConsentScope scope, LocalDate endsOn) {
-        HolderSummary me = me();
-        var errors = new ValidationException.Collector();
-        OrganisationSummary brokerage = organisationId == null ? null
-                : organisations.organisation(organisationId).filter(o -> o.type() == OrganisationType.BROKERAGE)
-                        .filter(o -> o.areaId() == me.areaId()).orElse(null);
-        if (brokerage == null) {
-            errors.add("brokerage", "Choose the brokerage you want to help you.");
-        }
-        checkScopeAndEnd(scope, endsOn, errors);
-        errors.throwIfAny();
-        SignedInUser user = access.user();
-        LocalDate today = today();
-        Optional<ConsentGrant> existing = grants.ofHolder(me.id()).stream()
-                .filter(g -> Objects.equals(g.granteeOrganisationId(), brokerage.id()) && g.activeOn(today)).findFirst();
-        if (existing.isPresent()) {
-            grants.change(existing.get().id(), scope, endsOn, user.accountId(), clock.instant());
-            return grants.byId(existing.get().id()).orElseThrow();
-        }
-        long id = grants.insert(me.id(), ConsentKind.BROKERAGE, brokerage.id(), null, null, scope, endsOn, null,
-                user.accountId(), clock.instant());
-        return grants.byId(id).orElseThrow();
-    }
-
-    /** What a new representative needs: their grant and the link to choose a password. */
-    public record Invited(ConsentGrant grant, IssuedInvitation invitation) {
-    }
-
-    /** The holder invites a named carer or representative, who gets an account and an invitation link. */
-    @RolesAllowed(Roles.BUDGET_HOLDER)
-    @Transactional
-    public Invited inviteRepresentative(String fullName, String username, String relationship, ConsentScope scope,
-            LocalDate endsOn) {
-        HolderSummary me = me();
-        var errors = new ValidationException.Collector();
-        String how = relationship == null ? "" : relationship.strip();
-        if (how.isEmpty()) {
-            errors.add("relationship", "Say how they know you, for example 'my daughter' or 'my neighbour'.");
-        } else if (how.length() > 100) {
-            errors.add("relationship", "Keep this to 100 characters or fewer.");
-        }
-        checkScopeAndEnd(scope, endsOn, errors);
-        AccountSummary account = null;
-        try {
-            account = accounts.createRepresentativeFor(me.areaId(), fullName, username);
-        } catch (ValidationException e) {
-            e.fieldErrors().forEach(errors::add);
-        }
-        errors.throwIfAny();
-        long id = grants.insert(me.id(), ConsentKind.REPRESENTATIVE, null, account.id(), how, scope, endsOn, null,
-                access.user().accountId(), clock.instant());
-        return new Invited(grants.byId(id).orElseThrow(), accounts.inviteRepresentative(account.id()));
-    }
-
-    /** A commissioner records a court-appointed deputy or an attorney: purchase scope, no end date. */
-    @RolesAllowed(Roles.COMMISSIONER)
-    @Transactional
-    public Invited recordLegalAuthority(long holderId, ConsentKind kind, String fullName, String username,
-            String documentReference) {
-        HolderSummary holder = ownOrCommissioned(holderId);
-        var errors = new ValidationException.Collector();
-        if (kind == null || !kind.legalAuthority()) {
-            errors.add("kind", "Choose whether this is a court-appointed deputy or an attorney.");
-        }
-        String reference = documentReference == null ? "" : documentReference.strip();
-        if (reference.isEmpty()) {
-            errors.add("documentReference", "Enter the reference of the court order or the registered power of attorney.");
-        } else if (reference.length() > 100) {
-            errors.add("documentReference", "Keep the reference to 100 characters or fewer.");
-        }
-        AccountSummary account = null;
-        try {
-            account = accounts.createRepresentativeFor(holder.areaId(), fullName, username);
-        } catch (ValidationException e) {
-            e.fieldErrors().forEach(errors::add);
-        }
-        errors.throwIfAny();
-        long id = grants.insert(holder.id(), kind, null, account.id(), kind.label(), ConsentScope.PURCHASE, null,
-                reference, access.user().accountId(), clock.instant());
-        return new Invited(grants.byId(id).orElseThrow(), accounts.inviteRepresentative(account.id()));
-    }
-
-    /**
-     * The holder gives access again to someone whose access has ended or was withdrawn: a new grant
-     * to the same brokerage or the same person's existing account, so nobody needs a new username.
-     * A person who never chose a password gets a fresh invitation link.
-     */
-    @RolesAllowed(Roles.BUDGET_HOLDER)
-    @Transactional
-    public Invited giveAgain(long endedGrantId, ConsentScope scope, LocalDate endsOn) {
-        ConsentGrant ended = ownGrant(endedGrantId);
-        if (ended.kind().legalAuthority()) {
-            throw ValidationException.of("", "A deputy's or attorney's authority comes from the court or the deed. "
-                    + "Ask your commissioner.");
-        }
-        LocalDate today = today();
-        boolean stillHasAccess = grants.ofHolder(ended.holderId()).stream().filter(g -> g.activeOn(today))
-                .anyMatch(g -> sameGrantee(g, ended));
-        if (stillHasAccess) {
-            throw ValidationException.of("", ended.granteeName() + " already has access. Use Change to alter it.");
-        }
-        var errors = new ValidationException.Collector();
-        checkScopeAndEnd(scope, endsOn, errors);
-        errors.throwIfAny();
-        long id = grants.insert(ended.holderId(), ended.kind(), ended.granteeOrganisationId(), ended.granteeAccountId(),
-                ended.relationship(), scope, endsOn, null, access.user().accountId(), clock.instant());
-        IssuedInvitation invitation = ended.granteeAccountId() != null
-                && grants.waitingForPassword(ended.granteeAccountId())
-                ? accounts.inviteRepresentative(ended.granteeAccountId()) : null;
-        return new Invited(grants.byId(id).orElseThrow(), invitation);
     }
 
     /** One step in a grant's history: given, changed or withdrawn, by whom and when. */
@@ -272,53 +106,6 @@ public class ConsentService {
         return byGrant;
     }
 
-    /** The holder changes what a grant allows or when it ends. */
-    @RolesAllowed(Roles.BUDGET_HOLDER)
-    @Transactional
-    public ConsentGrant change(long grantId, ConsentScope scope, LocalDate endsOn) {
-        ConsentGrant grant = ownGrant(grantId);
-        if (grant.kind().legalAuthority()) {
-            throw ValidationException.of("", "A deputy's or attorney's authority comes from the court or the deed, "
-                    + "so it cannot be changed here. Ask your commissioner.");
-        }
-        if (!grant.activeOn(today())) {
-            throw ValidationException.of("", "This access has already ended. Give it again instead.");
-        }
-        var errors = new ValidationException.Collector();
-        checkScopeAndEnd(scope, endsOn, errors);
-        errors.throwIfAny();
-        grants.change(grantId, scope, endsOn, access.user().accountId(), clock.instant());
-        return grants.byId(grantId).orElseThrow();
-    }
-
-    /**
-     * Withdraws a grant at once: the next thing the grantee does is refused, even in a page they
-     * already have open. Holders withdraw what they gave; deputies and attorneys are ended by a
-     * commissioner of the area, when the court order or the power ends.
-     */
-    @RolesAllowed({Roles.BUDGET_HOLDER, Roles.COMMISSIONER})
-    @Transactional
-    public void revoke(long grantId) {
-        SignedInUser user = access.user();
-        ConsentGrant grant = grants.byId(grantId).orElseThrow(() -> new AccessDeniedException("Not your grant"));
-        HolderSummary holder = holders.byId(grant.holderId()).orElseThrow();
-        if (user.role() == Role.BUDGET_HOLDER) {
-            if (user.accountId() != holder.accountId()) {
-                throw new AccessDeniedException("Not your grant");
-            }
-            if (grant.kind().legalAuthority()) {
-                throw ValidationException.of("", "A deputy's or attorney's authority comes from the court or the "
-                        + "deed, so it cannot be withdrawn here. Ask your commissioner.");
-            }
-        } else {
-            access.requireCommissionerFor(holder.areaId());
-        }
-        if (grant.revokedAt() != null) {
-            return;
-        }
-        grants.revoke(grant, user.accountId(), clock.instant());
-    }
-
     /** Grants to the signed-in broker's brokerage or to the signed-in representative, in force today. */
     @RolesAllowed({Roles.BROKER, Roles.REPRESENTATIVE})
     public List<ConsentGrant> grantsToMe() {
@@ -335,38 +122,8 @@ public class ConsentService {
         return log.forHolder(holder.id(), 500);
     }
 
-    private void checkScopeAndEnd(ConsentScope scope, LocalDate endsOn, ValidationException.Collector errors) {
-        if (scope == null) {
-            errors.add("scope", "Choose what they may do.");
-        }
-        LocalDate today = today();
-        if (endsOn == null) {
-            errors.add("endsOn", "Choose the last day they may act for you.");
-        } else if (endsOn.isBefore(today)) {
-            errors.add("endsOn", "The last day cannot be in the past.");
-        } else if (endsOn.isAfter(today.plusYears(MAX_YEARS))) {
-            errors.add("endsOn", "Choose a last day within " + MAX_YEARS + " years. You can renew it then.");
-        }
-    }
-
-    private static boolean sameGrantee(ConsentGrant a, ConsentGrant b) {
-        return Objects.equals(a.granteeOrganisationId(), b.granteeOrganisationId())
-                && Objects.equals(a.granteeAccountId(), b.granteeAccountId());
-    }
-
-    private HolderSummary me() {
-        SignedInUser user = access.user();
-        return holders.byAccount(user.accountId())
-                .orElseThrow(() -> new AccessDeniedException("Only budget holders can do this"));
-    }
-
-    private ConsentGrant ownGrant(long grantId) {
-        HolderSummary me = me();
-        return grants.byId(grantId).filter(g -> g.holderId() == me.id())
-                .orElseThrow(() -> new AccessDeniedException("Not your grant"));
-    }
-
-    private HolderSummary ownOrCommissioned(long holderId) {
+    /** The holder themselves or a commissioner of their area; refused like a holder who does not exist. */
+    HolderSummary ownOrCommissioned(long holderId) {
         SignedInUser user = access.user();
         HolderSummary holder = holders.byId(holderId)
                 .orElseThrow(BudgetAccess::noAccess);

@@ -1,5 +1,6 @@
 package org.wholecare.budget;
 
+import org.wholecare.budget.ConsentChanges;
 import org.wholecare.shared.UkTime;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -44,11 +45,13 @@ public class ConsentView extends Main {
 
 
     private final ConsentService consent;
+    private final ConsentChanges consentChanges;
     private final HolderSummary me;
     private final Clock clock;
 
-    ConsentView(ConsentService consent, BudgetHolderService holders, Clock clock) {
+    ConsentView(ConsentService consent, ConsentChanges consentChanges, BudgetHolderService holders, Clock clock) {
         this.consent = consent;
+        this.consentChanges = consentChanges;
         this.me = holders.mine().orElseThrow();
         this.clock = clock;
         addClassName("page");
@@ -98,7 +101,7 @@ public class ConsentView extends Main {
                         + (g.activeOn(today) ? ". Only your commissioner can change or end this." : ".")));
             } else if (g.activeOn(today)) {
                 Button withdraw = new Button("Withdraw access", click -> {
-                    consent.revoke(g.id());
+                    consentChanges.revoke(g.id());
                     Notification.show(g.granteeName() + " can no longer act for you.", 6000,
                             Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
                     render(null);
@@ -132,7 +135,7 @@ public class ConsentView extends Main {
         Button save = new Button("Save the change", click -> {
             errors.clear();
             try {
-                ConsentGrant changed = consent.change(g.id(), scope.getValue(), ends.getValue());
+                ConsentGrant changed = consentChanges.change(g.id(), scope.getValue(), ends.getValue());
                 Notification.show(changed.granteeName() + " may now " + changed.scope().allows() + ", until "
                         + UkTime.day(changed.endsOn()) + ".", 6000, Notification.Position.TOP_CENTER)
                         .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
@@ -160,7 +163,7 @@ public class ConsentView extends Main {
         Button give = new Button("Give access from today", click -> {
             errors.clear();
             try {
-                var again = consent.giveAgain(g.id(), scope.getValue(), ends.getValue());
+                var again = consentChanges.giveAgain(g.id(), scope.getValue(), ends.getValue());
                 Div done = new Div(new Paragraph(again.grant().granteeName() + " may now "
                         + again.grant().scope().allows() + ", until " + UkTime.day(again.grant().endsOn()) + "."));
                 if (again.invitation() != null) {
@@ -216,7 +219,7 @@ public class ConsentView extends Main {
     private Component brokerageForm() {
         Select<OrganisationSummary> brokerage = new Select<>();
         brokerage.setLabel("Brokerage");
-        brokerage.setItems(consent.brokerages());
+        brokerage.setItems(consentChanges.brokerages());
         brokerage.setItemLabelGenerator(OrganisationSummary::name);
         brokerage.setWidthFull();
         Select<ConsentScope> scope = scopeField("What the brokerage may do");
@@ -225,7 +228,7 @@ public class ConsentView extends Main {
         Button give = new Button("Give access", click -> {
             errors.clear();
             try {
-                ConsentGrant g = consent.grantToBrokerage(brokerage.getValue() == null ? null : brokerage.getValue().id(),
+                ConsentGrant g = consentChanges.grantToBrokerage(brokerage.getValue() == null ? null : brokerage.getValue().id(),
                         scope.getValue(), ends.getValue());
                 Notification.show(g.granteeName() + " may now " + g.scope().allows() + ".", 6000,
                         Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
@@ -253,7 +256,7 @@ public class ConsentView extends Main {
         Button invite = new Button("Invite them", click -> {
             errors.clear();
             try {
-                var invited = consent.inviteRepresentative(name.getValue(), username.getValue(), relationship.getValue(),
+                var invited = consentChanges.inviteRepresentative(name.getValue(), username.getValue(), relationship.getValue(),
                         scope.getValue(), ends.getValue());
                 Div done = new Div(new Paragraph(invited.grant().granteeName() + " is invited. Give them the link "
                         + "below so they can choose a password."), BudgetHoldersView.invitation(invited.invitation()));

@@ -1,5 +1,6 @@
 package org.wholecare.budget;
 
+import org.wholecare.budget.ConsentChanges;
 import org.wholecare.shared.UkTime;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -50,15 +51,17 @@ public class HolderRecordView extends Main implements BeforeEnterObserver {
     private final OrganisationService organisations;
     private final SupportPlanService plans;
     private final ConsentService consent;
+    private final ConsentChanges consentChanges;
     private HolderSummary holder;
 
     /** The app's clock: what "today" is on this page, so a test that moves it moves the page. */
     private final java.time.Clock clock;
 
     HolderRecordView(java.time.Clock clock, BudgetHolderService holders, BudgetService budgets, OrganisationService organisations,
-            SupportPlanService plans, ConsentService consent) {
+            SupportPlanService plans, ConsentService consent, ConsentChanges consentChanges) {
         this.clock = clock;
         this.consent = consent;
+        this.consentChanges = consentChanges;
         this.holders = holders;
         this.budgets = budgets;
         this.organisations = organisations;
@@ -110,7 +113,7 @@ public class HolderRecordView extends Main implements BeforeEnterObserver {
                     + g.scope().allows() + (g.endsOn() == null ? "" : ", until " + UkTime.day(g.endsOn())));
             if (g.kind().legalAuthority()) {
                 Button end = new Button("End this authority", click -> {
-                    consent.revoke(g.id());
+                    consentChanges.revoke(g.id());
                     render();
                 });
                 end.setAriaLabel("End the authority of " + g.granteeName());
@@ -135,7 +138,7 @@ public class HolderRecordView extends Main implements BeforeEnterObserver {
         Button record = new Button("Record and invite", click -> {
             errors.clear();
             try {
-                var invited = consent.recordLegalAuthority(holder.id(), kind.getValue(), name.getValue(),
+                var invited = consentChanges.recordLegalAuthority(holder.id(), kind.getValue(), name.getValue(),
                         username.getValue(), reference.getValue());
                 render();
                 add(BudgetHoldersView.invitation(invited.invitation()));

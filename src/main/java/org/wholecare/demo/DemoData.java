@@ -15,6 +15,7 @@ import org.wholecare.brokerage.Conflicts;
 import org.wholecare.budget.BudgetHolderService;
 import org.wholecare.budget.ConsentScope;
 import org.wholecare.budget.ConsentService;
+import org.wholecare.budget.ConsentChanges;
 import org.wholecare.budget.BudgetManagement;
 import org.wholecare.budget.BudgetService;
 import org.wholecare.budget.NewBudget;
@@ -26,7 +27,7 @@ import org.wholecare.budget.SupportPlanService;
 import java.util.List;
 import org.wholecare.ledger.FundingStream;
 import org.wholecare.marketplace.ReviewService;
-import org.wholecare.payment.PaymentService;
+import org.wholecare.payment.Payouts;
 import org.wholecare.purchase.Booking;
 import org.wholecare.purchase.Purchase;
 import org.wholecare.purchase.Bookings;
@@ -66,27 +67,30 @@ class DemoData implements ApplicationRunner {
 
     private final OrganisationService organisations;
     private final AccountService accounts;
+    private final org.wholecare.security.Invitations invitations;
     private final BudgetHolderService holders;
     private final BudgetService budgets;
     private final PoolingService pooling;
     private final Bookings bookings;
     private final ProviderBookings providerBookings;
     private final Invoices invoices;
-    private final PaymentService payments;
+    private final Payouts payments;
     private final ReviewService reviews;
     private final java.time.Clock clock;
     private final SupportPlanService plans;
     private final ProviderService providers;
+    private final org.wholecare.marketplace.ProviderDecisions providerDecisions;
     private final ListingService listings;
     private final ActingAs actingAs;
     private final TransactionTemplate transaction;
     private final ConsentService consent;
+    private final ConsentChanges consentChanges;
     private final Conflicts conflicts;
 
-    DemoData(ConsentService consent, Conflicts conflicts, OrganisationService organisations, AccountService accounts, BudgetHolderService holders,
+    DemoData(ConsentService consent, ConsentChanges consentChanges, Conflicts conflicts, OrganisationService organisations, AccountService accounts, org.wholecare.security.Invitations invitations, BudgetHolderService holders,
             BudgetService budgets, PoolingService pooling, SupportPlanService plans,
-            ProviderService providers, ListingService listings, Bookings bookings, ProviderBookings providerBookings,
-            Invoices invoices, PaymentService payments,
+            ProviderService providers, org.wholecare.marketplace.ProviderDecisions providerDecisions, ListingService listings, Bookings bookings, ProviderBookings providerBookings,
+            Invoices invoices, Payouts payments,
             ReviewService reviews, ActingAs actingAs, TransactionTemplate transaction, java.time.Clock clock) {
         this.clock = clock;
         this.bookings = bookings;
@@ -95,11 +99,14 @@ class DemoData implements ApplicationRunner {
         this.payments = payments;
         this.reviews = reviews;
         this.consent = consent;
+        this.consentChanges = consentChanges;
         this.conflicts = conflicts;
         this.providers = providers;
+        this.providerDecisions = providerDecisions;
         this.listings = listings;
         this.organisations = organisations;
         this.accounts = accounts;
+        this.invitations = invitations;
         this.holders = holders;
         this.budgets = budgets;
         this.pooling = pooling;
@@ -203,7 +210,7 @@ class DemoData implements ApplicationRunner {
         actingAs.run("holder", () -> invoices.confirm(invoiceId));
         // with Stripe keys the payment waits for the provider to connect Stripe instead
         actingAs.run("council", () -> {
-            payments.waitingInMyArea().stream().filter(PaymentService.WaitingPayment::canRecordOutside).findFirst()
+            payments.waitingInMyArea().stream().filter(Payouts.WaitingPayment::canRecordOutside).findFirst()
                     .ifPresent(w -> payments.recordSettledOutside(w.id(), "BACS from Northbrook Council, ref 1001"));
             return null;
         });
@@ -234,7 +241,7 @@ class DemoData implements ApplicationRunner {
                                     + "for 52 weeks")));
             return null;
         });
-        actingAs.run("holder2", () -> consent.grantToBrokerage(brokerageId, ConsentScope.PROPOSE,
+        actingAs.run("holder2", () -> consentChanges.grantToBrokerage(brokerageId, ConsentScope.PROPOSE,
                 UkTime.today(clock).plusMonths(6)));
         long dayCentre = actingAs.run("broker", () -> organisations.organisationsInArea(areaId).stream()
                 .filter(o -> o.name().equals("Meadow Day Centre")).findFirst().orElseThrow().id());
@@ -279,7 +286,7 @@ class DemoData implements ApplicationRunner {
         provider(areaId, "Sunrise Companions", "NB4, NB8", null, "Grace Obi", "sunrise");
         actingAs.run("commissioner", () -> {
             for (long id : new long[] {riverside, physio, meadow}) {
-                providers.decide(id, ProviderStatus.VERIFIED, null);
+                providerDecisions.decide(id, ProviderStatus.VERIFIED, null);
             }
             return null;
         });
@@ -348,14 +355,14 @@ class DemoData implements ApplicationRunner {
 
     private void accept(IssuedInvitation invitation) {
         String url = invitation.link().url();
-        accounts.acceptInvitation(url.substring(url.lastIndexOf('/') + 1), PASSWORD, PASSWORD);
+        invitations.acceptInvitation(url.substring(url.lastIndexOf('/') + 1), PASSWORD, PASSWORD);
     }
 
     private void person(String name, String username, Role role, Long organisationId, Long areaId, String district) {
         AccountSummary account = accounts.createAccount(
                 new NewAccount(name, username, role, organisationId, areaId, district));
-        String url = accounts.issueInvitation(account.id()).link().url();
+        String url = invitations.issueInvitation(account.id()).link().url();
         String token = url.substring(url.lastIndexOf('/') + 1);
-        accounts.acceptInvitation(token, PASSWORD, PASSWORD);
+        invitations.acceptInvitation(token, PASSWORD, PASSWORD);
     }
 }

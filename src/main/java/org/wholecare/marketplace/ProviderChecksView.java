@@ -36,13 +36,15 @@ public class ProviderChecksView extends Main {
 
 
     private final ProviderService providers;
+    private final ProviderDecisions providerDecisions;
     private final ReviewService reviews;
     private final TextField nameFilter = new TextField("Find a provider by name");
     private final Paragraph found = new Paragraph();
     private final Div providerList = new Div();
 
-    ProviderChecksView(ProviderService providers, ReviewService reviews) {
+    ProviderChecksView(ProviderService providers, ProviderDecisions providerDecisions, ReviewService reviews) {
         this.providers = providers;
+        this.providerDecisions = providerDecisions;
         this.reviews = reviews;
         addClassName("page");
         nameFilter.setMaxLength(OrganisationService.MAX_NAME_LENGTH);
@@ -75,7 +77,7 @@ public class ProviderChecksView extends Main {
     /** Only the providers are redrawn for a new name, so focus stays in the search box. */
     private void showProviders() {
         providerList.removeAll();
-        ProviderChecks checks = providers.inMyArea(nameFilter.getValue());
+        ProviderChecks checks = providerDecisions.inMyArea(nameFilter.getValue());
         String filter = nameFilter.getValue().strip();
         if (checks.waiting().isEmpty() && checks.others().isEmpty()) {
             found.setText(filter.isEmpty() ? "No providers have registered in your area yet."
@@ -91,7 +93,7 @@ public class ProviderChecksView extends Main {
         }
         checks.others().forEach(c -> providerList.add(card(c)));
         if (checks.moreOthers()) {
-            providerList.add(new Paragraph("Only the first " + ProviderService.MOST_OTHERS + " other providers are "
+            providerList.add(new Paragraph("Only the first " + ProviderDecisions.MOST_OTHERS + " other providers are "
                     + "shown. Find one by name to see it."));
         }
     }
@@ -181,7 +183,7 @@ public class ProviderChecksView extends Main {
     private Button decision(ProviderProfile p, ProviderStatus decision, String text, TextField reason, FormErrors errors) {
         Button button = new Button(text, click -> {
             try {
-                providers.decide(p.organisationId(), decision, reason.getValue());
+                providerDecisions.decide(p.organisationId(), decision, reason.getValue());
                 Notification.show(p.name() + ": " + decision.label().toLowerCase(), 5000, Notification.Position.TOP_CENTER)
                         .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
                 render();

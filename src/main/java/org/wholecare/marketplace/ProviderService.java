@@ -43,17 +43,7 @@ public class ProviderService {
     private static final Pattern CQC = Pattern.compile("^1-\\d{9,11}$");
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     /** Shown on Provider checks before the name filter is needed. */
-    public static final int MOST_WAITING = 100;
-    public static final int MOST_OTHERS = 50;
-    static final int HISTORY_SHOWN = 5;
-    /** The decisions a commissioner may make from each status. */
-    private static final Map<ProviderStatus, Set<ProviderStatus>> ALLOWED = Map.of(
-            ProviderStatus.PENDING, EnumSet.of(ProviderStatus.VERIFIED, ProviderStatus.REJECTED),
-            ProviderStatus.VERIFIED, EnumSet.of(ProviderStatus.SUSPENDED),
-            ProviderStatus.SUSPENDED, EnumSet.of(ProviderStatus.VERIFIED),
-            ProviderStatus.REJECTED, EnumSet.of(ProviderStatus.VERIFIED));
-    /** What {@link #mapProfile} reads (without districts), then when the provider last changed its CQC number. */
-    private static final String PROFILE = """
+    static final String PROFILE = """
             SELECT p.organisation_id, o.name, o.area_id, p.contact_name, p.contact_email, p.contact_phone,
                    p.cqc_number, p.status, p.status_reason, p.registered_at, p.cqc_number_changed_at
             FROM provider_profile p JOIN organisation o ON o.id = p.organisation_id\s""";
@@ -62,12 +52,10 @@ public class ProviderService {
     private final OrganisationService organisations;
     private final AccountService accounts;
     private final CurrentUser currentUser;
-    private final TypicalPrices typicalPrices;
     private final Clock clock;
 
     ProviderService(JdbcClient jdbc, OrganisationService organisations, AccountService accounts,
-            CurrentUser currentUser, TypicalPrices typicalPrices, Clock clock) {
-        this.typicalPrices = typicalPrices;
+            CurrentUser currentUser, Clock clock) {
         this.jdbc = jdbc;
         this.organisations = organisations;
         this.accounts = accounts;
@@ -81,7 +69,16 @@ public class ProviderService {
         return profile(organisationId).map(p -> p.status() == ProviderStatus.VERIFIED).orElse(false);
     }
 
-    /** Anyone may register a provider; it and its listings stay hidden until a commissioner verifies it. */
+    /** The address a provider gave for contact, for their own staff (Stripe asks for it when they connect). */
+    @PreAuthorize("isAuthenticated()")
+    public java.util.Optional<String> contactEmail(long organisationId) {
+        SignedInUser me = currentUser.require();
+        if (!java.util.Objects.equals(me.organisationId(), organisationId)) {
+            throw new org.springframework.security.access.AccessDeniedException("Not your organisation");
+        }
+        return profile(organisationId).map(ProviderProfile::contactEmail);
+    }
+
     /** A provider just registered, with the username made for its first member of staff. */
     public record Registration(ProviderProfile profile, String username) {
     }
@@ -189,129 +186,6 @@ public class ProviderService {
         return profile(organisationId).orElseThrow();
     }
 
-    /**
-     * Providers in the commissioner's area whose name contains {@code nameContains} (all when empty):
-     * those waiting to be checked first, oldest first, then the others by name. A few queries
-     * whatever the size of the area.
-     */
-    @RolesAllowed(Roles.COMMISSIONER)
-    public ProviderChecks inMyArea(String nameContains) {
-        long areaId = currentUser.require().areaId();
-        String filter = nameContains == null ? "" : nameContains.strip();
-        String like = "%" + filter.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        String inArea = PROFILE + "WHERE o.area_id = ? AND o.name LIKE ? AND p.status ";
-        record Row(ProviderProfile provider, Instant cqcNumberChangedAt) {
-        }
-        // one more than shown of each, to know whether there are more
-        List<Row> rows = jdbc.sql("(" + inArea + "= 'PENDING' ORDER BY p.registered_at, p.organisation_id LIMIT ?)"
-                        + " UNION ALL (" + inArea + "<> 'PENDING' ORDER BY o.name, p.organisation_id LIMIT ?)")
-                .params(areaId, like, MOST_WAITING + 1, areaId, like, MOST_OTHERS + 1)
-                .query((rs, n) -> new Row(mapProfile(rs, List.of()), instant(rs.getTimestamp(11)))).list();
-        if (rows.isEmpty()) {
-            return new ProviderChecks(List.of(), false, List.of(), false);
-        }
-        String ids = String.join(",", rows.stream().map(r -> String.valueOf(r.provider().organisationId())).toList());
-        Map<Long, List<String>> districts = new HashMap<>();
-        jdbc.sql("SELECT organisation_id, postcode_district FROM provider_district WHERE organisation_id IN (" + ids
-                        + ") ORDER BY postcode_district")
-                .query(rs -> {
-                    districts.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
-                });
-        Map<Long, List<ProviderDecision>> decisions = new HashMap<>();
-        jdbc.sql("""
-                SELECT d.organisation_id, d.from_status, d.to_status, d.reason, a.full_name, d.decided_at
-                FROM provider_decision d LEFT JOIN user_account a ON a.id = d.decided_by
-                WHERE d.organisation_id IN (""" + ids + ") ORDER BY d.decided_at DESC, d.id DESC")
-                .query(rs -> {
-                    List<ProviderDecision> list = decisions.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>());
-                    if (list.size() < HISTORY_SHOWN) {
-                        list.add(new ProviderDecision(rs.getLong(1),
-                                rs.getString(2) == null ? null : ProviderStatus.valueOf(rs.getString(2)),
-                                ProviderStatus.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5),
-                                rs.getTimestamp(6).toInstant()));
-                    }
-                });
-        List<ProviderCheck> waiting = new ArrayList<>();
-        List<ProviderCheck> others = new ArrayList<>();
-        for (Row row : rows) {
-            ProviderProfile p = row.provider();
-            var check = new ProviderCheck(new ProviderProfile(p.organisationId(), p.name(), p.areaId(), p.contactName(),
-                    p.contactEmail(), p.contactPhone(), p.cqcNumber(), p.status(), p.statusReason(), p.registeredAt(),
-                    List.copyOf(districts.getOrDefault(p.organisationId(), List.of()))), row.cqcNumberChangedAt(),
-                    List.copyOf(decisions.getOrDefault(p.organisationId(), List.of())));
-            (p.status() == ProviderStatus.PENDING ? waiting : others).add(check);
-        }
-        // the two halves of a UNION come back in no promised order
-        waiting.sort(Comparator.comparing((ProviderCheck c) -> c.provider().registeredAt())
-                .thenComparingLong(c -> c.provider().organisationId()));
-        others.sort(Comparator.comparing((ProviderCheck c) -> c.provider().name(), String.CASE_INSENSITIVE_ORDER)
-                .thenComparingLong(c -> c.provider().organisationId()));
-        return new ProviderChecks(List.copyOf(waiting.subList(0, Math.min(waiting.size(), MOST_WAITING))),
-                waiting.size() > MOST_WAITING, List.copyOf(others.subList(0, Math.min(others.size(), MOST_OTHERS))),
-                others.size() > MOST_OTHERS);
-    }
-
-    /**
-     * A commissioner's decision about a provider in their area. Only these changes are allowed:
-     * waiting to verified or rejected, verified to suspended, and suspended or rejected back to
-     * verified. Rejecting and suspending need a reason; every decision is kept in the history.
-     */
-    @RolesAllowed(Roles.COMMISSIONER)
-    @Transactional
-    public ProviderProfile decide(long organisationId, ProviderStatus decision, String reason) {
-        SignedInUser commissioner = currentUser.require();
-        ProviderProfile provider = profile(organisationId)
-                .filter(p -> Objects.equals(p.areaId(), commissioner.areaId()))
-                .orElseThrow(() -> new AccessDeniedException("Not a provider in your area"));
-        String cleanReason = reason == null ? "" : reason.strip();
-        if (decision == null) {
-            throw ValidationException.of("decision", "Choose to verify, reject, suspend or reinstate the provider.");
-        }
-        if (!ALLOWED.get(provider.status()).contains(decision)) {
-            throw ValidationException.of("decision", refusal(provider, decision));
-        }
-        if (decision != ProviderStatus.VERIFIED && cleanReason.isEmpty()) {
-            throw ValidationException.of("reason", "Give the reason. The provider will see it.");
-        }
-        if (cleanReason.length() > 500) {
-            throw ValidationException.of("reason", "Keep the reason to 500 characters or fewer.");
-        }
-        var now = Timestamp.from(clock.instant());
-        // only from the status the commissioner saw: of two decisions at once, the second is refused
-        int changed = jdbc.sql("UPDATE provider_profile SET status = ?, status_reason = ?, decided_by = ?, decided_at = ? "
-                        + "WHERE organisation_id = ? AND status = ?")
-                .params(decision.name(), cleanReason.isEmpty() ? null : cleanReason, commissioner.accountId(), now,
-                        organisationId, provider.status().name())
-                .update();
-        if (changed == 0) {
-            throw ValidationException.of("decision", "Someone has just made a decision about " + provider.name()
-                    + ". Look at the page again before deciding.");
-        }
-        jdbc.sql("INSERT INTO provider_decision (organisation_id, from_status, to_status, reason, decided_by, decided_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?)")
-                .params(organisationId, provider.status().name(), decision.name(),
-                        cleanReason.isEmpty() ? null : cleanReason, commissioner.accountId(), now)
-                .update();
-        refreshVisibility(jdbc, organisationId);
-        // its listings are offered only in districts it serves
-        typicalPrices.forget(provider.districts());
-        return profile(organisationId).orElseThrow();
-    }
-
-    private static String refusal(ProviderProfile provider, ProviderStatus decision) {
-        if (decision == provider.status()) {
-            return provider.name() + " is already " + provider.status().label().toLowerCase(Locale.UK) + ".";
-        }
-        return switch (decision) {
-            case PENDING -> "A provider cannot be sent back to waiting to be checked.";
-            case REJECTED -> "Only a provider waiting to be checked can be rejected. To stop a verified provider "
-                    + "being found, suspend it.";
-            case SUSPENDED -> "Only a verified provider can be suspended. " + provider.name() + " is "
-                    + provider.status().label().toLowerCase(Locale.UK) + ".";
-            case VERIFIED -> provider.name() + " cannot be verified now.";
-        };
-    }
-
     /** Listings are seen only while published by a verified provider; this keeps that flag true to both. */
     static void refreshVisibility(JdbcClient jdbc, long organisationId) {
         refresh(jdbc, "l.organisation_id = ?", organisationId);
@@ -359,13 +233,13 @@ public class ProviderService {
         return cqc;
     }
 
-    private static ProviderProfile mapProfile(ResultSet rs, List<String> districts) throws SQLException {
+    static ProviderProfile mapProfile(ResultSet rs, List<String> districts) throws SQLException {
         return new ProviderProfile(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5),
                 rs.getString(6), rs.getString(7), ProviderStatus.valueOf(rs.getString(8)), rs.getString(9),
                 rs.getTimestamp(10).toInstant(), districts);
     }
 
-    private static Instant instant(Timestamp timestamp) {
+    static Instant instant(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
     }
 

@@ -10,9 +10,9 @@ import org.wholecare.security.SystemActor;
 @Component
 class PaymentJobs implements ApplicationRunner {
 
-    private final PaymentService payments;
+    private final Payouts payments;
 
-    PaymentJobs(PaymentService payments) {
+    PaymentJobs(Payouts payments) {
         this.payments = payments;
     }
 

@@ -10,9 +10,9 @@ import org.wholecare.ledger.LedgerEntryView;
 @Component
 class PaymentStatementNotes implements StatementNotes {
 
-    private final PaymentService payments;
+    private final Payouts payments;
 
-    PaymentStatementNotes(PaymentService payments) {
+    PaymentStatementNotes(Payouts payments) {
         this.payments = payments;
     }
 

@@ -28,14 +28,14 @@ class StripeWebhookController {
 
     private static final Logger log = LoggerFactory.getLogger(StripeWebhookController.class);
 
-    private final PaymentService payments;
+    private final CardTopUps topUps;
     private final int maxBytes;
     // Stripe sends from a handful of addresses, in bursts at busy times; a flood from anywhere else waits
     private final Throttle perAddress;
 
-    StripeWebhookController(PaymentService payments, java.time.Clock clock,
+    StripeWebhookController(CardTopUps topUps, java.time.Clock clock,
             @Value("${wholecare.stripe.webhook-max-bytes:262144}") int maxBytes) {
-        this.payments = payments;
+        this.topUps = topUps;
         this.maxBytes = maxBytes;
         this.perAddress = new Throttle(200, java.time.Duration.ofSeconds(10), clock);
     }
@@ -62,15 +62,15 @@ class StripeWebhookController {
             payload = new String(read, StandardCharsets.UTF_8);
         }
         try {
-            return ResponseEntity.ok(payments.handleWebhook(payload, signature == null ? "" : signature).name());
+            return ResponseEntity.ok(topUps.handleWebhook(payload, signature == null ? "" : signature).name());
         } catch (SignatureVerificationException e) {
             log.warn("Refused a Stripe webhook: {}", e.getMessage());
             return ResponseEntity.badRequest().body("Signature refused");
-        } catch (PaymentService.UnknownTopUpException e) {
+        } catch (CardTopUps.UnknownTopUpException e) {
             // not recorded as seen: Stripe sends it again, by which time the top-up may be written
             log.warn("Stripe webhook for a top-up not found yet: {}", e.getMessage());
             return ResponseEntity.status(503).body("Unknown top-up; try again later");
-        } catch (PaymentService.UnreadableEventException e) {
+        } catch (CardTopUps.UnreadableEventException e) {
             log.warn("Refused an unreadable Stripe webhook: {}", e.getMessage());
             return ResponseEntity.badRequest().body("Unreadable event");
         } catch (RuntimeException e) {

@@ -29,7 +29,7 @@ public class TopUpView extends Main implements BeforeEnterObserver {
 
     private final Paragraph outcome = new Paragraph();
 
-    TopUpView(PaymentService payments, StripeSettings settings, @Value("${wholecare.public-url}") String publicUrl) {
+    TopUpView(CardTopUps topUps, StripeSettings settings, @Value("${wholecare.public-url}") String publicUrl) {
         addClassName("page");
         outcome.getElement().setAttribute("role", "status");
         add(new H1("Add money"), outcome);
@@ -45,7 +45,7 @@ public class TopUpView extends Main implements BeforeEnterObserver {
             errors.clear();
             try {
                 long pence = Money.parse(amount.getValue(), "amount");
-                String checkout = payments.startTopUp(pence, publicUrl + "/add-money");
+                String checkout = topUps.startTopUp(pence, publicUrl + "/add-money");
                 UI.getCurrent().getPage().setLocation(checkout);
             } catch (ValidationException e) {
                 errors.show(e);

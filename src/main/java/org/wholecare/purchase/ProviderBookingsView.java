@@ -18,7 +18,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Locale;
-import org.wholecare.payment.PaymentService;
 import org.wholecare.shared.Money;
 import org.wholecare.shared.Roles;
 import org.wholecare.shared.ValidationException;
@@ -33,19 +32,19 @@ import org.wholecare.shell.Ui;
 public class ProviderBookingsView extends Main {
 
     private final ProviderBookings providerBookings;
-    private final PaymentService payments;
+    private final PayoutAccounts payouts;
 
     private final String publicUrl;
 
     /** The app's clock: what "today" is on this page, so a test that moves it moves the page. */
     private final java.time.Clock clock;
 
-    ProviderBookingsView(java.time.Clock clock, ProviderBookings providerBookings, PaymentService payments,
+    ProviderBookingsView(java.time.Clock clock, ProviderBookings providerBookings, PayoutAccounts payouts,
             @org.springframework.beans.factory.annotation.Value("${wholecare.public-url}") String publicUrl) {
         this.clock = clock;
         this.publicUrl = publicUrl;
         this.providerBookings = providerBookings;
-        this.payments = payments;
+        this.payouts = payouts;
         addClassName("page");
         render();
     }
@@ -62,13 +61,13 @@ public class ProviderBookingsView extends Main {
     }
 
     private Component stripeCard() {
-        var account = payments.myStripeAccount();
+        var account = payouts.mine();
         Paragraph text = new Paragraph(account.map(a -> "Payments go to your Stripe account " + a + ".")
                 .orElse("Connect a Stripe account to be paid by bank transfer through Stripe when an invoice is "
                         + "confirmed. Until then your commissioner pays you another way."));
         Button connect = new Button(account.isPresent() ? "Finish or change Stripe details" : "Connect Stripe", click -> {
             try {
-                String link = payments.connectStripe(publicUrl + "/provider/bookings");
+                String link = payouts.connect(publicUrl + "/provider/bookings");
                 com.vaadin.flow.component.UI.getCurrent().getPage().setLocation(link);
             } catch (ValidationException e) {
                 Notification.show(e.getMessage(), 8000, Notification.Position.TOP_CENTER)

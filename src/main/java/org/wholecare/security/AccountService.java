@@ -26,7 +26,7 @@ import org.wholecare.organisation.OrganisationSummary;
 import org.wholecare.shared.Roles;
 import org.wholecare.shared.ValidationException;
 
-/** People's accounts, and the invitations with which they choose their own password. */
+/** People's accounts: made by administrators, commissioners and providers, counted, and named. */
 @Service
 @Transactional(readOnly = true)
 public class AccountService {
@@ -35,31 +35,23 @@ public class AccountService {
     private static final Pattern USERNAME = Pattern.compile("^[a-z0-9][a-z0-9._@-]{2,59}$");
 
     private final UserAccountRepository accounts;
-    private final InvitationRepository invitations;
+    private final InvitationRepository links;
+    private final Invitations invitations;
     private final OrganisationService organisations;
     private final PasswordEncoder passwordEncoder;
-    private final InvitationSender invitationSender;
-    private final TrustedDevices trustedDevices;
-    private final SecurityProperties properties;
     private final CurrentUser currentUser;
     private final Clock clock;
-    private final String publicUrl;
     private final SecureRandom random = new SecureRandom();
 
-    AccountService(UserAccountRepository accounts, InvitationRepository invitations,
-            OrganisationService organisations, PasswordEncoder passwordEncoder, InvitationSender invitationSender,
-            TrustedDevices trustedDevices, SecurityProperties properties, CurrentUser currentUser, Clock clock,
-            @Value("${wholecare.public-url}") String publicUrl) {
+    AccountService(UserAccountRepository accounts, InvitationRepository links, Invitations invitations,
+            OrganisationService organisations, PasswordEncoder passwordEncoder, CurrentUser currentUser, Clock clock) {
         this.accounts = accounts;
+        this.links = links;
         this.invitations = invitations;
         this.organisations = organisations;
         this.passwordEncoder = passwordEncoder;
-        this.invitationSender = invitationSender;
-        this.trustedDevices = trustedDevices;
-        this.properties = properties;
         this.currentUser = currentUser;
         this.clock = clock;
-        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     }
 
     @RolesAllowed(Roles.ADMINISTRATOR)
@@ -88,7 +80,7 @@ public class AccountService {
         SignedInUser caller = currentUser.require();
         AccountSummary colleague = create(new NewAccount(fullName, username, Role.PROVIDER, caller.organisationId(),
                 null, null));
-        return invite(colleague.id());
+        return invitations.issue(colleague.id());
     }
 
     private AccountSummary create(NewAccount request) {
@@ -169,93 +161,6 @@ public class AccountService {
             throw new org.springframework.security.access.AccessDeniedException("Not your area");
         }
         return createAccount(new NewAccount(fullName, username, Role.REPRESENTATIVE, null, areaId, null));
-    }
-
-    /** The invitation link for a representative just made by {@link #createRepresentativeFor}. */
-    @RolesAllowed({Roles.BUDGET_HOLDER, Roles.COMMISSIONER})
-    @Transactional
-    public IssuedInvitation inviteRepresentative(long accountId) {
-        UserAccount account = accounts.findById(accountId)
-                .filter(a -> a.getRole() == Role.REPRESENTATIVE && a.getPasswordHash() == null)
-                .orElseThrow(() -> new org.springframework.security.access.AccessDeniedException("Not a new representative"));
-        if (!java.util.Objects.equals(account.getAreaId(), currentUser.require().areaId())) {
-            throw new org.springframework.security.access.AccessDeniedException("Not your area");
-        }
-        return issueInvitation(accountId);
-    }
-
-    /**
-     * Issues a new single-use link for the person to choose a password, replacing any earlier
-     * unused link. Also used when someone has forgotten their password.
-     */
-    @RolesAllowed({Roles.ADMINISTRATOR, Roles.COMMISSIONER})
-    @Transactional
-    public IssuedInvitation issueInvitation(long accountId) {
-        return invite(accountId);
-    }
-
-    private IssuedInvitation invite(long accountId) {
-        UserAccount account = accounts.findById(accountId)
-                .orElseThrow(() -> ValidationException.of("", "That account no longer exists."));
-        SignedInUser caller = currentUser.find().orElse(null);
-        if (caller != null && caller.role() == Role.COMMISSIONER
-                && (!account.getRole().livesInArea() || !java.util.Objects.equals(account.getAreaId(), caller.areaId()))) {
-            throw new org.springframework.security.access.AccessDeniedException(
-                    "Commissioners invite only budget holders and representatives in their area");
-        }
-        Instant now = clock.instant();
-        invitations.expireOpenInvitations(account.getId(), now);
-        byte[] tokenBytes = new byte[32];
-        random.nextBytes(tokenBytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(tokenBytes);
-        Instant expiresAt = now.plus(properties.invitationValidity());
-        invitations.save(new Invitation(account.getId(), hash(token), now, expiresAt,
-                currentUser.find().map(SignedInUser::accountId).orElse(null)));
-        var link = new InvitationLink(account.getFullName(), account.getUsername(),
-                publicUrl + "/invitation/" + token, expiresAt);
-        return new IssuedInvitation(link, invitationSender.send(link), UkTime.dayAndTime(expiresAt));
-    }
-
-    /** Anyone holding a link may ask whether it still works: the unguessable token is the authority. */
-    @PermitAll
-    public InvitationCheck checkInvitation(String token) {
-        Instant now = clock.instant();
-        return invitations.findByTokenHash(hash(token))
-                .map(invitation -> {
-                    if (invitation.isUsed()) {
-                        return InvitationCheck.unusable(USED);
-                    }
-                    if (invitation.isExpiredAt(now)) {
-                        return InvitationCheck.unusable(EXPIRED);
-                    }
-                    return accounts.findById(invitation.getUserAccountId())
-                            .map(a -> InvitationCheck.usable(a.getFullName(), a.getUsername()))
-                            .orElse(InvitationCheck.unusable(UNKNOWN));
-                })
-                .orElse(InvitationCheck.unusable(UNKNOWN));
-    }
-
-    /** Sets the person's password from a link, once. The unguessable token is the authority. */
-    @PermitAll
-    @Transactional
-    public void acceptInvitation(String token, String password, String confirmation) {
-        Instant now = clock.instant();
-        Invitation invitation = invitations.findByTokenHashForUpdate(hash(token))
-                .orElseThrow(() -> ValidationException.of("", UNKNOWN));
-        if (invitation.isUsed()) {
-            throw ValidationException.of("", USED);
-        }
-        if (invitation.isExpiredAt(now)) {
-            throw ValidationException.of("", EXPIRED);
-        }
-        UserAccount account = accounts.findById(invitation.getUserAccountId())
-                .orElseThrow(() -> ValidationException.of("", UNKNOWN));
-        var errors = new ValidationException.Collector();
-        PasswordRules.check(password, confirmation, account.getUsername(), errors);
-        errors.throwIfAny();
-        account.setPasswordHash(passwordEncoder.encode(password), now);
-        trustedDevices.forgetAll(account.getId());
-        invitation.markUsed(now);
     }
 
     /** Names of the people behind account ids, for showing who acted. Names are not sensitive. */
@@ -343,7 +248,7 @@ public class AccountService {
 
     @RolesAllowed(Roles.ADMINISTRATOR)
     public long countOpenInvitations() {
-        return invitations.countOpen(clock.instant());
+        return links.countOpen(clock.instant());
     }
 
     @RolesAllowed({Roles.ADMINISTRATOR, Roles.COMMISSIONER})
@@ -373,19 +278,4 @@ public class AccountService {
                 a.getAreaId(), a.getPostcodeDistrict(), status, a.getLastSignInAt(), a.isDisabled());
     }
 
-    private static String hash(String token) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((token == null ? "" : token).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
-    }
-
-    static final String USED = "This link has already been used to set a password. Sign in with that password, "
-            + "or ask your administrator for a new link if you have forgotten it.";
-    static final String EXPIRED = "This link has expired. Ask your administrator to send you a new one.";
-    static final String UNKNOWN = "This link does not work. Check that you copied all of it, "
-            + "or ask your administrator for a new one.";
 }

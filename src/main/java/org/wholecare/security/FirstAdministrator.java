@@ -23,15 +23,17 @@ class FirstAdministrator implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(FirstAdministrator.class);
 
     private final AccountService accounts;
+    private final Invitations invitations;
     private final UserAccountRepository repository;
     private final TransactionTemplate transaction;
     private final String username;
     private final String fullName;
 
-    FirstAdministrator(AccountService accounts, UserAccountRepository repository, TransactionTemplate transaction,
+    FirstAdministrator(AccountService accounts, Invitations invitations, UserAccountRepository repository, TransactionTemplate transaction,
             @Value("${wholecare.first-admin:}") String username,
             @Value("${wholecare.first-admin-name:Administrator}") String fullName) {
         this.accounts = accounts;
+        this.invitations = invitations;
         this.repository = repository;
         this.transaction = transaction;
         this.username = username == null ? "" : username.strip().toLowerCase(java.util.Locale.UK);
@@ -63,7 +65,7 @@ class FirstAdministrator implements ApplicationRunner {
                 }
                 return existing.getId();
             }).orElseGet(() -> create().id());
-            return accounts.issueInvitation(accountId);
+            return invitations.issueInvitation(accountId);
         }));
         // printed, not logged: the one place this link appears, once per start until it is used
         System.out.println("""

@@ -22,11 +22,13 @@ import org.wholecare.shared.ValidationException;
 public class InvitationView extends Main implements HasUrlParameter<String> {
 
     private final AccountService accounts;
+    private final Invitations invitations;
     private final Div content = new Div();
     private String token;
 
-    InvitationView(AccountService accounts) {
+    InvitationView(AccountService accounts, Invitations invitations) {
         this.accounts = accounts;
+        this.invitations = invitations;
         addClassName("login-page");
         add(new H1("Wholecare"), content);
     }
@@ -34,7 +36,7 @@ public class InvitationView extends Main implements HasUrlParameter<String> {
     @Override
     public void setParameter(BeforeEvent event, String token) {
         this.token = token;
-        InvitationCheck check = accounts.checkInvitation(token);
+        InvitationCheck check = invitations.checkInvitation(token);
         content.removeAll();
         if (check.usable()) {
             showForm(check);
@@ -67,7 +69,7 @@ public class InvitationView extends Main implements HasUrlParameter<String> {
             confirmation.setInvalid(false);
             formError.setText("");
             try {
-                accounts.acceptInvitation(token, password.getValue(), confirmation.getValue());
+                invitations.acceptInvitation(token, password.getValue(), confirmation.getValue());
                 content.removeAll();
                 Paragraph done = new Paragraph("Your password is set. You can now sign in with your username "
                         + check.username() + " and your new password.");

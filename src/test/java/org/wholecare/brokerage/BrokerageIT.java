@@ -23,6 +23,7 @@ import org.wholecare.budget.BudgetTestData;
 import org.wholecare.budget.ConsentGrant;
 import org.wholecare.budget.ConsentScope;
 import org.wholecare.budget.ConsentService;
+import org.wholecare.budget.ConsentChanges;
 import org.wholecare.budget.HolderSummary;
 import org.wholecare.budget.PoolingService;
 import org.wholecare.budget.SupportPlan;
@@ -47,6 +48,7 @@ class BrokerageIT {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
     @Autowired ConsentService consent;
+    @Autowired ConsentChanges consentChanges;
     @Autowired Caseload caseload;
     @Autowired Shortlists shortlists;
     @Autowired Proposals proposals;
@@ -57,6 +59,7 @@ class BrokerageIT {
     @Autowired PoolingService pooling;
     @Autowired SearchService search;
     @Autowired AccountService accounts;
+    @Autowired org.wholecare.security.Invitations invitations;
     @Autowired ActingAs actingAs;
     @Autowired JdbcTemplate jdbc;
     @Autowired TestClock clock;
@@ -74,7 +77,7 @@ class BrokerageIT {
 
     /** A new holder who can sign in, with a budget, in NB4 (where the demo listings are). */
     private Person newHolder() {
-        HolderSummary holder = BudgetTestData.holderWhoCanSignIn(actingAs, holders, accounts, "Brokerage Person", "NB4");
+        HolderSummary holder = BudgetTestData.holderWhoCanSignIn(actingAs, holders, invitations, "Brokerage Person", "NB4");
         BudgetSummary budget = BudgetTestData.budget(actingAs, budgets, holder,
                 Map.of(FundingStream.COUNCIL_SOCIAL_CARE, 500_000L));
         return new Person(holder.username(), holder, budget);
@@ -85,7 +88,7 @@ class BrokerageIT {
     }
 
     private ConsentGrant brokerGrant(Person p, ConsentScope scope, LocalDate endsOn) {
-        return actingAs.run(p.username(), () -> consent.grantToBrokerage(brokerageId(), scope, endsOn));
+        return actingAs.run(p.username(), () -> consentChanges.grantToBrokerage(brokerageId(), scope, endsOn));
     }
 
     /** The holder invites a carer, who (unless told not to) chooses a password. */
@@ -93,18 +96,18 @@ class BrokerageIT {
         long n = SEQUENCE.incrementAndGet();
         String username = "brokerage.carer." + n;
         String fullName = "Carer Person " + n;
-        var invited = actingAs.run(p.username(), () -> consent.inviteRepresentative(fullName, username, "my nephew",
+        var invited = actingAs.run(p.username(), () -> consentChanges.inviteRepresentative(fullName, username, "my nephew",
                 scope, today().plusMonths(3)));
         if (choosesPassword) {
             String url = invited.invitation().link().url();
-            accounts.acceptInvitation(url.substring(url.lastIndexOf('/') + 1), PASSWORD, PASSWORD);
+            invitations.acceptInvitation(url.substring(url.lastIndexOf('/') + 1), PASSWORD, PASSWORD);
         }
         return new Rep(username, fullName, invited.grant());
     }
 
     private void revoke(Person p, long grantId) {
         actingAs.run(p.username(), () -> {
-            consent.revoke(grantId);
+            consentChanges.revoke(grantId);
             return null;
         });
     }
@@ -173,7 +176,7 @@ class BrokerageIT {
                 .isInstanceOf(RefusedException.class).hasMessageContaining("you need access to propose");
         assertThat(rows("proposal", p)).isZero();
 
-        actingAs.run(p.username(), () -> consent.change(carer.grant().id(), ConsentScope.PROPOSE,
+        actingAs.run(p.username(), () -> consentChanges.change(carer.grant().id(), ConsentScope.PROPOSE,
                 today().plusMonths(2)));
         Proposal made = actingAs.run(carer.username(), () -> proposals.propose(p.holder().id(), listingId, 1,
                 Proposal.Frequency.ONE_OFF, today().plusDays(2), "Help on the first morning home"));
@@ -191,17 +194,17 @@ class BrokerageIT {
                 today().plusDays(3), "The same carers each morning"));
         long events = count("SELECT COUNT(*) FROM consent_event WHERE grant_id = ?", g.id());
 
-        assertThatThrownBy(() -> actingAs.run(p.username(), () -> consent.change(g.id(), null,
+        assertThatThrownBy(() -> actingAs.run(p.username(), () -> consentChanges.change(g.id(), null,
                 today().minusDays(1))))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors())
                         .containsOnlyKeys("scope", "endsOn"));
         assertThat(count("SELECT COUNT(*) FROM consent_event WHERE grant_id = ?", g.id())).isEqualTo(events);
         Person other = newHolder();
-        assertThatThrownBy(() -> actingAs.run(other.username(), () -> consent.change(g.id(), ConsentScope.PURCHASE,
+        assertThatThrownBy(() -> actingAs.run(other.username(), () -> consentChanges.change(g.id(), ConsentScope.PURCHASE,
                 today().plusMonths(1))))
                 .isInstanceOf(AccessDeniedException.class);
 
-        ConsentGrant changed = actingAs.run(p.username(), () -> consent.change(g.id(), ConsentScope.VIEW,
+        ConsentGrant changed = actingAs.run(p.username(), () -> consentChanges.change(g.id(), ConsentScope.VIEW,
                 today().plusMonths(1)));
         assertThat(changed.scope()).isEqualTo(ConsentScope.VIEW);
         assertThat(changed.endsOn()).isEqualTo(today().plusMonths(1));
@@ -231,19 +234,19 @@ class BrokerageIT {
                 .isInstanceOf(RefusedException.class);
         long grantsBefore = count("SELECT COUNT(*) FROM consent_grant WHERE holder_id = ?", p.holder().id());
 
-        assertThatThrownBy(() -> actingAs.run(p.username(), () -> consent.giveAgain(carer.grant().id(),
+        assertThatThrownBy(() -> actingAs.run(p.username(), () -> consentChanges.giveAgain(carer.grant().id(),
                 ConsentScope.VIEW, today().plusYears(3))))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors())
                         .containsOnlyKeys("endsOn"));
         Person other = newHolder();
-        assertThatThrownBy(() -> actingAs.run(other.username(), () -> consent.giveAgain(carer.grant().id(),
+        assertThatThrownBy(() -> actingAs.run(other.username(), () -> consentChanges.giveAgain(carer.grant().id(),
                 ConsentScope.VIEW, today().plusMonths(1))))
                 .isInstanceOf(AccessDeniedException.class);
         assertThat(count("SELECT COUNT(*) FROM consent_grant WHERE holder_id = ?", p.holder().id()))
                 .isEqualTo(grantsBefore);
 
         long accountsBefore = count("SELECT COUNT(*) FROM user_account");
-        var again = actingAs.run(p.username(), () -> consent.giveAgain(carer.grant().id(), ConsentScope.VIEW,
+        var again = actingAs.run(p.username(), () -> consentChanges.giveAgain(carer.grant().id(), ConsentScope.VIEW,
                 today().plusMonths(1)));
         assertThat(again.grant().id()).isNotEqualTo(carer.grant().id());
         assertThat(again.grant().granteeAccountId()).isEqualTo(carer.grant().granteeAccountId());
@@ -254,7 +257,7 @@ class BrokerageIT {
         assertThat(count("SELECT COUNT(*) FROM user_account")).isEqualTo(accountsBefore);
         assertThat(actingAs.run(carer.username(), () -> caseload.client(p.holder().id())).grant().id())
                 .isEqualTo(again.grant().id());
-        assertThatThrownBy(() -> actingAs.run(p.username(), () -> consent.giveAgain(carer.grant().id(),
+        assertThatThrownBy(() -> actingAs.run(p.username(), () -> consentChanges.giveAgain(carer.grant().id(),
                 ConsentScope.VIEW, today().plusMonths(1))))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("already has access");
 
@@ -267,7 +270,7 @@ class BrokerageIT {
         // someone who never chose a password gets a fresh link with their renewed access
         Rep neverSignedIn = invite(p, ConsentScope.VIEW, false);
         revoke(p, neverSignedIn.grant().id());
-        var renewed = actingAs.run(p.username(), () -> consent.giveAgain(neverSignedIn.grant().id(),
+        var renewed = actingAs.run(p.username(), () -> consentChanges.giveAgain(neverSignedIn.grant().id(),
                 ConsentScope.VIEW, today().plusMonths(1)));
         assertThat(renewed.invitation()).isNotNull();
         assertThat(renewed.invitation().link().username()).isEqualTo(neverSignedIn.username());

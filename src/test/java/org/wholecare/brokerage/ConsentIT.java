@@ -22,11 +22,11 @@ import org.wholecare.budget.ConsentGrant;
 import org.wholecare.budget.ConsentKind;
 import org.wholecare.budget.ConsentScope;
 import org.wholecare.budget.ConsentService;
+import org.wholecare.budget.ConsentChanges;
 import org.wholecare.budget.HolderSummary;
 import org.wholecare.ledger.FundingStream;
 import org.wholecare.marketplace.SearchQuery;
 import org.wholecare.marketplace.SearchService;
-import org.wholecare.security.AccountService;
 import org.wholecare.security.ActingAs;
 import org.wholecare.shared.RefusedException;
 import org.wholecare.shared.ValidationException;
@@ -39,6 +39,7 @@ class ConsentIT {
     private static final String PASSWORD = "a long enough password";
 
     @Autowired ConsentService consent;
+    @Autowired ConsentChanges consentChanges;
     @Autowired Caseload caseload;
     @Autowired Shortlists shortlists;
     @Autowired Proposals proposals;
@@ -46,7 +47,7 @@ class ConsentIT {
     @Autowired BudgetHolderService holders;
     @Autowired BudgetService budgets;
     @Autowired SearchService search;
-    @Autowired AccountService accounts;
+    @Autowired org.wholecare.security.Invitations invitations;
     @Autowired ActingAs actingAs;
     @Autowired JdbcTemplate jdbc;
     @Autowired TestClock clock;
@@ -61,7 +62,7 @@ class ConsentIT {
 
     /** A new holder who can sign in, with a budget, in NB4 (where the demo listings are). */
     private Person newHolder() {
-        HolderSummary holder = BudgetTestData.holderWhoCanSignIn(actingAs, holders, accounts, "Consent Person", "NB4");
+        HolderSummary holder = BudgetTestData.holderWhoCanSignIn(actingAs, holders, invitations, "Consent Person", "NB4");
         BudgetSummary budget = BudgetTestData.budget(actingAs, budgets, holder,
                 Map.of(FundingStream.COUNCIL_SOCIAL_CARE, 500_000L));
         return new Person(holder.username(), holder, budget);
@@ -72,7 +73,7 @@ class ConsentIT {
     }
 
     private ConsentGrant grant(Person p, ConsentScope scope) {
-        return actingAs.run(p.username(), () -> consent.grantToBrokerage(brokerageId(), scope,
+        return actingAs.run(p.username(), () -> consentChanges.grantToBrokerage(brokerageId(), scope,
                 today().plusMonths(3)));
     }
 
@@ -158,7 +159,7 @@ class ConsentIT {
         long listingId = listing("Morning help");
         actingAs.run("broker", () -> shortlists.add(p.holder().id(), listingId, "Same carers each week"));
         actingAs.run(p.username(), () -> {
-            consent.revoke(g.id());
+            consentChanges.revoke(g.id());
             return null;
         });
         assertThatThrownBy(() -> actingAs.run("broker", () -> shortlists.shortlist(p.holder().id())))
@@ -239,20 +240,20 @@ class ConsentIT {
     @Test
     void aCommissionerRecordsADeputyWhomOnlyACommissionerCanEnd() {
         Person p = newHolder();
-        assertThatThrownBy(() -> actingAs.run("commissioner", () -> consent.recordLegalAuthority(p.holder().id(),
+        assertThatThrownBy(() -> actingAs.run("commissioner", () -> consentChanges.recordLegalAuthority(p.holder().id(),
                 ConsentKind.DEPUTY, "Dee Puty", "dee.puty." + SEQUENCE.incrementAndGet(), " ")))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors())
                         .containsOnlyKeys("documentReference"));
-        var invited = actingAs.run("commissioner", () -> consent.recordLegalAuthority(p.holder().id(),
+        var invited = actingAs.run("commissioner", () -> consentChanges.recordLegalAuthority(p.holder().id(),
                 ConsentKind.DEPUTY, "Dee Puty", "dee.puty." + SEQUENCE.incrementAndGet(), "COP 1234567"));
         assertThat(invited.grant().scope()).isEqualTo(ConsentScope.PURCHASE);
         assertThat(invited.grant().endsOn()).isNull();
         assertThatThrownBy(() -> actingAs.run(p.username(), () -> {
-            consent.revoke(invited.grant().id());
+            consentChanges.revoke(invited.grant().id());
             return null;
         })).isInstanceOf(ValidationException.class).hasMessageContaining("Ask your commissioner");
         actingAs.run("commissioner", () -> {
-            consent.revoke(invited.grant().id());
+            consentChanges.revoke(invited.grant().id());
             return null;
         });
         assertThat(actingAs.run(p.username(), () -> consent.grants(p.holder().id())))
@@ -263,11 +264,11 @@ class ConsentIT {
     void badGrantsAreRefusedAtTheFieldAndNothingIsSaved() {
         Person p = newHolder();
         long before = jdbc.queryForObject("SELECT COUNT(*) FROM consent_grant", Long.class);
-        assertThatThrownBy(() -> actingAs.run(p.username(), () -> consent.grantToBrokerage(null, null,
+        assertThatThrownBy(() -> actingAs.run(p.username(), () -> consentChanges.grantToBrokerage(null, null,
                 today().minusDays(1))))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors())
                         .containsOnlyKeys("brokerage", "scope", "endsOn"));
-        assertThatThrownBy(() -> actingAs.run(p.username(), () -> consent.inviteRepresentative(" ", "holder", "",
+        assertThatThrownBy(() -> actingAs.run(p.username(), () -> consentChanges.inviteRepresentative(" ", "holder", "",
                 ConsentScope.VIEW, today().plusYears(3))))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors())
                         .containsOnlyKeys("fullName", "username", "relationship", "endsOn"));

@@ -1,5 +1,6 @@
 package org.wholecare.budget;
 
+import org.wholecare.budget.ConsentChanges;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -32,12 +33,13 @@ class AccessLogIT {
     }
 
     @Autowired ConsentService consent;
+    @Autowired ConsentChanges consentChanges;
     @Autowired Proposals proposals;
     @Autowired Quotes quotes;
     @Autowired BudgetHolderService holders;
     @Autowired BudgetService budgets;
     @Autowired ActingAs actingAs;
-    @Autowired org.wholecare.security.AccountService accounts;
+    @Autowired org.wholecare.security.Invitations invitations;
     @Autowired JdbcTemplate jdbc;
 
     private long entries(long holderId, String action) {
@@ -47,11 +49,11 @@ class AccessLogIT {
 
     @Test
     void looksAreMergedIntoVisitsButEveryChangeIsRecordedOnceItHappens() {
-        HolderSummary holder = BudgetTestData.holderWhoCanSignIn(actingAs, holders, accounts, "Logged Person", "NB2");
+        HolderSummary holder = BudgetTestData.holderWhoCanSignIn(actingAs, holders, invitations, "Logged Person", "NB2");
         BudgetTestData.budget(actingAs, budgets, holder, Map.of(FundingStream.NHS_HEALTH, 50_000L));
         long brokerageId = jdbc.queryForObject("SELECT id FROM organisation WHERE name = 'Northbrook Independent Living'",
                 Long.class);
-        actingAs.run(holder.username(), () -> consent.grantToBrokerage(brokerageId, ConsentScope.PROPOSE,
+        actingAs.run(holder.username(), () -> consentChanges.grantToBrokerage(brokerageId, ConsentScope.PROPOSE,
                 today().plusMonths(1)));
         long listing = jdbc.queryForObject("SELECT id FROM listing WHERE title = 'Morning help at home'", Long.class);
 
@@ -90,12 +92,12 @@ class AccessLogIT {
 
     @Test
     void everyLookByAnyoneButTheHolderIsInTheirLogListsAndQueuesIncluded() {
-        HolderSummary holder = BudgetTestData.holderWhoCanSignIn(actingAs, holders, accounts, "Listed Person", "NB4");
+        HolderSummary holder = BudgetTestData.holderWhoCanSignIn(actingAs, holders, invitations, "Listed Person", "NB4");
         BudgetTestData.budget(actingAs, budgets, holder, Map.of(FundingStream.NHS_HEALTH, 80_000L,
                 FundingStream.COUNCIL_SOCIAL_CARE, 80_000L));
         long brokerageId = jdbc.queryForObject("SELECT id FROM organisation WHERE name = 'Northbrook Independent Living'",
                 Long.class);
-        actingAs.run(holder.username(), () -> consent.grantToBrokerage(brokerageId, ConsentScope.PURCHASE,
+        actingAs.run(holder.username(), () -> consentChanges.grantToBrokerage(brokerageId, ConsentScope.PURCHASE,
                 today().plusMonths(1)));
         long listing = jdbc.queryForObject("SELECT id FROM listing WHERE title = 'Morning help at home'", Long.class);
         actingAs.run("broker", () -> quotes.request(holder.id(), listing, "Could you come at 7 most days?"));
@@ -118,10 +120,10 @@ class AccessLogIT {
 
     @Test
     void refusingTheSameThingAgainAndAgainIsOneEntrySoNobodyCanFloodTheLog() {
-        HolderSummary holder = BudgetTestData.holderWhoCanSignIn(actingAs, holders, accounts, "Flooded Person", "NB2");
+        HolderSummary holder = BudgetTestData.holderWhoCanSignIn(actingAs, holders, invitations, "Flooded Person", "NB2");
         long brokerageId = jdbc.queryForObject("SELECT id FROM organisation WHERE name = 'Northbrook Independent Living'",
                 Long.class);
-        actingAs.run(holder.username(), () -> consent.grantToBrokerage(brokerageId, ConsentScope.VIEW,
+        actingAs.run(holder.username(), () -> consentChanges.grantToBrokerage(brokerageId, ConsentScope.VIEW,
                 today().plusMonths(1)));
         for (int i = 0; i < 25; i++) {
             assertThatThrownBy(() -> actingAs.run("broker", () -> consent.authorise(holder.id(), ConsentScope.PURCHASE,

@@ -40,13 +40,13 @@ public final class BudgetTestData {
 
     /** A holder in {@code district} who has accepted their invitation, so tests can act as them. */
     public static HolderSummary holderWhoCanSignIn(ActingAs actingAs, BudgetHolderService holders,
-            org.wholecare.security.AccountService accounts, String name, String district) {
+            org.wholecare.security.Invitations invitations, String name, String district) {
         long n = SEQUENCE.incrementAndGet();
         String username = name.toLowerCase(java.util.Locale.UK).replace(' ', '.') + "." + n;
         var registered = actingAs.run("commissioner", () -> holders.register(new RegisterHolder(name + " " + n,
                 username, LocalDate.of(1960, 5, 5), nextNhsNumber(), district, null, null, null)));
         String url = registered.holderInvitation().link().url();
-        accounts.acceptInvitation(url.substring(url.lastIndexOf('/') + 1), "a long enough password",
+        invitations.acceptInvitation(url.substring(url.lastIndexOf('/') + 1), "a long enough password",
                 "a long enough password");
         return registered.holder();
     }

@@ -29,6 +29,7 @@ class MarketplaceIT {
     private static final String PASSWORD = "a long enough password";
 
     @Autowired ProviderService providers;
+    @Autowired ProviderDecisions providerDecisions;
     @Autowired ListingService listings;
     @Autowired SearchService search;
     @Autowired ReviewService reviews;
@@ -38,6 +39,7 @@ class MarketplaceIT {
     @Autowired SearchTextUpkeep upkeep;
     @Autowired OrganisationService organisations;
     @Autowired AccountService accounts;
+    @Autowired org.wholecare.security.Invitations invitations;
     @Autowired TestClock clock;
 
     /** A provider serving NB7 and NB8, registered with the CQC so it may list any kind of support. */
@@ -53,7 +55,7 @@ class MarketplaceIT {
                 + System.nanoTime(), 1L, "NB7, NB8", cqcNumber, "Pat Test", "pat" + n + "@example.org", null, username,
                 PASSWORD, PASSWORD))).profile();
         if (verify) {
-            actingAs.run("commissioner", () -> providers.decide(profile.organisationId(), ProviderStatus.VERIFIED, null));
+            actingAs.run("commissioner", () -> providerDecisions.decide(profile.organisationId(), ProviderStatus.VERIFIED, null));
         }
         return username;
     }
@@ -175,7 +177,7 @@ class MarketplaceIT {
         assertThat(find(word, null, "NB8", null, null)).extracting(r -> r.listing().id()).containsExactly(seen.id());
 
         long organisationId = seen.organisationId();
-        actingAs.run("commissioner", () -> providers.decide(organisationId, ProviderStatus.SUSPENDED, "Complaints under review"));
+        actingAs.run("commissioner", () -> providerDecisions.decide(organisationId, ProviderStatus.SUSPENDED, "Complaints under review"));
         assertThat(find(word, null, "NB8", null, null)).isEmpty();
         assertThatThrownBy(() -> actingAs.run("holder", () -> search.listing(seen.id(), "NB8")))
                 .isInstanceOf(AccessDeniedException.class);
@@ -281,7 +283,7 @@ class MarketplaceIT {
         // not yet visible, so not among the services shown on its profile
         assertThat(actingAs.run(pending, () -> search.listingsOf(organisationId))).isEmpty();
 
-        actingAs.run("commissioner", () -> providers.decide(organisationId, ProviderStatus.VERIFIED, null));
+        actingAs.run("commissioner", () -> providerDecisions.decide(organisationId, ProviderStatus.VERIFIED, null));
         assertThat(actingAs.run("holder", () -> search.listingsOf(organisationId)))
                 .extracting(r -> r.listing().id()).containsExactly(draft.id());
     }
@@ -460,7 +462,7 @@ class MarketplaceIT {
         list(pending, kind, "Pending rail", "Fitted", ListingUnit.DAY, 40, "NB7", List.of("MON"), language,
                 ListingStatus.PUBLISHED);
         long suspendedId = profileOf(suspended).organisationId();
-        actingAs.run("commissioner", () -> providers.decide(suspendedId, ProviderStatus.SUSPENDED, "Checking a complaint"));
+        actingAs.run("commissioner", () -> providerDecisions.decide(suspendedId, ProviderStatus.SUSPENDED, "Checking a complaint"));
 
         var found = actingAs.run("holder", () -> search.search(new SearchQuery(null, null, "NB7", null, null, language,
                 SearchQuery.Sort.PRICE, 0, 50)).results());
@@ -529,9 +531,9 @@ class MarketplaceIT {
         long pendingId = profileOf(pending).organisationId();
         assertThatThrownBy(() -> actingAs.run(elsewhere, () -> providers.viewable(pendingId)))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> actingAs.run(elsewhere, () -> providers.decide(pendingId, ProviderStatus.VERIFIED, null)))
+        assertThatThrownBy(() -> actingAs.run(elsewhere, () -> providerDecisions.decide(pendingId, ProviderStatus.VERIFIED, null)))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThat(actingAs.run(elsewhere, () -> providers.inMyArea(""))).satisfies(c -> {
+        assertThat(actingAs.run(elsewhere, () -> providerDecisions.inMyArea(""))).satisfies(c -> {
             assertThat(c.waiting()).isEmpty();
             assertThat(c.others()).isEmpty();
         });
@@ -546,9 +548,9 @@ class MarketplaceIT {
                 var council = organisations.createOrganisation("Otherby Council", OrganisationType.COUNCIL, area.id());
                 var account = accounts.createAccount(new NewAccount("Olu Other", username, Role.COMMISSIONER,
                         council.id(), null, null));
-                return accounts.issueInvitation(account.id()).link().url();
+                return invitations.issueInvitation(account.id()).link().url();
             });
-            accounts.acceptInvitation(url.substring(url.lastIndexOf('/') + 1), PASSWORD, PASSWORD);
+            invitations.acceptInvitation(url.substring(url.lastIndexOf('/') + 1), PASSWORD, PASSWORD);
         }
         return username;
     }
@@ -598,7 +600,7 @@ class MarketplaceIT {
             assertThat(profileOf(provider).cqcNumber()).isEqualTo("1-123456789");
             // and the commissioners see that it changed after they checked the provider
             String name = profileOf(provider).name();
-            assertThat(actingAs.run("commissioner", () -> providers.inMyArea(name)).others())
+            assertThat(actingAs.run("commissioner", () -> providerDecisions.inMyArea(name)).others())
                     .singleElement().satisfies(c -> assertThat(c.cqcNumberChangedSinceChecked()).isTrue());
         } finally {
             jdbc.update("UPDATE service_category SET needs_cqc_registration = ? WHERE id = ?", before, nursing);
@@ -630,7 +632,7 @@ class MarketplaceIT {
         assertThat(decide(id, ProviderStatus.SUSPENDED, "Checking a complaint").status()).isEqualTo(ProviderStatus.SUSPENDED);
         assertThat(decide(id, ProviderStatus.VERIFIED, "Complaint looked into").status()).isEqualTo(ProviderStatus.VERIFIED);
 
-        ProviderCheck check = actingAs.run("commissioner", () -> providers.inMyArea(profile.name())).others().getFirst();
+        ProviderCheck check = actingAs.run("commissioner", () -> providerDecisions.inMyArea(profile.name())).others().getFirst();
         assertThat(check.provider().organisationId()).isEqualTo(id);
         assertThat(check.decisions()).extracting(ProviderDecision::from, ProviderDecision::to, ProviderDecision::reason)
                 .containsExactly(
@@ -642,7 +644,7 @@ class MarketplaceIT {
     }
 
     private ProviderProfile decide(long organisationId, ProviderStatus decision, String reason) {
-        return actingAs.run("commissioner", () -> providers.decide(organisationId, decision, reason));
+        return actingAs.run("commissioner", () -> providerDecisions.decide(organisationId, decision, reason));
     }
 
     @Test
@@ -651,22 +653,22 @@ class MarketplaceIT {
         String verified = newProvider(true);
         ProviderProfile waitingProfile = profileOf(waiting);
         ProviderProfile verifiedProfile = profileOf(verified);
-        ProviderChecks all = actingAs.run("commissioner", () -> providers.inMyArea(null));
+        ProviderChecks all = actingAs.run("commissioner", () -> providerDecisions.inMyArea(null));
         assertThat(all.waiting()).extracting(c -> c.provider().organisationId()).contains(waitingProfile.organisationId())
                 .doesNotContain(verifiedProfile.organisationId());
         assertThat(all.waiting()).allSatisfy(c -> assertThat(c.provider().status()).isEqualTo(ProviderStatus.PENDING));
         assertThat(all.others()).allSatisfy(c -> assertThat(c.provider().status()).isNotEqualTo(ProviderStatus.PENDING));
         assertThat(all.others()).extracting(c -> c.provider().name()).contains("Riverside Home Care");
-        assertThat(all.others().size()).isLessThanOrEqualTo(ProviderService.MOST_OTHERS);
+        assertThat(all.others().size()).isLessThanOrEqualTo(ProviderDecisions.MOST_OTHERS);
         // districts come with each provider, and the name filter finds one
-        ProviderChecks one = actingAs.run("commissioner", () -> providers.inMyArea(" " + verifiedProfile.name() + " "));
+        ProviderChecks one = actingAs.run("commissioner", () -> providerDecisions.inMyArea(" " + verifiedProfile.name() + " "));
         assertThat(one.waiting()).isEmpty();
         assertThat(one.others()).extracting(c -> c.provider().districts()).containsExactly(List.of("NB7", "NB8"));
         // what is typed is a name, not a pattern
-        ProviderChecks percent = actingAs.run("commissioner", () -> providers.inMyArea("%"));
+        ProviderChecks percent = actingAs.run("commissioner", () -> providerDecisions.inMyArea("%"));
         assertThat(percent.waiting()).isEmpty();
         assertThat(percent.others()).isEmpty();
-        assertThatThrownBy(() -> actingAs.run("provider", () -> providers.inMyArea(""))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> actingAs.run("provider", () -> providerDecisions.inMyArea(""))).isInstanceOf(AccessDeniedException.class);
     }
 
     @Test

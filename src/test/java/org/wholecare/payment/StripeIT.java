@@ -71,7 +71,9 @@ class StripeIT {
         STUB.close();
     }
 
-    @Autowired PaymentService payments;
+    @Autowired Payouts payments;
+    @Autowired StripeConnect connections;
+    @Autowired CardTopUps topUps;
     @Autowired Bookings bookings;
     @Autowired ProviderBookings providerBookings;
     @Autowired Invoices invoices;
@@ -80,6 +82,7 @@ class StripeIT {
     @Autowired LedgerService ledger;
     @Autowired SearchService search;
     @Autowired AccountService accounts;
+    @Autowired org.wholecare.security.Invitations invitations;
     @Autowired ActingAs actingAs;
     @Autowired JdbcTemplate jdbc;
     @Autowired Clock clock;
@@ -93,7 +96,7 @@ class StripeIT {
         var registered = actingAs.run("commissioner", () -> holders.register(new RegisterHolder("Payer " + n,
                 "payer." + n, LocalDate.of(1950, 1, 1), BudgetTestData.nextNhsNumber(), "NB4", null, null, null)));
         String url = registered.holderInvitation().link().url();
-        accounts.acceptInvitation(url.substring(url.lastIndexOf('/') + 1), "a long enough password",
+        invitations.acceptInvitation(url.substring(url.lastIndexOf('/') + 1), "a long enough password",
                 "a long enough password");
         BudgetSummary budget = BudgetTestData.budget(actingAs, budgets, registered.holder(),
                 Map.of(FundingStream.COUNCIL_SOCIAL_CARE, 100_000L, FundingStream.NHS_HEALTH, 100_000L));
@@ -115,7 +118,7 @@ class StripeIT {
     }
 
     private void connectProvider() {
-        String link = actingAs.run("provider", () -> payments.connectStripe("http://localhost/provider/bookings"));
+        String link = actingAs.run("provider", () -> connections.connect("http://localhost/provider/bookings"));
         assertThat(link).isEqualTo("https://connect.stripe.test/onboarding");
     }
 
@@ -172,11 +175,11 @@ class StripeIT {
     void aDeclinedCardCreditsNothing() {
         Person p = newHolder();
         STUB.declineNextCheckout = true;
-        assertThatThrownBy(() -> actingAs.run(p.username(), () -> payments.startTopUp(2_500, "http://localhost/budget")))
+        assertThatThrownBy(() -> actingAs.run(p.username(), () -> topUps.startTopUp(2_500, "http://localhost/budget")))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("declined");
         assertThat(topUp(p)).isZero();
         // a card declined on Stripe's own page: the session fails, and nothing is credited
-        String session = actingAs.run(p.username(), () -> payments.startTopUp(2_500, "http://localhost/budget"));
+        String session = actingAs.run(p.username(), () -> topUps.startTopUp(2_500, "http://localhost/budget"));
         String id = session.substring(session.lastIndexOf('/') + 1);
         post(event("evt_fail_" + id, "checkout.session.async_payment_failed", id, "unpaid", 2_500), true);
         assertThat(topUp(p)).isZero();
@@ -187,7 +190,7 @@ class StripeIT {
     @Test
     void aPaidTopUpIsCreditedOnceHoweverOftenTheWebhookComesAndNotAtAllIfForged() throws Exception {
         Person p = newHolder();
-        String url = actingAs.run(p.username(), () -> payments.startTopUp(2_500, "http://localhost/budget"));
+        String url = actingAs.run(p.username(), () -> topUps.startTopUp(2_500, "http://localhost/budget"));
         String session = url.substring(url.lastIndexOf('/') + 1);
         String paid = event("evt_paid_" + session, "checkout.session.completed", session, "paid", 2_500);
 
@@ -204,14 +207,14 @@ class StripeIT {
         assertThat(topUp(p)).isEqualTo(2_500);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM stripe_event WHERE id = ?", Long.class,
                 "evt_paid_" + session)).isEqualTo(1);
-        assertThatThrownBy(() -> payments.handleWebhook(paid, "t=1,v1=00"))
+        assertThatThrownBy(() -> topUps.handleWebhook(paid, "t=1,v1=00"))
                 .isInstanceOf(SignatureVerificationException.class);
     }
 
     @Test
     void aTopUpPaidForAnotherAmountCreditsWhatTheCardWasChargedOnce() {
         Person p = newHolder();
-        String url = actingAs.run(p.username(), () -> payments.startTopUp(2_500, "http://localhost/budget"));
+        String url = actingAs.run(p.username(), () -> topUps.startTopUp(2_500, "http://localhost/budget"));
         String session = url.substring(url.lastIndexOf('/') + 1);
         // Stripe says £20.00 was taken, not the £25.00 asked: the person has paid £20.00
         String paid = event("evt_other_amount_" + session, "checkout.session.completed", session, "paid", 2_000);
@@ -262,7 +265,7 @@ class StripeIT {
     @Test
     void aWebhookFindsItsTopUpByOurReferenceAndOneNobodyKnowsIsLeftForStripeToSendAgain() {
         Person p = newHolder();
-        String url = actingAs.run(p.username(), () -> payments.startTopUp(1_200, "http://localhost/budget"));
+        String url = actingAs.run(p.username(), () -> topUps.startTopUp(1_200, "http://localhost/budget"));
         String session = url.substring(url.lastIndexOf('/') + 1);
         long topUpId = jdbc.queryForObject("SELECT id FROM top_up WHERE stripe_session_id = ?", Long.class, session);
         // as if the app stopped before it wrote Stripe's session id down
@@ -285,7 +288,7 @@ class StripeIT {
     @Test
     void aPaymentThatArrivesAfterAnExpiryIsStillCreditedOnceAndAnUnreadableEventIsRefused() {
         Person p = newHolder();
-        String url = actingAs.run(p.username(), () -> payments.startTopUp(3_000, "http://localhost/budget"));
+        String url = actingAs.run(p.username(), () -> topUps.startTopUp(3_000, "http://localhost/budget"));
         String session = url.substring(url.lastIndexOf('/') + 1);
         // out of order: Stripe's "expired" reaches us before the earlier "paid"
         assertThat(post(event("evt_exp_" + session, "checkout.session.expired", session, "unpaid", 3_000), true))
@@ -336,7 +339,7 @@ class StripeIT {
     void aProviderStillWaitingForItsChecksCannotConnectAStripeAccount() {
         long before = jdbc.queryForObject("SELECT COUNT(*) FROM payout_account", Long.class);
         int created = STUB.accountsCreated.get();
-        assertThatThrownBy(() -> actingAs.run("sunrise", () -> payments.connectStripe("http://localhost/provider/bookings")))
+        assertThatThrownBy(() -> actingAs.run("sunrise", () -> connections.connect("http://localhost/provider/bookings")))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.getMessage())
                         .contains("once a commissioner has checked your organisation"));
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM payout_account", Long.class)).isEqualTo(before);

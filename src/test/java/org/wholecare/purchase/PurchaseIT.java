@@ -1,5 +1,6 @@
 package org.wholecare.purchase;
 
+import org.wholecare.budget.ConsentChanges;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -32,7 +33,7 @@ import org.wholecare.marketplace.ListingStatus;
 import org.wholecare.marketplace.ReviewService;
 import org.wholecare.marketplace.SearchQuery;
 import org.wholecare.marketplace.SearchService;
-import org.wholecare.payment.PaymentService;
+import org.wholecare.payment.Payouts;
 import org.wholecare.security.AccountService;
 import org.wholecare.security.ActingAs;
 import org.wholecare.shared.ValidationException;
@@ -54,7 +55,7 @@ class PurchaseIT {
     @Autowired Bookings bookings;
     @Autowired ProviderBookings providerBookings;
     @Autowired Invoices invoices;
-    @Autowired PaymentService payments;
+    @Autowired Payouts payments;
     @Autowired BudgetHolderService holders;
     @Autowired BudgetService budgets;
     @Autowired LedgerService ledger;
@@ -62,11 +63,14 @@ class PurchaseIT {
     @Autowired ListingService listings;
     @Autowired ReviewService reviews;
     @Autowired org.wholecare.marketplace.ProviderService providers;
+    @Autowired org.wholecare.marketplace.ProviderDecisions providerDecisions;
     @Autowired AccountService accounts;
+    @Autowired org.wholecare.security.Invitations invitations;
     @Autowired ActingAs actingAs;
     @Autowired JdbcTemplate jdbc;
     @Autowired org.wholecare.budget.StatementService statements;
     @Autowired org.wholecare.budget.ConsentService consent;
+    @Autowired ConsentChanges consentChanges;
     @Autowired org.wholecare.brokerage.Proposals proposals;
 
     private record Person(String username, String carer, HolderSummary holder, BudgetSummary budget) {
@@ -86,7 +90,7 @@ class PurchaseIT {
     }
 
     private void accept(String url) {
-        accounts.acceptInvitation(url.substring(url.lastIndexOf('/') + 1), PASSWORD, PASSWORD);
+        invitations.acceptInvitation(url.substring(url.lastIndexOf('/') + 1), PASSWORD, PASSWORD);
     }
 
     private long listing(String words) {
@@ -230,7 +234,7 @@ class PurchaseIT {
             payments.recordSettledOutside(waiting.id(), "BACS from the council, ref 4471");
             return null;
         });
-        assertThat(payments.statusesOf(List.of(invoiceId)).get(invoiceId)).isEqualTo("Settled outside Stripe");
+        assertThat(payments.ofInvoices(List.of(invoiceId)).get(invoiceId)).isEqualTo("Settled outside Stripe");
         // and the month's statement says so next to the spend
         var statement = actingAs.run(p.username(), () -> statements.statement(p.budget().id(),
                 java.time.YearMonth.now()));
@@ -296,14 +300,14 @@ class PurchaseIT {
         long dayCentre = paused.organisationId();
         long dayCentreService = actingAs.run(provider, () -> listings.mine()).stream()
                 .filter(l -> l.title().equals("Day centre with lunch and activities")).findFirst().orElseThrow().id();
-        actingAs.run("commissioner", () -> providers.decide(dayCentre, org.wholecare.marketplace.ProviderStatus.SUSPENDED,
+        actingAs.run("commissioner", () -> providerDecisions.decide(dayCentre, org.wholecare.marketplace.ProviderStatus.SUSPENDED,
                 "Checking a safeguarding concern"));
         try {
             assertThatThrownBy(() -> actingAs.run(p.username(), () -> bookWithoutLooking(
                     booking(p, dayCentreService, 1, Booking.Frequency.ONE_OFF, 1))))
                     .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors()).containsKey("listing"));
         } finally {
-            actingAs.run("commissioner", () -> providers.decide(dayCentre,
+            actingAs.run("commissioner", () -> providerDecisions.decide(dayCentre,
                     org.wholecare.marketplace.ProviderStatus.VERIFIED, "Concern looked into and closed"));
         }
         // someone with no consent
@@ -339,7 +343,7 @@ class PurchaseIT {
     void twoDelegatesBuyingAtTheSameMomentCannotOverspend() throws Exception {
         // £60 of council money: each booking of 2 hours at £24.50 takes £29.40 of it (60%), so two fit
         Person p = newHolder(6_000);
-        actingAs.run(p.username(), () -> consent.grantToBrokerage(brokerageId(),
+        actingAs.run(p.username(), () -> consentChanges.grantToBrokerage(brokerageId(),
                 org.wholecare.budget.ConsentScope.PURCHASE, today().plusMonths(1)));
         long morning = listing("Morning help");
         ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -374,7 +378,7 @@ class PurchaseIT {
     @Test
     void anAcceptedProposalBecomesAPurchaseOnce() {
         Person p = newHolder(100_000);
-        actingAs.run(p.username(), () -> consent.grantToBrokerage(jdbc.queryForObject(
+        actingAs.run(p.username(), () -> consentChanges.grantToBrokerage(jdbc.queryForObject(
                 "SELECT id FROM organisation WHERE name = 'Northbrook Independent Living'", Long.class),
                 org.wholecare.budget.ConsentScope.PROPOSE, today().plusMonths(1)));
         long morning = listing("Morning help");

@@ -28,6 +28,7 @@ class AccountChangesIT {
 
     @LocalServerPort int port;
     @Autowired AccountService accounts;
+    @Autowired Invitations invitations;
     @Autowired AccountChanges changes;
     @Autowired OrganisationService organisations;
     @Autowired UserDetailsService userDetails;
@@ -45,7 +46,7 @@ class AccountChangesIT {
             long riverside = organisation("Riverside Home Care").id();
             AccountSummary account = accounts.createAccount(new NewAccount("Mo Ver", username, Role.PROVIDER, riverside,
                     null, null));
-            accounts.acceptInvitation(AccountsAndInvitationsIT.token(accounts.issueInvitation(account.id())), PASSWORD,
+            invitations.acceptInvitation(AccountsAndInvitationsIT.token(invitations.issueInvitation(account.id())), PASSWORD,
                     PASSWORD);
             return account.id();
         });
@@ -104,7 +105,7 @@ class AccountChangesIT {
         WebClient open = signedInBrowser("198.51.100.65");
         String newPassword = "paper lighthouse meadow";
         SystemActor.asAdministrator(() -> {
-            accounts.acceptInvitation(AccountsAndInvitationsIT.token(accounts.issueInvitation(accountId)), newPassword,
+            invitations.acceptInvitation(AccountsAndInvitationsIT.token(invitations.issueInvitation(accountId)), newPassword,
                     newPassword);
             return null;
         });

@@ -27,6 +27,7 @@ class AccountsAndInvitationsIT {
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
     @Autowired AccountService accounts;
+    @Autowired Invitations invitations;
     @Autowired OrganisationService organisations;
     @Autowired UserAccountRepository repository;
     @Autowired UserDetailsService userDetails;
@@ -52,7 +53,7 @@ class AccountsAndInvitationsIT {
         UserAccount inviter = repository.findByUsername("provider").orElseThrow();
         assertThat(colleague.getRole()).isEqualTo(Role.PROVIDER);
         assertThat(colleague.getOrganisationId()).isEqualTo(inviter.getOrganisationId());
-        accounts.acceptInvitation(token(issued), "pelican harbour song", "pelican harbour song");
+        invitations.acceptInvitation(token(issued), "pelican harbour song", "pelican harbour song");
         assertThat(userDetails.loadUserByUsername(username).getAuthorities()).extracting(Object::toString)
                 .containsExactly("ROLE_PROVIDER");
 
@@ -73,9 +74,9 @@ class AccountsAndInvitationsIT {
         assertThatThrownBy(() -> userDetails.loadUserByUsername(account.username()))
                 .isInstanceOf(UsernameNotFoundException.class);
 
-        String token = token(accounts.issueInvitation(account.id()));
-        assertThat(accounts.checkInvitation(token).usable()).isTrue();
-        accounts.acceptInvitation(token, "pelican harbour song", "pelican harbour song");
+        String token = token(invitations.issueInvitation(account.id()));
+        assertThat(invitations.checkInvitation(token).usable()).isTrue();
+        invitations.acceptInvitation(token, "pelican harbour song", "pelican harbour song");
 
         var user = userDetails.loadUserByUsername(account.username());
         assertThat(passwordEncoder.matches("pelican harbour song", user.getPassword())).isTrue();
@@ -87,26 +88,26 @@ class AccountsAndInvitationsIT {
     @Test
     void anInvitationWorksOnceOnly() {
         AccountSummary account = holder();
-        String token = token(accounts.issueInvitation(account.id()));
-        accounts.acceptInvitation(token, "first password here", "first password here");
+        String token = token(invitations.issueInvitation(account.id()));
+        invitations.acceptInvitation(token, "first password here", "first password here");
         String hashAfterFirstUse = repository.findById(account.id()).orElseThrow().getPasswordHash();
 
-        assertThatThrownBy(() -> accounts.acceptInvitation(token, "second password here", "second password here"))
+        assertThatThrownBy(() -> invitations.acceptInvitation(token, "second password here", "second password here"))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("already been used");
         assertThat(repository.findById(account.id()).orElseThrow().getPasswordHash()).isEqualTo(hashAfterFirstUse);
-        assertThat(accounts.checkInvitation(token).usable()).isFalse();
+        assertThat(invitations.checkInvitation(token).usable()).isFalse();
     }
 
     @Test
     void anInvitationExpiresAndANewOneReplacesTheOld() {
         AccountSummary account = holder();
-        String first = token(accounts.issueInvitation(account.id()));
-        String second = token(accounts.issueInvitation(account.id()));
-        assertThatThrownBy(() -> accounts.acceptInvitation(first, "some good password", "some good password"))
+        String first = token(invitations.issueInvitation(account.id()));
+        String second = token(invitations.issueInvitation(account.id()));
+        assertThatThrownBy(() -> invitations.acceptInvitation(first, "some good password", "some good password"))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("expired");
 
         clock.advance(Duration.ofDays(7).plusMinutes(1));
-        assertThatThrownBy(() -> accounts.acceptInvitation(second, "some good password", "some good password"))
+        assertThatThrownBy(() -> invitations.acceptInvitation(second, "some good password", "some good password"))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("expired");
         assertThat(repository.findById(account.id()).orElseThrow().hasPassword()).isFalse();
     }
@@ -114,22 +115,22 @@ class AccountsAndInvitationsIT {
     @Test
     void aWeakOrMistypedPasswordIsRefusedAndTheLinkStillWorks() {
         AccountSummary account = holder();
-        String token = token(accounts.issueInvitation(account.id()));
+        String token = token(invitations.issueInvitation(account.id()));
 
-        assertThatThrownBy(() -> accounts.acceptInvitation(token, "short", "short"))
+        assertThatThrownBy(() -> invitations.acceptInvitation(token, "short", "short"))
                 .isInstanceOfSatisfying(ValidationException.class,
                         e -> assertThat(e.fieldErrors()).containsKey("password"));
-        assertThatThrownBy(() -> accounts.acceptInvitation(token, account.username(), account.username()))
+        assertThatThrownBy(() -> invitations.acceptInvitation(token, account.username(), account.username()))
                 .isInstanceOfSatisfying(ValidationException.class,
                         e -> assertThat(e.fieldErrors().get("password")).contains("must not be your username"));
-        assertThatThrownBy(() -> accounts.acceptInvitation(token, "a long password one", "a long password two"))
+        assertThatThrownBy(() -> invitations.acceptInvitation(token, "a long password one", "a long password two"))
                 .isInstanceOfSatisfying(ValidationException.class,
                         e -> assertThat(e.fieldErrors()).containsOnlyKeys("confirmation"));
-        assertThatThrownBy(() -> accounts.acceptInvitation("made-up-token", "a long password one", "a long password one"))
+        assertThatThrownBy(() -> invitations.acceptInvitation("made-up-token", "a long password one", "a long password one"))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("does not work");
 
         assertThat(repository.findById(account.id()).orElseThrow().hasPassword()).isFalse();
-        assertThat(accounts.checkInvitation(token).usable()).isTrue();
+        assertThat(invitations.checkInvitation(token).usable()).isTrue();
     }
 
     @Test

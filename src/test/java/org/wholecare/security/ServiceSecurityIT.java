@@ -17,6 +17,7 @@ import org.wholecare.organisation.OrganisationType;
 class ServiceSecurityIT {
 
     @Autowired AccountService accounts;
+    @Autowired Invitations invitations;
     @Autowired OrganisationService organisations;
     @Autowired UserAccountRepository repository;
 
@@ -27,7 +28,7 @@ class ServiceSecurityIT {
         assertThatThrownBy(() -> accounts.accounts()).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> accounts.createAccount(new NewAccount("Eve", "eve", Role.ADMINISTRATOR,
                 null, null, null))).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> accounts.issueInvitation(1L)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> invitations.issueInvitation(1L)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> organisations.createOrganisation("Eve's Care", OrganisationType.PROVIDER, 1L))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> organisations.countByTypeInArea(1L)).isInstanceOf(AccessDeniedException.class);

@@ -30,6 +30,7 @@ class SignInLockoutIT {
     @Autowired PasswordEncoder passwordEncoder;
     @Autowired ApplicationEventPublisher events;
     @Autowired AccountService accounts;
+    @Autowired Invitations invitations;
     @Autowired OrganisationService organisations;
     @Autowired TestClock clock;
     @Autowired org.springframework.security.authentication.AuthenticationProvider appSignIn;
@@ -48,7 +49,7 @@ class SignInLockoutIT {
             long area = organisations.areas().stream().filter(a -> a.name().equals("Northbrook")).findFirst().orElseThrow().id();
             AccountSummary account = accounts.createAccount(
                     new NewAccount("Lockout Test", username, Role.BUDGET_HOLDER, null, area, "NB5"));
-            accounts.acceptInvitation(AccountsAndInvitationsIT.token(accounts.issueInvitation(account.id())),
+            invitations.acceptInvitation(AccountsAndInvitationsIT.token(invitations.issueInvitation(account.id())),
                     PASSWORD, PASSWORD);
             return null;
         });

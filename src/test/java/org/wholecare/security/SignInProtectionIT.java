@@ -27,6 +27,7 @@ class SignInProtectionIT {
 
     @LocalServerPort int port;
     @Autowired AccountService accounts;
+    @Autowired Invitations invitations;
     @Autowired OrganisationService organisations;
     @Autowired TestClock clock;
     @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
@@ -43,7 +44,7 @@ class SignInProtectionIT {
                     .orElseThrow().id();
             AccountSummary account = accounts.createAccount(new NewAccount("Sign In Test", username,
                     Role.BUDGET_HOLDER, null, area, "NB4"));
-            accounts.acceptInvitation(AccountsAndInvitationsIT.token(accounts.issueInvitation(account.id())), PASSWORD,
+            invitations.acceptInvitation(AccountsAndInvitationsIT.token(invitations.issueInvitation(account.id())), PASSWORD,
                     PASSWORD);
             return null;
         });
@@ -138,7 +139,7 @@ class SignInProtectionIT {
         assertThat(passphrase.length()).isGreaterThan(72);
         SystemActor.asAdministrator(() -> {
             long id = accounts.accounts().stream().filter(a -> a.username().equals(username)).findFirst().orElseThrow().id();
-            accounts.acceptInvitation(AccountsAndInvitationsIT.token(accounts.issueInvitation(id)), passphrase,
+            invitations.acceptInvitation(AccountsAndInvitationsIT.token(invitations.issueInvitation(id)), passphrase,
                     passphrase);
             return null;
         });

@@ -17,9 +17,9 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import org.wholecare.ledger.FundingStream;
 import org.wholecare.marketplace.ListingUnit;
-import org.wholecare.payment.PaymentService;
 import org.wholecare.purchase.Booking;
 import org.wholecare.purchase.Invoice;
+import org.wholecare.purchase.PaymentStatuses;
 import org.wholecare.purchase.Purchase;
 import org.wholecare.shared.ValidationException;
 
@@ -32,10 +32,10 @@ import org.wholecare.shared.ValidationException;
 public class PurchaseRecords {
 
     private final JdbcClient jdbc;
-    private final PaymentService payments;
+    private final PaymentStatuses payments;
     private final Clock clock;
 
-    PurchaseRecords(JdbcClient jdbc, PaymentService payments, Clock clock) {
+    PurchaseRecords(JdbcClient jdbc, PaymentStatuses payments, Clock clock) {
         this.jdbc = jdbc;
         this.payments = payments;
         this.clock = clock;
@@ -152,6 +152,11 @@ public class PurchaseRecords {
         return jdbc.sql("SELECT account_id FROM budget_holder WHERE id = ?").param(holderId).query(Long.class).single();
     }
 
+    /** The area the holder lives in, whose commissioners pay and oversee their spending. */
+    public long holderArea(long holderId) {
+        return jdbc.sql("SELECT area_id FROM budget_holder WHERE id = ?").param(holderId).query(Long.class).single();
+    }
+
     public Timestamp now() {
         return Timestamp.from(clock.instant());
     }
@@ -194,7 +199,7 @@ public class PurchaseRecords {
     }
 
     private List<Invoice> withPayments(List<Invoice> invoices) {
-        Map<Long, String> paid = payments.statusesOf(invoices.stream().map(Invoice::id).toList());
+        Map<Long, String> paid = payments.ofInvoices(invoices.stream().map(Invoice::id).toList());
         return invoices.stream().map(i -> new Invoice(i.id(), i.purchaseId(), i.units(), i.amountPence(), i.status(),
                 i.raisedAt(), i.disputeReason(), i.resolution(), paid.get(i.id()))).toList();
     }

@@ -8,7 +8,8 @@ import org.wholecare.ledger.FundingStream;
 import org.wholecare.ledger.LedgerRequest;
 import org.wholecare.ledger.LedgerService;
 import org.wholecare.ledger.StreamAmount;
-import org.wholecare.payment.PaymentService;
+import org.springframework.context.ApplicationEventPublisher;
+import org.wholecare.purchase.InvoiceConfirmed;
 import org.wholecare.purchase.Invoice;
 import org.wholecare.purchase.Purchase;
 import org.wholecare.security.CurrentUser;
@@ -25,13 +26,14 @@ public class Settlement {
 
     private final PurchaseRecords records;
     private final LedgerService ledger;
-    private final PaymentService payments;
+    private final ApplicationEventPublisher events;
     private final CurrentUser currentUser;
 
-    Settlement(PurchaseRecords records, LedgerService ledger, PaymentService payments, CurrentUser currentUser) {
+    Settlement(PurchaseRecords records, LedgerService ledger, ApplicationEventPublisher events,
+            CurrentUser currentUser) {
         this.records = records;
         this.ledger = ledger;
-        this.payments = payments;
+        this.events = events;
         this.currentUser = currentUser;
     }
 
@@ -48,8 +50,10 @@ public class Settlement {
         records.moveInvoice(invoice.id(), from, Invoice.Status.CONFIRMED, (from == Invoice.Status.DISPUTED
                 ? "resolved_by" : "decided_by") + " = ?, decided_at = ?, resolution = ?, spend_entry_id = ?", actor,
                 records.now(), resolution, entry.id());
-        payments.request(invoice.id(), entry.id(), p.providerId(), invoice.amountPence(),
-                "Wholecare invoice " + invoice.id() + ": " + p.title());
+        // the provider is owed it now: whoever pays records the payment in this same transaction
+        events.publishEvent(new InvoiceConfirmed(invoice.id(), entry.id(), p.providerId(), p.holderId(),
+                records.holderArea(p.holderId()), invoice.amountPence(),
+                "Wholecare invoice " + invoice.id() + ": " + p.title()));
         completeIfDone(p.id(), "Nothing more owed for " + p.title());
     }
 

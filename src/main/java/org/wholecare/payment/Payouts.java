@@ -36,18 +36,21 @@ import org.wholecare.shared.Money;
 import org.wholecare.shared.Roles;
 import org.wholecare.shared.ValidationException;
 
+import org.springframework.context.event.EventListener;
+import org.wholecare.purchase.InvoiceConfirmed;
+import org.wholecare.purchase.PaymentStatuses;
+
 /**
- * Pays providers for confirmed invoices and credits card top-ups, through Stripe when it is set up.
- * A payment is written first (the outbox) and sent after the invoice's transaction commits, with an
- * idempotency key made from the invoice, so a retry after a timeout or a crash can never pay twice.
+ * Pays providers for confirmed invoices, through Stripe when it is set up. A payment is written
+ * first (the outbox), when the purchase feature says an invoice is confirmed, and sent after that
+ * transaction commits, with an idempotency key made from the invoice, so a retry after a timeout
+ * or a crash can never pay twice. Without Stripe, a commissioner records how it was paid.
  */
 @Service
 @Transactional(readOnly = true)
-public class PaymentService {
+public class Payouts implements PaymentStatuses {
 
-    private static final Logger log = LoggerFactory.getLogger(PaymentService.class);
-    /** Stripe's own default: older signed events are refused as replays. */
-    static final long WEBHOOK_TOLERANCE_SECONDS = 300;
+    private static final Logger log = LoggerFactory.getLogger(Payouts.class);
     /**
      * Stripe keeps an idempotency key for at least 24 hours; retrying later could pay twice, so a
      * payment Stripe has not confirmed by then stops and waits for a person to check Stripe.
@@ -57,11 +60,8 @@ public class PaymentService {
     private final JdbcClient jdbc;
     private final StripeGateway stripe;
     private final StripeSettings settings;
-    private final LedgerService ledger;
-    private final BudgetHolderService holders;
-    private final BudgetService budgets;
+    private final StripeConnect connections;
     private final CurrentUser currentUser;
-    private final org.wholecare.marketplace.ProviderService providers;
     private final org.wholecare.budget.HolderRecords records;
     private final TransactionTemplate ownTransaction;
     private final Clock clock;
@@ -70,18 +70,14 @@ public class PaymentService {
     private final java.util.concurrent.ExecutorService sender = java.util.concurrent.Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("stripe-payments").daemon().factory());
 
-    PaymentService(JdbcClient jdbc, StripeGateway stripe, StripeSettings settings, LedgerService ledger,
-            BudgetHolderService holders, BudgetService budgets, CurrentUser currentUser,
-            org.wholecare.marketplace.ProviderService providers, org.wholecare.budget.HolderRecords records,
-            PlatformTransactionManager transactions, Clock clock) {
+    Payouts(JdbcClient jdbc, StripeGateway stripe, StripeSettings settings, StripeConnect connections,
+            CurrentUser currentUser, org.wholecare.budget.HolderRecords records, PlatformTransactionManager transactions,
+            Clock clock) {
         this.jdbc = jdbc;
         this.stripe = stripe;
         this.settings = settings;
-        this.ledger = ledger;
-        this.holders = holders;
-        this.budgets = budgets;
+        this.connections = connections;
         this.currentUser = currentUser;
-        this.providers = providers;
         this.records = records;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(
@@ -94,13 +90,16 @@ public class PaymentService {
      * Stripe once that transaction has committed, in the background: the person confirming never
      * waits on Stripe. The purchase feature has already checked who may.
      */
+    @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
-    public void request(long invoiceId, long spendEntryId, long providerId, long amountPence, String description) {
+    public void request(InvoiceConfirmed confirmed) {
+        long invoiceId = confirmed.invoiceId();
         var key = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.sql("""
-                INSERT INTO payment (invoice_id, spend_entry_id, provider_id, description, amount_pence, method, status,
-                  idempotency_key, created_at) VALUES (?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)""")
-                .params(invoiceId, spendEntryId, providerId, description, amountPence,
+                INSERT INTO payment (invoice_id, spend_entry_id, provider_id, holder_id, area_id, description, amount_pence,
+                  method, status, idempotency_key, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)""")
+                .params(invoiceId, confirmed.spendEntryId(), confirmed.providerId(), confirmed.holderId(),
+                        confirmed.holderAreaId(), confirmed.description(), confirmed.amountPence(),
                         stripe.enabled() ? "STRIPE" : "OUTSIDE",
                         "wholecare-invoice-" + invoiceId, now())
                 .update(key);
@@ -121,7 +120,8 @@ public class PaymentService {
     }
 
     /** How the payments for these invoices stand, in words, in one query; invoices without one are left out. */
-    public java.util.Map<Long, String> statusesOf(java.util.Collection<Long> invoiceIds) {
+    @Override
+    public java.util.Map<Long, String> ofInvoices(java.util.Collection<Long> invoiceIds) {
         if (invoiceIds.isEmpty()) {
             return java.util.Map.of();
         }
@@ -173,7 +173,7 @@ public class PaymentService {
                             + "group " + due.key() + " before paying another way.", paymentId).update());
             return;
         }
-        Optional<String> account = payoutAccount(due.providerId());
+        Optional<String> account = connections.accountOf(due.providerId());
         if (account.isEmpty()) {
             note(paymentId, "The provider has not connected a Stripe account yet.");
             return;
@@ -263,11 +263,9 @@ public class PaymentService {
         List<Long> holders = new java.util.ArrayList<>();
         List<WaitingPayment> waiting = jdbc.sql("""
                 SELECT p.id, p.invoice_id, o.name, p.amount_pence, p.description, p.method, p.status, p.last_error,
-                       pu.holder_id
+                       p.holder_id
                 FROM payment p JOIN organisation o ON o.id = p.provider_id
-                JOIN invoice i ON i.id = p.invoice_id JOIN purchase pu ON pu.id = i.purchase_id
-                JOIN budget_holder h ON h.id = pu.holder_id
-                WHERE p.status IN ('PENDING', 'FAILED') AND h.area_id = ? ORDER BY p.created_at, p.id""")
+                WHERE p.status IN ('PENDING', 'FAILED') AND p.area_id = ? ORDER BY p.created_at, p.id""")
                 .param(currentUser.require().areaId())
                 .query((rs, n) -> {
                     holders.add(rs.getLong(9));
@@ -290,219 +288,15 @@ public class PaymentService {
         }
         SignedInUser commissioner = currentUser.require();
         int updated = jdbc.sql("""
-                UPDATE payment p JOIN invoice i ON i.id = p.invoice_id JOIN purchase pu ON pu.id = i.purchase_id
-                JOIN budget_holder h ON h.id = pu.holder_id
+                UPDATE payment p
                 SET p.method = 'OUTSIDE', p.status = 'SETTLED', p.note = ?, p.recorded_by = ?, p.settled_at = ?
-                WHERE p.id = ? AND h.area_id = ?
+                WHERE p.id = ? AND p.area_id = ?
                   AND ((p.method = 'OUTSIDE' AND p.status = 'PENDING') OR p.status = 'FAILED')""")
                 .params(how, commissioner.accountId(), now(), paymentId, commissioner.areaId()).update();
         if (updated == 0) {
             throw ValidationException.of("note", "This payment cannot be recorded as paid another way: it is already "
                     + "made, Stripe is still paying it, or it is not one of your area's.");
         }
-    }
-
-    @RolesAllowed(Roles.PROVIDER)
-    public Optional<String> myStripeAccount() {
-        return payoutAccount(currentUser.require().organisationId());
-    }
-
-    /** The provider connects (or finishes connecting) a Stripe account; returns Stripe's onboarding page. */
-    @RolesAllowed(Roles.PROVIDER)
-    public String connectStripe(String returnUrl) {
-        if (!stripe.enabled()) {
-            throw ValidationException.of("", "Card payments through Stripe are not set up on this service. "
-                    + "Your commissioner pays you another way.");
-        }
-        SignedInUser user = currentUser.require();
-        // a Stripe account is for being paid, which only a checked provider can be
-        if (!providers.isVerified(user.organisationId())) {
-            throw ValidationException.of("", "You can connect a Stripe account once a commissioner has checked your "
-                    + "organisation.");
-        }
-        try {
-            String account = payoutAccount(user.organisationId()).orElse(null);
-            if (account == null) {
-                String email = jdbc.sql("SELECT contact_email FROM provider_profile WHERE organisation_id = ?")
-                        .param(user.organisationId()).query(String.class).optional().orElse(null);
-                String created = stripe.createConnectedAccount(email, "wholecare-connect-" + user.organisationId());
-                ownTransaction.executeWithoutResult(s -> jdbc.sql("INSERT INTO payout_account (organisation_id, "
-                                + "stripe_account_id, connected_by, connected_at) VALUES (?, ?, ?, ?)")
-                        .params(user.organisationId(), created, user.accountId(), now()).update());
-                account = created;
-            }
-            return stripe.onboardingLink(account, returnUrl);
-        } catch (StripeException e) {
-            throw ValidationException.of("", "Stripe did not answer (" + e.getMessage() + "). Try again in a few minutes.");
-        }
-    }
-
-    /** The holder adds their own money to the private top-up stream by card; it counts only once Stripe confirms. */
-    @RolesAllowed(Roles.BUDGET_HOLDER)
-    public String startTopUp(long pence, String returnUrl) {
-        if (!stripe.enabled()) {
-            throw ValidationException.of("amount", "Paying by card is not set up on this service yet.");
-        }
-        if (pence < 100 || pence > 500_000) {
-            throw ValidationException.of("amount", "Enter an amount from £1.00 to £5,000.00.");
-        }
-        HolderSummary holder = holders.mine().orElseThrow(() -> new AccessDeniedException("Not a budget holder"));
-        long budgetId = budgets.currentBudget(holder.id()).orElseThrow(() -> ValidationException.of("amount",
-                "There is no budget to add money to yet.")).id();
-        long accountId = currentUser.require().accountId();
-        long topUpId = ownTransaction.execute(s -> {
-            var key = new org.springframework.jdbc.support.GeneratedKeyHolder();
-            jdbc.sql("INSERT INTO top_up (holder_id, budget_id, amount_pence, status, requested_by, created_at) "
-                            + "VALUES (?, ?, ?, 'PENDING', ?, ?)")
-                    .params(holder.id(), budgetId, pence, accountId, now()).update(key);
-            return key.getKey().longValue();
-        });
-        try {
-            String[] session = stripe.checkout(pence, "Top-up of your Wholecare budget (" + Money.format(pence) + ")",
-                    "top-up-" + topUpId, returnUrl, "wholecare-top-up-" + topUpId);
-            ownTransaction.executeWithoutResult(s -> jdbc.sql("UPDATE top_up SET stripe_session_id = ?, checkout_url = ? "
-                    + "WHERE id = ?").params(session[0], session[1], topUpId).update());
-            return session[1];
-        } catch (StripeException e) {
-            ownTransaction.executeWithoutResult(s -> jdbc.sql("UPDATE top_up SET status = 'FAILED' WHERE id = ?")
-                    .param(topUpId).update());
-            throw ValidationException.of("amount", "The card payment could not be started: " + e.getMessage()
-                    + " Nothing was taken. Try again later.");
-        }
-    }
-
-    /** What a webhook call did. */
-    public enum WebhookResult { APPLIED, DUPLICATE, IGNORED }
-
-    /**
-     * Applies one Stripe event exactly once. Refuses (throws) a forged or stale signature before
-     * reading anything; an event id seen before changes nothing.
-     */
-    @Transactional
-    public WebhookResult handleWebhook(String payload, String signatureHeader) throws SignatureVerificationException {
-        if (settings.webhookSecret() == null || settings.webhookSecret().isBlank()) {
-            throw new SignatureVerificationException("No webhook secret is configured", signatureHeader);
-        }
-        Event event;
-        try {
-            event = Webhook.constructEvent(payload, signatureHeader, settings.webhookSecret(),
-                    WEBHOOK_TOLERANCE_SECONDS, clock);
-        } catch (SignatureVerificationException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            // stripe-java's JSON parser failed: nothing to apply, and nothing recorded
-            throw new UnreadableEventException("Unreadable event: " + e.getMessage(), e);
-        }
-        try {
-            jdbc.sql("INSERT INTO stripe_event (id, type, received_at) VALUES (?, ?, ?)")
-                    .params(event.getId(), event.getType(), now()).update();
-        } catch (DuplicateKeyException e) {
-            return WebhookResult.DUPLICATE;
-        }
-        return switch (event.getType()) {
-            case "checkout.session.completed", "checkout.session.async_payment_succeeded" -> topUpPaid(event);
-            case "checkout.session.async_payment_failed", "checkout.session.expired" -> topUpFailed(event);
-            default -> WebhookResult.IGNORED;
-        };
-    }
-
-    private WebhookResult topUpPaid(Event event) {
-        Session session = session(event);
-        if (!"paid".equals(session.getPaymentStatus())) {
-            // a delayed payment method: wait for async_payment_succeeded
-            return WebhookResult.IGNORED;
-        }
-        record TopUp(long id, long holderId, long budgetId, long pence, long requestedBy) {
-        }
-        Long topUpId = topUpOf(session);
-        // Stripe's word that the money was taken wins over an earlier "expired" or "failed" that
-        // arrived first; a credited top-up is never credited again
-        TopUp topUp = jdbc.sql("SELECT id, holder_id, budget_id, amount_pence, requested_by FROM top_up "
-                        + "WHERE id = ? AND status IN ('PENDING', 'FAILED') FOR UPDATE").param(topUpId)
-                .query((rs, n) -> new TopUp(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)))
-                .optional().orElse(null);
-        if (topUp == null) {
-            return WebhookResult.IGNORED;
-        }
-        if (session.getCurrency() != null && !"gbp".equalsIgnoreCase(session.getCurrency())) {
-            log.error("Top-up {} was paid in {}, not pounds; not credited, check it in Stripe", topUp.id(),
-                    session.getCurrency());
-            return WebhookResult.IGNORED;
-        }
-        // the person's card was charged what Stripe says: that, not what we asked, is their money
-        long paid = session.getAmountTotal() == null ? topUp.pence() : session.getAmountTotal();
-        if (paid <= 0) {
-            log.error("Top-up {} reported as paid with {} pence; not credited, check it in Stripe", topUp.id(), paid);
-            return WebhookResult.IGNORED;
-        }
-        String reason = "Top-up by card (Stripe)";
-        if (paid != topUp.pence()) {
-            log.warn("Top-up {} paid {} pence but asked {}; crediting what was paid", topUp.id(), paid, topUp.pence());
-            reason += ": " + Money.format(paid) + " paid, " + Money.format(topUp.pence()) + " was asked";
-        }
-        String description = reason;
-        var entry = SystemActor.asAdministrator(() -> ledger.allocate(topUp.budgetId(), FundingStream.PRIVATE_TOP_UP,
-                paid, new LedgerRequest(null, topUp.requestedBy(), description,
-                        "top-up:" + topUp.id(), "stripe:" + session.getId())));
-        jdbc.sql("UPDATE top_up SET status = 'CREDITED', credited_entry_id = ?, credited_at = ? WHERE id = ?")
-                .params(entry.id(), now(), topUp.id()).update();
-        return WebhookResult.APPLIED;
-    }
-
-    private WebhookResult topUpFailed(Event event) {
-        Long topUpId = topUpOf(session(event));
-        int updated = jdbc.sql("UPDATE top_up SET status = 'FAILED' WHERE id = ? AND status = 'PENDING'")
-                .param(topUpId).update();
-        return updated > 0 ? WebhookResult.APPLIED : WebhookResult.IGNORED;
-    }
-
-    /**
-     * Our top-up for a Checkout Session: by the session id we kept, or by the reference we gave
-     * Stripe (in case the id was never written). One we do not know is refused, not recorded, so
-     * Stripe sends it again rather than the money being forgotten.
-     */
-    private Long topUpOf(Session session) {
-        Optional<Long> bySession = jdbc.sql("SELECT id FROM top_up WHERE stripe_session_id = ?").param(session.getId())
-                .query(Long.class).optional();
-        if (bySession.isPresent()) {
-            return bySession.get();
-        }
-        String reference = session.getClientReferenceId();
-        if (reference != null && reference.matches("top-up-\\d{1,18}")) {
-            long id = Long.parseLong(reference.substring("top-up-".length()));
-            if (jdbc.sql("UPDATE top_up SET stripe_session_id = ? WHERE id = ? AND stripe_session_id IS NULL")
-                    .params(session.getId(), id).update() == 1) {
-                return id;
-            }
-        }
-        throw new UnknownTopUpException("No top-up for Checkout Session " + session.getId());
-    }
-
-    /** A signed event whose contents cannot be read: nothing to apply, and nothing recorded. */
-    static final class UnreadableEventException extends RuntimeException {
-        UnreadableEventException(String message, Throwable cause) {
-            super(message, cause);
-        }
-    }
-
-    /** A webhook about a top-up we cannot find: answered with an error so that Stripe retries it. */
-    static final class UnknownTopUpException extends RuntimeException {
-        UnknownTopUpException(String message) {
-            super(message);
-        }
-    }
-
-    private static Session session(Event event) {
-        try {
-            return (Session) event.getDataObjectDeserializer().deserializeUnsafe();
-        } catch (EventDataObjectDeserializationException e) {
-            throw new UnreadableEventException("Unreadable checkout session in event " + event.getId(), e);
-        }
-    }
-
-    private Optional<String> payoutAccount(long organisationId) {
-        return jdbc.sql("SELECT stripe_account_id FROM payout_account WHERE organisation_id = ?").param(organisationId)
-                .query(String.class).optional();
     }
 
     private void note(long paymentId, String error) {

@@ -1,4 +1,4 @@
-package org.wholecare.purchase;
+package org.wholecare.payment;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -14,7 +14,9 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import org.wholecare.payment.PaymentService;
+import org.wholecare.purchase.Invoice;
+import org.wholecare.purchase.Invoices;
+import org.wholecare.purchase.Purchase;
 import org.wholecare.shared.Money;
 import org.wholecare.shared.Roles;
 import org.wholecare.shared.ValidationException;
@@ -29,9 +31,9 @@ import org.wholecare.shell.Ui;
 public class PaymentsAndDisputesView extends Main {
 
     private final Invoices invoices;
-    private final PaymentService payments;
+    private final Payouts payments;
 
-    PaymentsAndDisputesView(Invoices invoices, PaymentService payments) {
+    PaymentsAndDisputesView(Invoices invoices, Payouts payments) {
         this.invoices = invoices;
         this.payments = payments;
         addClassName("page");
@@ -86,7 +88,7 @@ public class PaymentsAndDisputesView extends Main {
         }
     }
 
-    private Component payment(PaymentService.WaitingPayment w) {
+    private Component payment(Payouts.WaitingPayment w) {
         TextField note = new TextField("How it was paid");
         note.setWidthFull();
         note.setHelperText("For example 'BACS from the council, ref 4471'");
