@@ -13,14 +13,12 @@ class AccessControlJourney {
             broker.signIn("broker", Browser.DEMO_PASSWORD);
             broker.waitForHeading("Hello, Priya Shah");
 
-            broker.open("/commissioner");
-            broker.waitForHeading("You do not have access to this page");
+            broker.openRefused("/commissioner");
             assertThat(broker.pageText()).doesNotContain("Budget holders").doesNotContain("Nadia Okafor");
             broker.assertAccessible("the access-denied page");
             broker.screenshot("access-denied");
 
-            broker.open("/admin/accounts");
-            broker.waitForHeading("You do not have access to this page");
+            broker.openRefused("/admin/accounts");
             assertThat(broker.pageText()).doesNotContain("Morgan Lee").doesNotContain("Create an account");
         }
     }

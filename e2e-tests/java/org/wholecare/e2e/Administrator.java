@@ -10,8 +10,7 @@ final class Administrator {
 
     /** Creates a budget holder in Northbrook and returns the invitation link the page shows. */
     static String createBudgetHolder(Browser admin, String fullName, String username) {
-        admin.open("/admin/accounts");
-        admin.waitForHeading("Accounts");
+        admin.go(Page.ACCOUNTS);
         admin.fill("Full name", fullName);
         admin.fill("Username", username);
         admin.choose("Role", "Budget holder");

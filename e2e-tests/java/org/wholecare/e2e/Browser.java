@@ -97,6 +97,18 @@ final class Browser implements AutoCloseable {
         waitForIdle();
     }
 
+    /** Opens one of the app's pages and waits until it has loaded (its heading shows). */
+    void go(Page page) {
+        open(page.path);
+        waitForHeading(page.heading);
+    }
+
+    /** Opens an address this person may not see, and waits for the app's refusal. */
+    void openRefused(String path) {
+        open(path);
+        waitForHeading("You do not have access to this page");
+    }
+
     /** True when no page's Flow client has a server round trip under way. */
     private static final String IDLE = """
             if (!window.Vaadin || !window.Vaadin.Flow || !window.Vaadin.Flow.clients) { return true; }

@@ -19,8 +19,7 @@ class BudgetJourney {
         {
             commissioner.signIn("commissioner", Browser.DEMO_PASSWORD);
             commissioner.waitForHeading("Hello, Nadia Okafor");
-            commissioner.open("/commissioner/holders");
-            commissioner.waitForHeading("Budget holders");
+            commissioner.go(Page.BUDGET_HOLDERS);
             commissioner.assertAccessible("the budget holders page");
 
             commissioner.fill("Full name", "Robin Green");
@@ -74,8 +73,7 @@ class BudgetJourney {
         try (Browser holder = new Browser()) {
             holder.signIn("holder", Browser.DEMO_PASSWORD);
             holder.waitForHeading("Hello, Sam Taylor");
-            holder.open("/budget");
-            holder.waitForHeading("Your budget");
+            holder.go(Page.BUDGET);
             // £23,140 allocated; £1,340 booked of which £735 has been paid
             assertThat(holder.textOf("available-now")).isEqualTo("£21,800.00");
             String streams = holder.textOf("stream-figures");
@@ -95,8 +93,7 @@ class BudgetJourney {
         try (Browser phone = new Browser(390, 844)) {
             phone.signIn("holder", Browser.DEMO_PASSWORD);
             phone.waitForHeading("Hello, Sam Taylor");
-            phone.open("/budget");
-            phone.waitForHeading("Your budget");
+            phone.go(Page.BUDGET);
             assertThat(phone.fitsWidth()).as("the page fits a phone without sideways scrolling").isTrue();
             phone.assertAccessible("the holder's budget page on a phone");
             phone.screenshot("holder-budget-phone");

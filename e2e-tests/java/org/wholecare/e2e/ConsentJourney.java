@@ -21,8 +21,7 @@ class ConsentJourney {
             holder.steps("holder-grants-access", () -> {
                 holder.signIn("holder", Browser.DEMO_PASSWORD);
                 holder.waitForHeading("Hello, Sam Taylor");
-                holder.open("/who-can-help");
-                holder.waitForHeading("Who can help me");
+                holder.go(Page.WHO_CAN_HELP);
                 holder.clickButton("Give access");
                 assertThat(holder.fieldError("Brokerage")).contains("Choose the brokerage");
                 holder.choose("Brokerage", "Northbrook Independent Living");
@@ -36,8 +35,7 @@ class ConsentJourney {
             });
             broker.steps("broker-shortlists-and-proposes", () -> {
                 broker.signIn("broker", Browser.DEMO_PASSWORD);
-                broker.open("/clients");
-                broker.waitForHeading("Clients");
+                broker.go(Page.CLIENTS);
                 broker.assertAccessible("the caseload");
                 broker.click(By.linkText("Sam Taylor"));
                 broker.waitForHeading("Sam Taylor");
@@ -45,8 +43,7 @@ class ConsentJourney {
                 broker.assertAccessible("a client page");
                 shortlist(broker, "overnight sitting", "Overnight sitting service", "Jo could sleep through once a month");
                 shortlist(broker, "evening weekend", "Evening and weekend care", null);
-                broker.open("/clients");
-                broker.waitForHeading("Clients");
+                broker.go(Page.CLIENTS);
                 broker.click(By.linkText("Sam Taylor"));
                 broker.waitForHeading("Sam Taylor");
                 assertThat(broker.textOf("shortlist")).contains("Overnight sitting service").contains("Jo could sleep");
@@ -61,8 +58,7 @@ class ConsentJourney {
                 broker.screenshot("client");
             });
             holder.steps("holder-accepts", () -> {
-                holder.open("/proposals");
-                holder.waitForHeading("Proposals");
+                holder.go(Page.PROPOSALS);
                 assertThat(holder.pageText()).contains("Overnight sitting service from Riverside Home Care")
                         .contains("Evening and weekend care").contains("Priya Shah");
                 holder.assertAccessible("the proposals page");
@@ -71,8 +67,7 @@ class ConsentJourney {
                 holder.waitForText("Accepted. Book it from Purchases.");
             });
             holder.steps("holder-changes-access", () -> {
-                holder.open("/who-can-help");
-                holder.waitForHeading("Who can help me");
+                holder.go(Page.WHO_CAN_HELP);
                 holder.click(By.xpath("//vaadin-button[@aria-label="
                         + "'Change what Northbrook Independent Living may do or until when']"));
                 holder.choose("What Northbrook Independent Living may do", "Look only");
@@ -96,8 +91,7 @@ class ConsentJourney {
                 broker.waitForText("Sam Taylor withdrew your access");
             });
             holder.steps("holder-sees-access-log", () -> {
-                holder.open("/access-log");
-                holder.waitForHeading("Who has looked at my records");
+                holder.go(Page.ACCESS_LOG);
                 assertThat(holder.textOf("access-log")).contains("Priya Shah (broker)")
                         .contains("Added a service to the shortlist").contains("Proposed a purchase")
                         .contains("No, refused: consent withdrawn");
@@ -109,8 +103,7 @@ class ConsentJourney {
 
     /** The broker finds a service in NB4 and adds it to the client's shortlist from its page. */
     private static void shortlist(Browser broker, String words, String title, String note) {
-        broker.open("/find-support");
-        broker.waitForHeading("Find support");
+        broker.go(Page.FIND_SUPPORT);
         broker.fill("Postcode district", "NB4");
         broker.fill("What are you looking for?", words);
         broker.clickButton("Search");

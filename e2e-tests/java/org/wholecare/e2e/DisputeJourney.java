@@ -22,11 +22,9 @@ class DisputeJourney {
         try (Browser holder = new Browser(); Browser provider = new Browser()) {
             holder.steps("holder-books-a-night", () -> {
                 holder.signIn("holder", Browser.DEMO_PASSWORD);
-                holder.open("/budget");
-                holder.waitForHeading("Your budget");
-                before[0] = PurchaseJourney.totals(holder);
-                holder.open("/find-support");
-                holder.waitForHeading("Find support");
+                holder.go(Page.BUDGET);
+                before[0] = Figures.budgetTotals(holder);
+                holder.go(Page.FIND_SUPPORT);
                 holder.fill("What are you looking for?", "overnight sitting");
                 holder.clickButton("Search");
                 holder.click(By.linkText(SERVICE));
@@ -43,8 +41,7 @@ class DisputeJourney {
             });
             provider.steps("provider-delivers-and-invoices", () -> {
                 provider.signIn("provider", Browser.DEMO_PASSWORD);
-                provider.open("/provider/bookings");
-                provider.waitForHeading("Bookings");
+                provider.go(Page.BOOKINGS);
                 provider.click(By.xpath("//vaadin-button[@aria-label='Accept the booking of " + SERVICE + "']"));
                 provider.fill("Sessions delivered", "1");
                 provider.click(By.xpath("//vaadin-button[@aria-label='Record delivery of " + SERVICE + "']"));
@@ -53,8 +50,7 @@ class DisputeJourney {
                 provider.waitForText("£95.00, raised");
             });
             holder.steps("holder-disputes", () -> {
-                holder.open("/purchases");
-                holder.waitForHeading("Purchases");
+                holder.go(Page.PURCHASES);
                 By dispute = By.xpath("//vaadin-button[@aria-label='Dispute the invoice for " + SERVICE + "']");
                 holder.click(dispute);
                 assertThat(holder.fieldError("What is wrong (to dispute it)")).contains("Say what is wrong");
@@ -67,8 +63,7 @@ class DisputeJourney {
         try (Browser commissioner = new Browser()) {
             commissioner.steps("commissioner-rejects", () -> {
                 commissioner.signIn("commissioner", Browser.DEMO_PASSWORD);
-                commissioner.open("/commissioner/payments");
-                commissioner.waitForHeading("Payments and disputes");
+                commissioner.go(Page.PAYMENTS_AND_DISPUTES);
                 assertThat(commissioner.pageText()).contains("The sitter left at 3am");
                 By reject = By.xpath("//vaadin-button[@aria-label='Reject the disputed invoice from Riverside Home Care']");
                 commissioner.click(reject);
@@ -82,13 +77,11 @@ class DisputeJourney {
         try (Browser holder = new Browser()) {
             holder.steps("money-is-back", () -> {
                 holder.signIn("holder", Browser.DEMO_PASSWORD);
-                holder.open("/purchases");
-                holder.waitForHeading("Purchases");
+                holder.go(Page.PURCHASES);
                 assertThat(holder.pageText()).contains("Rejected: The provider's log shows the sitter left early")
                         .contains("Finished: £0.00 paid, £95.00 back in the budget");
-                holder.open("/budget");
-                holder.waitForHeading("Your budget");
-                assertThat(PurchaseJourney.totals(holder)).containsExactly(before[0]);
+                holder.go(Page.BUDGET);
+                assertThat(Figures.budgetTotals(holder)).containsExactly(before[0]);
             });
         }
     }

@@ -13,8 +13,7 @@ class InvitationJourney {
         try (Browser admin = new Browser()) {
             admin.signIn("admin", Browser.DEMO_PASSWORD);
             admin.waitForHeading("Hello, Morgan Lee");
-            admin.open("/admin/accounts");
-            admin.waitForHeading("Accounts");
+            admin.go(Page.ACCOUNTS);
             admin.assertAccessible("the accounts page");
 
             // bad input is refused at the field and nothing is created

@@ -19,8 +19,7 @@ class LeaverJourney {
         try (Browser admin = new Browser(); Browser leaver = new Browser()) {
             admin.steps("leaver-account-made", () -> {
                 admin.signIn("admin", Browser.DEMO_PASSWORD);
-                admin.open("/admin/accounts");
-                admin.waitForHeading("Accounts");
+                admin.go(Page.ACCOUNTS);
                 admin.fill("Full name", "Lee Leaver");
                 admin.fill("Username", "lee.leaver");
                 admin.choose("Role", "Provider staff");

@@ -57,7 +57,7 @@ class LockoutJourney {
         try (Browser admin = new Browser()) {
             admin.signIn("admin", Browser.DEMO_PASSWORD);
             admin.waitForHeading("Hello, Morgan Lee");
-            admin.open("/admin/accounts");
+            admin.go(Page.ACCOUNTS);
             admin.waitForText("Lee Lockwood");
             assertThat(admin.pageText()).contains("Locked until");
         }

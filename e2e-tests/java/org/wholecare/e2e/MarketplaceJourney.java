@@ -32,8 +32,7 @@ class MarketplaceJourney {
 
                 provider.signIn(username, "tomato trellis sunshine");
                 provider.waitForHeading("Hello, Ivy Green");
-                provider.open("/provider/listings");
-                provider.waitForHeading("Your listings");
+                provider.go(Page.LISTINGS);
                 assertThat(provider.textOf("provider-status")).contains("has not checked your organisation yet");
                 // where a provider without a CQC number adds one
                 assertThat(provider.textOf("cqc-registration")).contains("Your CQC registration");
@@ -70,8 +69,7 @@ class MarketplaceJourney {
                 provider.waitForText("Help with a bath: £22.00 per hour (Published, not seen by others)");
             });
             provider.steps("provider-changes-a-price", () -> {
-                provider.open("/provider/listings");
-                provider.waitForHeading("Your listings");
+                provider.go(Page.LISTINGS);
                 By change = By.xpath("//vaadin-button[@aria-label='Change Allotment gardening companion']");
                 provider.click(change);
                 provider.waitForText("Prices so far");
@@ -113,8 +111,7 @@ class MarketplaceJourney {
                 colleague.clickButton("Set my password");
                 colleague.waitForText("Your password is set");
                 colleague.signIn("rowan.green", "compost heap morning");
-                colleague.open("/provider/listings");
-                colleague.waitForHeading("Your listings");
+                colleague.go(Page.LISTINGS);
                 assertThat(colleague.pageText()).contains("Green Fingers Companions").contains("Help with a bath");
             });
         }
@@ -122,8 +119,7 @@ class MarketplaceJourney {
             commissioner.steps("commissioner-verifies", () -> {
                 commissioner.signIn("commissioner", Browser.DEMO_PASSWORD);
                 commissioner.waitForHeading("Hello, Nadia Okafor");
-                commissioner.open("/commissioner/providers");
-                commissioner.waitForHeading("Provider checks");
+                commissioner.go(Page.PROVIDER_CHECKS);
                 commissioner.assertAccessible("the provider checks page");
                 commissioner.click(By.xpath("//vaadin-button[@aria-label='Verify Green Fingers Companions']"));
                 commissioner.waitForText("Green Fingers Companions: verified");
@@ -135,8 +131,7 @@ class MarketplaceJourney {
             holder.steps("holder-finds-it", () -> {
                 holder.signIn("holder", Browser.DEMO_PASSWORD);
                 holder.waitForHeading("Hello, Sam Taylor");
-                holder.open("/find-support");
-                holder.waitForHeading("Find support");
+                holder.go(Page.FIND_SUPPORT);
                 // a district that is well formed but nobody's is said so, not "nothing matches"
                 holder.fill("Postcode district", "ZZ9");
                 holder.clickButton("Search");
@@ -173,8 +168,7 @@ class MarketplaceJourney {
             phone.steps("search-on-a-phone", () -> {
                 phone.signIn("holder", Browser.DEMO_PASSWORD);
                 phone.waitForHeading("Hello, Sam Taylor");
-                phone.open("/find-support");
-                phone.waitForHeading("Find support");
+                phone.go(Page.FIND_SUPPORT);
                 phone.waitForText("Morning help at home");
                 assertThat(phone.textOf("search-results")).contains("below typical here");
                 assertThat(phone.fitsWidth()).isTrue();

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
@@ -17,39 +15,6 @@ import org.openqa.selenium.By;
  */
 class PurchaseJourney {
 
-    private static final Pattern POUNDS = Pattern.compile("£([0-9,]+)\\.([0-9]{2})");
-
-    /** The first amount in pounds in the text, in pence. */
-    static long pence(String text) {
-        Matcher m = POUNDS.matcher(text);
-        assertThat(m.find()).as("an amount in pounds in: %s", text).isTrue();
-        return Long.parseLong(m.group(1).replace(",", "")) * 100 + Long.parseLong(m.group(2));
-    }
-
-    /** The Total row of the budget's table: allocated, set aside, spent, available, in pence. */
-    static long[] totals(Browser browser) {
-        String table = browser.textOf("stream-figures");
-        return amounts(table.substring(table.lastIndexOf("Total")), 4);
-    }
-
-    /** The number shown after {@code label} in a list of facts. */
-    static int count(String facts, String label) {
-        Matcher m = Pattern.compile(Pattern.quote(label) + "\\s+(\\d+)").matcher(facts);
-        assertThat(m.find()).as("a number after '%s' in: %s", label, facts).isTrue();
-        return Integer.parseInt(m.group(1));
-    }
-
-    /** The first {@code count} amounts in pounds in the text, in pence. */
-    static long[] amounts(String text, int count) {
-        Matcher m = POUNDS.matcher(text);
-        long[] figures = new long[count];
-        for (int i = 0; i < count; i++) {
-            assertThat(m.find()).as("%d amounts in: %s", count, text).isTrue();
-            figures[i] = Long.parseLong(m.group(1).replace(",", "")) * 100 + Long.parseLong(m.group(2));
-        }
-        return figures;
-    }
-
     @Test
     void aBookingIsDeliveredInvoicedConfirmedAndPaid() {
         String today = LocalDate.now(org.wholecare.shared.UkTime.ZONE).format(DateTimeFormatter.ofPattern("d/M/yyyy"));
@@ -59,15 +24,12 @@ class PurchaseJourney {
             holder.steps("holder-books", () -> {
                 holder.signIn("holder", Browser.DEMO_PASSWORD);
                 holder.waitForHeading("Hello, Sam Taylor");
-                holder.open("/budget");
-                holder.waitForHeading("Your budget");
-                before[0] = totals(holder);
-                assertThat(pence(holder.textOf("available-now"))).isEqualTo(before[0][3]);
-                holder.open("/purchases");
-                holder.waitForHeading("Purchases");
-                bookedBefore[0] = amounts(holder.textOf("purchase-totals"), 4);
-                holder.open("/find-support");
-                holder.waitForHeading("Find support");
+                holder.go(Page.BUDGET);
+                before[0] = Figures.budgetTotals(holder);
+                assertThat(Figures.pence(holder.textOf("available-now"))).isEqualTo(before[0][3]);
+                holder.go(Page.PURCHASES);
+                bookedBefore[0] = Figures.amounts(holder.textOf("purchase-totals"), 4);
+                holder.go(Page.FIND_SUPPORT);
                 holder.fill("What are you looking for?", "evening weekend");
                 holder.clickButton("Search");
                 holder.click(By.linkText("Evening and weekend care"));
@@ -92,9 +54,8 @@ class PurchaseJourney {
                 provider.signIn("provider", Browser.DEMO_PASSWORD);
                 // the provider's home counts the booking as waiting for them
                 provider.waitForHeading("Hello, Mark Owens");
-                int waiting = count(provider.textOf("bookings-summary"), "Waiting for you to accept or decline");
-                provider.open("/provider/bookings");
-                provider.waitForHeading("Bookings");
+                int waiting = Figures.count(provider.textOf("bookings-summary"), "Waiting for you to accept or decline");
+                provider.go(Page.BOOKINGS);
                 // the home counts exactly the bookings waiting for an answer here, this one among them
                 provider.waitForText("Evening and weekend care");
                 assertThat(provider.driver.findElements(By.xpath("//vaadin-button[starts-with(@aria-label, "
@@ -113,8 +74,7 @@ class PurchaseJourney {
                 provider.assertAccessible("the provider's bookings");
             });
             holder.steps("holder-confirms", () -> {
-                holder.open("/purchases");
-                holder.waitForHeading("Purchases");
+                holder.go(Page.PURCHASES);
                 holder.click(By.xpath("//vaadin-button[@aria-label='Confirm the invoice for Evening and weekend care']"));
                 holder.waitForText("Waiting to be settled outside Stripe");
                 holder.assertAccessible("the purchases page");
@@ -123,8 +83,7 @@ class PurchaseJourney {
         try (Browser commissioner = new Browser()) {
             commissioner.steps("commissioner-records-payment", () -> {
                 commissioner.signIn("commissioner", Browser.DEMO_PASSWORD);
-                commissioner.open("/commissioner/payments");
-                commissioner.waitForHeading("Payments and disputes");
+                commissioner.go(Page.PAYMENTS_AND_DISPUTES);
                 assertThat(commissioner.textOf("payments-waiting")).contains("Riverside Home Care").contains("£54.00");
                 commissioner.fill("How it was paid", "BACS from the council, ref 4471");
                 commissioner.click(By.xpath("//vaadin-button[@aria-label='Record the payment to Riverside Home Care "
@@ -138,17 +97,15 @@ class PurchaseJourney {
                 Browser broker = new Browser()) {
             holder.steps("figures-agree", () -> {
                 holder.signIn("holder", Browser.DEMO_PASSWORD);
-                holder.open("/purchases");
-                holder.waitForHeading("Purchases");
+                holder.go(Page.PURCHASES);
                 assertThat(holder.pageText()).contains("Settled outside Stripe").contains("Delivered and paid in full");
-                long[] bookings = amounts(holder.textOf("purchase-totals"), 4);
+                long[] bookings = Figures.amounts(holder.textOf("purchase-totals"), 4);
                 // £54.00 more booked and spent, nothing more set aside or given back
                 assertThat(bookings).containsExactly(bookedBefore[0][0] + 5_400, bookedBefore[0][1] + 5_400,
                         bookedBefore[0][2], bookedBefore[0][3]);
                 // exactly £54.00 has moved from available to spent; nothing is left set aside for it
-                holder.open("/budget");
-                holder.waitForHeading("Your budget");
-                long[] after = totals(holder);
+                holder.go(Page.BUDGET);
+                long[] after = Figures.budgetTotals(holder);
                 assertThat(after[0]).isEqualTo(before[0][0]);
                 assertThat(after[1]).isEqualTo(before[0][1]);
                 assertThat(after[2]).isEqualTo(before[0][2] + 5_400);
@@ -157,12 +114,11 @@ class PurchaseJourney {
                 // the purchases page's set aside and spent are the budget's own
                 assertThat(bookings[2]).isEqualTo(after[1]);
                 assertThat(bookings[1]).isEqualTo(after[2]);
-                long available = pence(holder.textOf("available-now"));
+                long available = Figures.pence(holder.textOf("available-now"));
                 assertThat(available).isEqualTo(after[3]);
                 String availableText = holder.textOf("available-now");
                 // the holder lets the brokerage look, and the broker sees the same
-                holder.open("/who-can-help");
-                holder.waitForHeading("Who can help me");
+                holder.go(Page.WHO_CAN_HELP);
                 holder.choose("Brokerage", "Northbrook Independent Living");
                 holder.choose("What the brokerage may do", "Look only");
                 holder.fill("Last day the brokerage may act for you",
@@ -171,31 +127,26 @@ class PurchaseJourney {
                 holder.waitForText("Northbrook Independent Living may now");
                 broker.signIn("broker", Browser.DEMO_PASSWORD);
                 broker.waitForHeading("Hello, Priya Shah");
-                int people = count(broker.textOf("caseload-summary"), "People you may act for");
-                broker.open("/clients");
-                broker.waitForHeading("Clients");
+                int people = Figures.count(broker.textOf("caseload-summary"), "People you may act for");
+                broker.go(Page.CLIENTS);
                 // the home's count is the caseload's
                 assertThat(broker.pageText()).contains("Your clients (" + people + ")");
                 assertThat(broker.textOf("caseload")).contains("Sam Taylor").contains(availableText);
                 broker.click(By.linkText("Sam Taylor"));
                 broker.waitForHeading("Sam Taylor");
-                broker.open("/purchases");
-                broker.waitForHeading("Purchases");
+                broker.go(Page.PURCHASES);
                 assertThat(broker.pageText()).contains("Evening and weekend care").contains("Spent")
                         .contains("£54.00").contains("Settled outside Stripe");
                 carer.signIn("carer", Browser.DEMO_PASSWORD);
-                carer.open("/purchases");
-                carer.waitForHeading("Purchases");
+                carer.go(Page.PURCHASES);
                 assertThat(carer.pageText()).contains("Evening and weekend care").contains("Settled outside Stripe");
                 carer.open("/budget");
                 carer.waitForHeading("Sam Taylor's budget");
-                assertThat(totals(carer)).containsExactly(after);
+                assertThat(Figures.budgetTotals(carer)).containsExactly(after);
                 provider.signIn("provider", Browser.DEMO_PASSWORD);
-                provider.open("/provider/bookings");
-                provider.waitForHeading("Bookings");
+                provider.go(Page.BOOKINGS);
                 assertThat(provider.pageText()).contains("Invoice for 2: £54.00, confirmed (Settled outside Stripe)");
-                holder.open("/purchases");
-                holder.waitForHeading("Purchases");
+                holder.go(Page.PURCHASES);
                 holder.screenshot("purchases");
                 figures[0] = after;
             });
@@ -203,11 +154,11 @@ class PurchaseJourney {
         try (Browser commissioner = new Browser()) {
             commissioner.steps("commissioner-sees-the-same", () -> {
                 commissioner.signIn("commissioner", Browser.DEMO_PASSWORD);
-                commissioner.open("/commissioner/holders");
+                commissioner.go(Page.BUDGET_HOLDERS);
                 commissioner.click(By.linkText("Sam Taylor"));
                 commissioner.waitForText("Money available now");
-                assertThat(totals(commissioner)).containsExactly(figures[0]);
-                assertThat(pence(commissioner.textOf("available-now"))).isEqualTo(figures[0][3]);
+                assertThat(Figures.budgetTotals(commissioner)).containsExactly(figures[0]);
+                assertThat(Figures.pence(commissioner.textOf("available-now"))).isEqualTo(figures[0][3]);
                 commissioner.assertAccessible("a holder's record");
             });
         }

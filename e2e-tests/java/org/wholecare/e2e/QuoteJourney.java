@@ -21,12 +21,10 @@ class QuoteJourney {
         try (Browser broker = new Browser(); Browser provider = new Browser()) {
             broker.steps("broker-asks-for-a-quote", () -> {
                 broker.signIn("broker", Browser.DEMO_PASSWORD);
-                broker.open("/clients");
-                broker.waitForHeading("Clients");
+                broker.go(Page.CLIENTS);
                 broker.click(By.linkText("Ayesha Khan"));
                 broker.waitForHeading("Ayesha Khan");
-                broker.open("/find-support");
-                broker.waitForHeading("Find support");
+                broker.go(Page.FIND_SUPPORT);
                 // search starts where the person being helped lives
                 assertThat(broker.fieldInput("Postcode district").getDomProperty("value")).isEqualTo("NB5");
                 broker.fill("What are you looking for?", "day centre lunch");
@@ -44,8 +42,7 @@ class QuoteJourney {
             });
             provider.steps("provider-offers-a-price", () -> {
                 provider.signIn("daycentre", Browser.DEMO_PASSWORD);
-                provider.open("/provider/quotes");
-                provider.waitForHeading("Quote requests");
+                provider.go(Page.QUOTE_REQUESTS);
                 assertThat(provider.pageText()).contains("Three days a week from January")
                         .doesNotContain("Khan");
                 By send = By.xpath("//vaadin-button[@aria-label='Send your reply about " + SERVICE
@@ -60,7 +57,7 @@ class QuoteJourney {
                 provider.assertAccessible("the provider's quote requests");
             });
             broker.steps("broker-proposes-then-withdraws", () -> {
-                broker.open("/clients");
+                broker.go(Page.CLIENTS);
                 broker.click(By.linkText("Ayesha Khan"));
                 broker.waitForHeading("Ayesha Khan");
                 assertThat(broker.textOf("quotes")).contains("Current offer: £44.00 per day");
@@ -81,8 +78,7 @@ class QuoteJourney {
         try (Browser holder = new Browser()) {
             holder.steps("holder-reads-the-thread", () -> {
                 holder.signIn("holder2", Browser.DEMO_PASSWORD);
-                holder.open("/proposals");
-                holder.waitForHeading("Proposals");
+                holder.go(Page.PROPOSALS);
                 assertThat(holder.textOf("quotes")).contains("Three days a week from January")
                         .contains("Current offer: £44.00 per day").contains("Lunch, activities and the minibus");
                 assertThat(holder.pageText()).contains("Withdrawn by Priya Shah")

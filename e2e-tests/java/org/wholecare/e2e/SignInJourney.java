@@ -22,8 +22,7 @@ class SignInJourney {
     void eachDemoRoleSignsInAndSeesTheirOwnHome(String username, String fullName, String roleLabel,
             String detail, String section, String menu) {
         try (Browser browser = new Browser()) {
-            browser.open("/login");
-            browser.waitForHeading("Wholecare");
+            browser.go(Page.SIGN_IN);
             browser.assertAccessible("the sign-in page");
 
             browser.submitLogin(username, Browser.DEMO_PASSWORD);

@@ -14,8 +14,7 @@ class SupportPlanJourney {
             holder.steps("holder-drafts-plan", () -> {
                 holder.signIn("holder", Browser.DEMO_PASSWORD);
                 holder.waitForHeading("Hello, Sam Taylor");
-                holder.open("/plan");
-                holder.waitForHeading("Your support plan");
+                holder.go(Page.SUPPORT_PLAN);
                 assertThat(holder.textOf("agreed-plan")).contains("allotment").contains("Version 1, agreed by Nadia Okafor");
                 holder.assertAccessible("the support plan page");
 
@@ -39,8 +38,7 @@ class SupportPlanJourney {
             commissioner.steps("commissioner-agrees-plan", () -> {
                 commissioner.signIn("commissioner", Browser.DEMO_PASSWORD);
                 commissioner.waitForHeading("Hello, Nadia Okafor");
-                commissioner.open("/commissioner/holders");
-                commissioner.waitForHeading("Budget holders");
+                commissioner.go(Page.BUDGET_HOLDERS);
                 commissioner.click(By.linkText("Sam Taylor"));
                 commissioner.waitForHeading("Sam Taylor");
                 assertThat(commissioner.textOf("draft-plan")).contains("Taxi to the day centre");
