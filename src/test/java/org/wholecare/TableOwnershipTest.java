@@ -22,12 +22,12 @@ import org.junit.jupiter.api.Test;
 class TableOwnershipTest {
 
     private static final Map<String, String> OWNER = Map.ofEntries(
-            Map.entry("access_log", "budget"), Map.entry("budget", "budget"), Map.entry("budget_holder", "budget"),
-            Map.entry("budget_stream_basis", "budget"), Map.entry("consent_event", "budget"),
-            Map.entry("consent_grant", "budget"), Map.entry("pooling_agreement", "budget"),
-            Map.entry("pooling_share", "budget"), Map.entry("service_category", "budget"),
-            Map.entry("support_plan", "budget"), Map.entry("support_plan_line", "budget"),
-            Map.entry("support_plan_outcome", "budget"),
+            Map.entry("access_log", "consent"), Map.entry("budget", "budget"), Map.entry("budget_holder", "holder"),
+            Map.entry("budget_stream_basis", "budget"), Map.entry("consent_event", "consent"),
+            Map.entry("consent_grant", "consent"), Map.entry("pooling_agreement", "pooling"),
+            Map.entry("pooling_share", "pooling"), Map.entry("service_category", "pooling"),
+            Map.entry("support_plan", "plan"), Map.entry("support_plan_line", "plan"),
+            Map.entry("support_plan_outcome", "plan"),
             Map.entry("conflict_of_interest", "brokerage"), Map.entry("proposal", "brokerage"),
             Map.entry("proposal_option", "brokerage"), Map.entry("quote_message", "brokerage"),
             Map.entry("quote_request", "brokerage"), Map.entry("shortlist_item", "brokerage"),
@@ -53,10 +53,12 @@ class TableOwnershipTest {
     private static final Set<String> KNOWN_CROSSINGS = Set.of(
             "brokerage -> budget_holder", "brokerage -> listing", "brokerage -> organisation",
             "brokerage -> user_account",
-            "budget -> organisation", "budget -> user_account",
+            "consent -> budget_holder", "consent -> organisation", "consent -> user_account",
+            "holder -> budget", "holder -> consent_grant", "holder -> user_account",
             "marketplace -> area", "marketplace -> organisation", "marketplace -> postcode_district",
             "marketplace -> service_category", "marketplace -> user_account",
             "payment -> organisation",
+            "plan -> service_category",
             "purchase -> budget_holder", "purchase -> organisation");
 
     /** A table named in SQL: after FROM, JOIN, INTO or UPDATE (the keywords are upper case in this code). */

@@ -2,7 +2,7 @@ package org.wholecare.brokerage;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.wholecare.budget.ConsentGrant;
+import org.wholecare.consent.ConsentGrant;
 
 /** One person on a broker's or representative's caseload, with what needs attention. */
 public record Client(long holderId, String name, String postcodeDistrict, ConsentGrant grant, Long availablePence,

@@ -26,7 +26,7 @@ import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.Locale;
-import org.wholecare.budget.ConsentScope;
+import org.wholecare.consent.ConsentScope;
 import org.wholecare.marketplace.FindSupportView;
 import org.wholecare.security.CurrentUser;
 import org.wholecare.shared.Money;

@@ -1,5 +1,10 @@
 package org.wholecare.budget;
 
+import org.wholecare.holder.RegisteredHolder;
+import org.wholecare.holder.RegisterHolder;
+import org.wholecare.holder.HolderSummary;
+import org.wholecare.holder.BudgetHolderService;
+
 import org.wholecare.shared.UkTime;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -22,6 +27,7 @@ import org.wholecare.security.IssuedInvitation;
 import org.wholecare.shared.Roles;
 import org.wholecare.shared.ValidationException;
 import org.wholecare.shell.FormErrors;
+import org.wholecare.shell.InvitationNotice;
 import org.wholecare.shell.Ui;
 
 /** Commissioners register budget holders in their area and open each one's budget. */
@@ -121,25 +127,15 @@ public class BudgetHoldersView extends Main {
     private void showResult(RegisteredHolder registered) {
         result.removeAll();
         Div links = new Div();
-        links.add(invitation(registered.holderInvitation()));
+        links.add(InvitationNotice.of(registered.holderInvitation()));
         if (registered.representativeInvitation() != null) {
-            links.add(invitation(registered.representativeInvitation()));
+            links.add(InvitationNotice.of(registered.representativeInvitation()));
         }
         result.add(Ui.card(registered.holder().fullName() + " is registered",
                 new Paragraph("Next, set up their budget."),
                 new RouterLink("Set up " + registered.holder().fullName() + "'s budget", HolderRecordView.class,
                         new RouteParameters("holderId", String.valueOf(registered.holder().id()))),
                 links));
-    }
-
-    static Component invitation(IssuedInvitation issued) {
-        TextField link = new TextField("Invitation link for " + issued.link().fullName());
-        link.setValue(issued.link().url());
-        link.setReadOnly(true);
-        link.setWidthFull();
-        link.addClassName("invitation-link");
-        return new Div(new H3(issued.link().fullName()), new Paragraph(issued.deliveryNote()), link,
-                new Paragraph("It works once, until " + issued.expiresText() + "."));
     }
 
     private void refresh() {

@@ -1,5 +1,7 @@
 package org.wholecare.budget;
 
+import org.wholecare.holder.HolderSummary;
+
 import java.util.List;
 import org.wholecare.ledger.BudgetBalance;
 import org.wholecare.ledger.LedgerEntryView;

@@ -1,5 +1,13 @@
 package org.wholecare.budget;
 
+import org.wholecare.holder.BudgetManagement;
+import org.wholecare.holder.HolderDirectory;
+import org.wholecare.pooling.PoolingService;
+import org.wholecare.holder.HolderSummary;
+import org.wholecare.consent.ConsentScope;
+import org.wholecare.consent.BudgetAccess;
+import org.wholecare.pooling.Apportioned;
+
 import org.wholecare.shared.UkTime;
 import jakarta.annotation.security.RolesAllowed;
 import java.sql.Date;

@@ -1,5 +1,10 @@
 package org.wholecare.budget;
 
+import org.wholecare.plan.SupportPlanService;
+import org.wholecare.consent.ConsentService;
+import org.wholecare.consent.ConsentGrant;
+import org.wholecare.consent.ConsentScope;
+
 import org.wholecare.shared.UkTime;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
@@ -37,15 +42,13 @@ import org.wholecare.shared.ValidationException;
 public class ClientSummaries {
 
     private final ConsentService consent;
-    private final ConsentGrants grants;
     private final BudgetService budgets;
     private final SupportPlanService plans;
     private final LedgerService ledger;
 
-    ClientSummaries(ConsentService consent, ConsentGrants grants, BudgetService budgets, SupportPlanService plans,
+    ClientSummaries(ConsentService consent, BudgetService budgets, SupportPlanService plans,
             LedgerService ledger) {
         this.consent = consent;
-        this.grants = grants;
         this.budgets = budgets;
         this.plans = plans;
         this.ledger = ledger;
@@ -66,7 +69,7 @@ public class ClientSummaries {
     @RolesAllowed({Roles.BROKER, Roles.REPRESENTATIVE})
     public Glance glance(long holderId, String action) {
         ConsentService.Authorised who = consent.authorise(holderId, ConsentScope.VIEW, action);
-        ConsentGrant grant = who.grantId() == null ? null : grants.byId(who.grantId()).orElse(null);
+        ConsentGrant grant = consent.grantOf(who).orElse(null);
         Long available = null;
         SpendingForecast forecast = null;
         Long budgetId = who.holder().currentBudgetId();

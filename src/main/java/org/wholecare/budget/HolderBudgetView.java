@@ -1,5 +1,8 @@
 package org.wholecare.budget;
 
+import org.wholecare.holder.BudgetHolderService;
+import org.wholecare.holder.ChosenHolder;
+
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;

@@ -1,6 +1,16 @@
 package org.wholecare.budget;
 
-import org.wholecare.budget.ConsentChanges;
+import org.wholecare.holder.BudgetHolderService;
+import org.wholecare.plan.SupportPlanService;
+import org.wholecare.shell.InvitationNotice;
+import org.wholecare.holder.BudgetManagement;
+import org.wholecare.consent.ConsentService;
+import org.wholecare.holder.HolderSummary;
+import org.wholecare.consent.ConsentGrant;
+import org.wholecare.consent.ConsentKind;
+import org.wholecare.plan.PlanDisplay;
+
+import org.wholecare.consent.ConsentChanges;
 import org.wholecare.shared.UkTime;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -141,7 +151,7 @@ public class HolderRecordView extends Main implements BeforeEnterObserver {
                 var invited = consentChanges.recordLegalAuthority(holder.id(), kind.getValue(), name.getValue(),
                         username.getValue(), reference.getValue());
                 render();
-                add(BudgetHoldersView.invitation(invited.invitation()));
+                add(InvitationNotice.of(invited.invitation()));
             } catch (ValidationException e) {
                 errors.show(e);
             }

@@ -1,5 +1,7 @@
 package org.wholecare.budget;
 
+import org.wholecare.holder.BudgetManagement;
+
 import java.time.LocalDate;
 import java.util.Map;
 import org.wholecare.ledger.FundingStream;

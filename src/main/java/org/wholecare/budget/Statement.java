@@ -1,5 +1,7 @@
 package org.wholecare.budget;
 
+import org.wholecare.holder.HolderSummary;
+
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;

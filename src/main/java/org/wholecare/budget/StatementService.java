@@ -1,5 +1,9 @@
 package org.wholecare.budget;
 
+import org.wholecare.holder.HolderDirectory;
+import org.wholecare.holder.HolderSummary;
+import org.wholecare.consent.BudgetAccess;
+
 import org.wholecare.shared.UkTime;
 import com.lowagie.text.Document;
 import com.lowagie.text.Element;

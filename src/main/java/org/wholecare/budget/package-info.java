@@ -1,6 +1,6 @@
 /**
- * Budget holders and their money: registering a holder, their integrated budget and its figures
- * and forecast, the pooling agreement that splits spend across funders, support plans, statements,
- * and the consent grants and "Who has looked" log that every other feature checks.
+ * Budgets and their money: a holder's integrated budget, its allocations by funding stream and
+ * changes, the figures and forecast every page shows, statements, the caseload's one-look summary,
+ * and the commissioner's pages for the holders of their area.
  */
 package org.wholecare.budget;

@@ -6,7 +6,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import com.vaadin.flow.router.RouterLink;
-import org.wholecare.budget.BudgetHolderService;
+import org.wholecare.holder.BudgetHolderService;
 import org.wholecare.budget.BudgetService;
 import org.wholecare.budget.HolderBudgetView;
 import org.wholecare.organisation.OrganisationService;

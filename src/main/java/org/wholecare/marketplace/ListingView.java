@@ -14,7 +14,7 @@ import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.PermitAll;
 import java.util.Map;
-import org.wholecare.budget.BudgetHolderService;
+import org.wholecare.holder.BudgetHolderService;
 import org.wholecare.security.CurrentUser;
 import org.wholecare.security.Role;
 import org.wholecare.shared.Money;

@@ -12,7 +12,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
 import java.util.Objects;
-import org.wholecare.budget.BudgetHolderService;
+import org.wholecare.holder.BudgetHolderService;
 import org.wholecare.security.CurrentUser;
 import org.wholecare.security.SignedInUser;
 import org.wholecare.shell.RouteIds;

@@ -1,9 +1,9 @@
 package org.wholecare.marketplace;
 
 import java.util.Optional;
-import org.wholecare.budget.BudgetHolderService;
-import org.wholecare.budget.ChosenHolder;
-import org.wholecare.budget.HolderSummary;
+import org.wholecare.holder.BudgetHolderService;
+import org.wholecare.holder.ChosenHolder;
+import org.wholecare.holder.HolderSummary;
 import org.wholecare.security.Role;
 import org.wholecare.security.SignedInUser;
 

@@ -23,9 +23,9 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.wholecare.budget.BudgetHolderService;
+import org.wholecare.holder.BudgetHolderService;
 import org.wholecare.budget.BudgetService;
-import org.wholecare.budget.HolderSummary;
+import org.wholecare.holder.HolderSummary;
 import org.wholecare.ledger.FundingStream;
 import org.wholecare.ledger.LedgerRequest;
 import org.wholecare.ledger.LedgerService;
@@ -62,7 +62,7 @@ public class Payouts implements PaymentStatuses {
     private final StripeSettings settings;
     private final StripeConnect connections;
     private final CurrentUser currentUser;
-    private final org.wholecare.budget.HolderRecords records;
+    private final org.wholecare.consent.HolderRecords records;
     private final TransactionTemplate ownTransaction;
     private final Clock clock;
     // one thread: payments go to Stripe one at a time, in the order they were confirmed
@@ -71,7 +71,7 @@ public class Payouts implements PaymentStatuses {
             Thread.ofPlatform().name("stripe-payments").daemon().factory());
 
     Payouts(JdbcClient jdbc, StripeGateway stripe, StripeSettings settings, StripeConnect connections,
-            CurrentUser currentUser, org.wholecare.budget.HolderRecords records, PlatformTransactionManager transactions,
+            CurrentUser currentUser, org.wholecare.consent.HolderRecords records, PlatformTransactionManager transactions,
             Clock clock) {
         this.jdbc = jdbc;
         this.stripe = stripe;

@@ -18,10 +18,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
-import org.wholecare.budget.BudgetHolderService;
+import org.wholecare.holder.BudgetHolderService;
 import org.wholecare.budget.BudgetService;
-import org.wholecare.budget.SupportPlan;
-import org.wholecare.budget.SupportPlanService;
+import org.wholecare.plan.SupportPlan;
+import org.wholecare.plan.SupportPlanService;
 import org.wholecare.marketplace.Listing;
 import org.wholecare.marketplace.ListingActions;
 import org.wholecare.security.CurrentUser;
@@ -40,13 +40,13 @@ class BookingActions implements ListingActions {
     private final BudgetHolderService holders;
     private final SupportPlanService plans;
     private final CurrentUser currentUser;
-    private final org.wholecare.budget.ConsentService consent;
+    private final org.wholecare.consent.ConsentService consent;
 
     /** The app's clock: what "today" is on this page, so a test that moves it moves the page. */
     private final java.time.Clock clock;
 
     BookingActions(java.time.Clock clock, Bookings bookings, BudgetHolderService holders, SupportPlanService plans,
-            org.wholecare.budget.ConsentService consent, CurrentUser currentUser) {
+            org.wholecare.consent.ConsentService consent, CurrentUser currentUser) {
         this.clock = clock;
         this.consent = consent;
         this.bookings = bookings;
@@ -69,7 +69,7 @@ class BookingActions implements ListingActions {
             return Optional.empty();
         }
         // offered only to someone whose access lets them buy; the service checks again on every call
-        if (consent.myScope(holderId).filter(s -> s == org.wholecare.budget.ConsentScope.PURCHASE).isEmpty()) {
+        if (consent.myScope(holderId).filter(s -> s == org.wholecare.consent.ConsentScope.PURCHASE).isEmpty()) {
             return Optional.empty();
         }
         long forHolder = holderId;

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.LongFunction;
 import org.wholecare.budget.BudgetSummary;
-import org.wholecare.budget.ServiceCategory;
+import org.wholecare.pooling.ServiceCategory;
 import org.wholecare.ledger.FundingStream;
 import org.wholecare.ledger.StreamAmount;
 import org.wholecare.marketplace.Listing;

@@ -11,7 +11,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
-import org.wholecare.budget.HolderRecords;
+import org.wholecare.consent.HolderRecords;
 import org.wholecare.purchase.internal.PurchaseRecords;
 import org.wholecare.purchase.internal.Settlement;
 import org.wholecare.security.CurrentUser;

@@ -24,9 +24,9 @@ import org.wholecare.brokerage.Proposals;
 import org.wholecare.brokerage.Proposal;
 import java.util.List;
 import java.util.Optional;
-import org.wholecare.budget.BudgetHolderService;
-import org.wholecare.budget.ChosenHolder;
-import org.wholecare.budget.HolderSummary;
+import org.wholecare.holder.BudgetHolderService;
+import org.wholecare.holder.ChosenHolder;
+import org.wholecare.holder.HolderSummary;
 import org.wholecare.security.CurrentUser;
 import org.wholecare.shared.Money;
 import org.wholecare.shared.Roles;
@@ -53,14 +53,14 @@ public class PurchasesView extends Main {
     private final java.time.Clock clock;
 
     PurchasesView(java.time.Clock clock, Bookings bookings, Invoices invoices, Proposals proposals, BudgetHolderService holders,
-            org.wholecare.budget.ConsentService consent, CurrentUser currentUser) {
+            org.wholecare.consent.ConsentService consent, CurrentUser currentUser) {
         this.clock = clock;
         this.bookings = bookings;
         this.invoices = invoices;
         this.proposals = proposals;
         this.holder = ChosenHolder.of(holders, currentUser.require()).orElse(null);
         this.canBuy = holder != null && consent.myScope(holder.id())
-                .filter(scope -> scope == org.wholecare.budget.ConsentScope.PURCHASE).isPresent();
+                .filter(scope -> scope == org.wholecare.consent.ConsentScope.PURCHASE).isPresent();
         addClassName("page");
         render();
     }

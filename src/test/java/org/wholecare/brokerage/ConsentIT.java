@@ -14,16 +14,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.wholecare.IntegrationTest;
 import org.wholecare.TestClock;
-import org.wholecare.budget.BudgetHolderService;
+import org.wholecare.holder.BudgetHolderService;
 import org.wholecare.budget.BudgetService;
 import org.wholecare.budget.BudgetSummary;
 import org.wholecare.budget.BudgetTestData;
-import org.wholecare.budget.ConsentGrant;
-import org.wholecare.budget.ConsentKind;
-import org.wholecare.budget.ConsentScope;
-import org.wholecare.budget.ConsentService;
-import org.wholecare.budget.ConsentChanges;
-import org.wholecare.budget.HolderSummary;
+import org.wholecare.consent.ConsentGrant;
+import org.wholecare.consent.ConsentKind;
+import org.wholecare.consent.ConsentScope;
+import org.wholecare.consent.ConsentService;
+import org.wholecare.consent.ConsentChanges;
+import org.wholecare.holder.HolderSummary;
 import org.wholecare.ledger.FundingStream;
 import org.wholecare.marketplace.SearchQuery;
 import org.wholecare.marketplace.SearchService;
@@ -96,7 +96,7 @@ class ConsentIT {
         long sam = actingAs.run("holder", () -> holders.mine().orElseThrow().id());
         long nobody = jdbc.queryForObject("SELECT MAX(id) + 1000 FROM budget_holder", Long.class);
         for (var look : List.<java.util.function.LongFunction<Object>>of(holders::holder,
-                id -> consent.authorise(id, org.wholecare.budget.ConsentScope.VIEW, "Looked"),
+                id -> consent.authorise(id, org.wholecare.consent.ConsentScope.VIEW, "Looked"),
                 id -> budgets.currentBudget(id), id -> consent.grants(id))) {
             Throwable refusedReal = catchThrowable(() -> actingAs.run("broker", () -> look.apply(sam)));
             Throwable refusedMissing = catchThrowable(() -> actingAs.run("broker", () -> look.apply(nobody)));

@@ -1,5 +1,11 @@
 package org.wholecare.budget;
 
+import org.wholecare.holder.BudgetHolderService;
+import org.wholecare.holder.BudgetManagement;
+import org.wholecare.holder.RegisterHolder;
+import org.wholecare.pooling.PoolingService;
+import org.wholecare.holder.HolderSummary;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,11 @@
 package org.wholecare.budget;
 
+import org.wholecare.holder.BudgetHolderService;
+import org.wholecare.holder.BudgetManagement;
+import org.wholecare.holder.RegisterHolder;
+import org.wholecare.pooling.PoolingService;
+import org.wholecare.holder.HolderSummary;
+
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;

@@ -15,11 +15,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.wholecare.IntegrationTest;
-import org.wholecare.budget.BudgetHolderService;
+import org.wholecare.holder.BudgetHolderService;
 import org.wholecare.budget.BudgetService;
 import org.wholecare.budget.BudgetSummary;
 import org.wholecare.budget.BudgetTestData;
-import org.wholecare.budget.PoolingService;
+import org.wholecare.pooling.PoolingService;
 import org.wholecare.security.ActingAs;
 import org.wholecare.shared.ValidationException;
 

@@ -12,7 +12,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.wholecare.IntegrationTest;
 import org.wholecare.TestClock;
 import org.wholecare.budget.BudgetTestData;
-import org.wholecare.budget.PoolingService;
+import org.wholecare.pooling.PoolingService;
 import org.wholecare.organisation.OrganisationService;
 import org.wholecare.organisation.OrganisationType;
 import org.wholecare.security.AccountService;
@@ -574,8 +574,8 @@ class MarketplaceIT {
                     });
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM listing", Long.class)).isEqualTo(listingsBefore);
             assertThat(actingAs.run(provider, () -> pooling.categories(profileOf(provider).areaId())).stream()
-                    .filter(org.wholecare.budget.ServiceCategory::needsCqcRegistration)
-                    .map(org.wholecare.budget.ServiceCategory::id)).contains(nursing);
+                    .filter(org.wholecare.pooling.ServiceCategory::needsCqcRegistration)
+                    .map(org.wholecare.pooling.ServiceCategory::id)).contains(nursing);
             // a draft may wait for the number; other kinds of support do not need one
             Listing draft = list(provider, "Nursing", "Night nursing", "Registered nurses", ListingUnit.HOUR, 4_000,
                     "NB8", List.of("MON"), "English", ListingStatus.DRAFT);

@@ -1,6 +1,6 @@
 package org.wholecare.purchase;
 
-import org.wholecare.budget.ConsentChanges;
+import org.wholecare.consent.ConsentChanges;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,12 +18,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.wholecare.IntegrationTest;
-import org.wholecare.budget.BudgetHolderService;
+import org.wholecare.holder.BudgetHolderService;
 import org.wholecare.budget.BudgetService;
 import org.wholecare.budget.BudgetSummary;
 import org.wholecare.budget.BudgetTestData;
-import org.wholecare.budget.HolderSummary;
-import org.wholecare.budget.RegisterHolder;
+import org.wholecare.holder.HolderSummary;
+import org.wholecare.holder.RegisterHolder;
 import org.wholecare.ledger.FundingStream;
 import org.wholecare.ledger.LedgerService;
 import org.wholecare.marketplace.Listing;
@@ -69,7 +69,7 @@ class PurchaseIT {
     @Autowired ActingAs actingAs;
     @Autowired JdbcTemplate jdbc;
     @Autowired org.wholecare.budget.StatementService statements;
-    @Autowired org.wholecare.budget.ConsentService consent;
+    @Autowired org.wholecare.consent.ConsentService consent;
     @Autowired ConsentChanges consentChanges;
     @Autowired org.wholecare.brokerage.Proposals proposals;
 
@@ -204,7 +204,7 @@ class PurchaseIT {
                 org.assertj.core.api.InstanceOfAssertFactories.STRING).contains("bought and received");
         // the provider's steps are in the holder's "who has looked" log
         assertThat(actingAs.run(p.username(), () -> consent.accessLog(p.holder().id())))
-                .extracting(org.wholecare.budget.AccessLogEntry::action)
+                .extracting(org.wholecare.consent.AccessLogEntry::action)
                 .contains("Accepted the booking of Morning help at home", "Recorded delivery of 3 hours of Morning help "
                         + "at home", "Sent an invoice for £73.50 for Morning help at home");
 
@@ -344,7 +344,7 @@ class PurchaseIT {
         // £60 of council money: each booking of 2 hours at £24.50 takes £29.40 of it (60%), so two fit
         Person p = newHolder(6_000);
         actingAs.run(p.username(), () -> consentChanges.grantToBrokerage(brokerageId(),
-                org.wholecare.budget.ConsentScope.PURCHASE, today().plusMonths(1)));
+                org.wholecare.consent.ConsentScope.PURCHASE, today().plusMonths(1)));
         long morning = listing("Morning help");
         ExecutorService pool = Executors.newFixedThreadPool(2);
         CountDownLatch start = new CountDownLatch(1);
@@ -380,7 +380,7 @@ class PurchaseIT {
         Person p = newHolder(100_000);
         actingAs.run(p.username(), () -> consentChanges.grantToBrokerage(jdbc.queryForObject(
                 "SELECT id FROM organisation WHERE name = 'Northbrook Independent Living'", Long.class),
-                org.wholecare.budget.ConsentScope.PROPOSE, today().plusMonths(1)));
+                org.wholecare.consent.ConsentScope.PROPOSE, today().plusMonths(1)));
         long morning = listing("Morning help");
         var proposal = actingAs.run("broker", () -> proposals.propose(p.holder().id(), morning, 2,
                 org.wholecare.brokerage.Proposal.Frequency.WEEKLY, today().plusDays(2), "Mornings"));

@@ -3,7 +3,7 @@ package org.wholecare.purchase.internal;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
-import org.wholecare.budget.Apportionment;
+import org.wholecare.pooling.Apportionment;
 import org.wholecare.ledger.FundingStream;
 import org.wholecare.ledger.LedgerRequest;
 import org.wholecare.ledger.LedgerService;

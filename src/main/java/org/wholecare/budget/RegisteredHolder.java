@@ -1,8 +1,0 @@
-package org.wholecare.budget;
-
-import org.wholecare.security.IssuedInvitation;
-
-/** A new registration and the invitation links to give the holder and their representative. */
-public record RegisteredHolder(HolderSummary holder, IssuedInvitation holderInvitation,
-        IssuedInvitation representativeInvitation) {
-}

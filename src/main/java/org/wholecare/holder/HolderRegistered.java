@@ -1,0 +1,13 @@
+package org.wholecare.holder;
+
+import java.time.Instant;
+
+/**
+ * A commissioner has registered a budget holder. Published inside the registering transaction, so
+ * that a representative named at registration is given their consent in the same commit.
+ *
+ * @param representativeAccountId the representative's account, or null when none was named
+ */
+public record HolderRegistered(long holderId, Long representativeAccountId, String representativeRelationship,
+        long registeredBy, Instant at) {
+}

@@ -1,0 +1,8 @@
+package org.wholecare.holder;
+
+import org.wholecare.security.IssuedInvitation;
+
+/** A new registration and the invitation links to give the holder and their representative. */
+public record RegisteredHolder(HolderSummary holder, IssuedInvitation holderInvitation,
+        IssuedInvitation representativeInvitation) {
+}
