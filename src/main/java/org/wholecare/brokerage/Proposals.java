@@ -136,6 +136,36 @@ public class Proposals {
     private Proposal insert(ConsentService.Authorised who, Long listingId, int quantity,
             Proposal.Frequency frequency, LocalDate startDate, String reason, boolean accepted) {
         long holderId = who.holder().id();
+        String why = reason == null ? "" : reason.strip();
+        Listing listing = check(who, listingId, quantity, frequency, startDate, why);
+        // the latest offer from the provider, if any, is the price
+        Long quoted = jdbc.sql("SELECT quoted_price_pence FROM quote_request WHERE holder_id = ? AND listing_id = ? "
+                        + "AND quoted_price_pence IS NOT NULL ORDER BY answered_at DESC, id DESC LIMIT 1")
+                .params(holderId, listingId).query(Long.class).optional().orElse(null);
+        long price = quoted != null ? quoted : listing.pricePence();
+        Timestamp at = Timestamp.from(clock.instant());
+        var key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO proposal (holder_id, listing_id, quantity, frequency, start_date, unit_price_pence, reason,
+                  status, proposed_by, grant_id, proposed_at, decided_by, decided_at, decision_comment)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(holderId, listingId, quantity, frequency.name(), Date.valueOf(startDate), price, why,
+                        accepted ? "ACCEPTED" : "PROPOSED", who.actorAccountId(), who.grantId(), at,
+                        accepted ? who.actorAccountId() : null, accepted ? at : null,
+                        accepted ? "Booked by " + currentUser.require().fullName() + " under consent to buy" : null)
+                .update(key);
+        long id = key.getKey().longValue();
+        jdbc.sql("""
+                INSERT INTO proposal_option (proposal_id, listing_id, note)
+                SELECT ?, s.listing_id, s.note FROM shortlist_item s
+                WHERE s.holder_id = ? AND s.removed_at IS NULL AND s.listing_id <> ?""")
+                .params(id, holderId, listingId).update();
+        return proposal(id);
+    }
+
+    /** Every mistake in a proposal, at its field; otherwise the listing proposed. */
+    private Listing check(ConsentService.Authorised who, Long listingId, int quantity, Proposal.Frequency frequency,
+            LocalDate startDate, String why) {
         var errors = new ValidationException.Collector();
         Listing listing = null;
         if (listingId == null) {
@@ -163,36 +193,13 @@ public class Proposals {
         } else if (startDate.isAfter(today.plusYears(1))) {
             errors.add("startDate", "Choose a start within a year.");
         }
-        String why = reason == null ? "" : reason.strip();
         if (why.isEmpty()) {
             errors.add("reason", "Say why this suits the person, so they can decide.");
         } else if (why.length() > MAX_REASON) {
             errors.add("reason", "Keep this to 1,000 characters or fewer.");
         }
         errors.throwIfAny();
-        // the latest offer from the provider, if any, is the price
-        Long quoted = jdbc.sql("SELECT quoted_price_pence FROM quote_request WHERE holder_id = ? AND listing_id = ? "
-                        + "AND quoted_price_pence IS NOT NULL ORDER BY answered_at DESC, id DESC LIMIT 1")
-                .params(holderId, listingId).query(Long.class).optional().orElse(null);
-        long price = quoted != null ? quoted : listing.pricePence();
-        Timestamp at = Timestamp.from(clock.instant());
-        var key = new GeneratedKeyHolder();
-        jdbc.sql("""
-                INSERT INTO proposal (holder_id, listing_id, quantity, frequency, start_date, unit_price_pence, reason,
-                  status, proposed_by, grant_id, proposed_at, decided_by, decided_at, decision_comment)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(holderId, listingId, quantity, frequency.name(), Date.valueOf(startDate), price, why,
-                        accepted ? "ACCEPTED" : "PROPOSED", who.actorAccountId(), who.grantId(), at,
-                        accepted ? who.actorAccountId() : null, accepted ? at : null,
-                        accepted ? "Booked by " + currentUser.require().fullName() + " under consent to buy" : null)
-                .update(key);
-        long id = key.getKey().longValue();
-        jdbc.sql("""
-                INSERT INTO proposal_option (proposal_id, listing_id, note)
-                SELECT ?, s.listing_id, s.note FROM shortlist_item s
-                WHERE s.holder_id = ? AND s.removed_at IS NULL AND s.listing_id <> ?""")
-                .params(id, holderId, listingId).update();
-        return proposal(id);
+        return listing;
     }
 
     private Proposal proposal(long id) {

@@ -60,8 +60,55 @@ public class BudgetHolderService {
     public RegisteredHolder register(RegisterHolder request) {
         SignedInUser commissioner = currentUser.require();
         long areaId = commissioner.areaId();
+        Checked checked = check(request, areaId);
+        String district = checked.district();
+
+        AccountSummary holderAccount = accounts.createAccount(new NewAccount(request.fullName(), request.username(),
+                Role.BUDGET_HOLDER, null, areaId, district));
+        AccountSummary representative = null;
+        if (request.hasRepresentative()) {
+            try {
+                representative = accounts.createAccount(new NewAccount(request.representativeName(),
+                        request.representativeUsername(), Role.REPRESENTATIVE, null, areaId, null));
+            } catch (ValidationException e) {
+                // the same rules, but about the representative's fields on the form
+                var renamed = new java.util.LinkedHashMap<String, String>();
+                e.fieldErrors().forEach((field, message) -> renamed.put(switch (field) {
+                    case "fullName" -> "representativeName";
+                    case "username" -> "representativeUsername";
+                    default -> field;
+                }, message));
+                throw new ValidationException(renamed);
+            }
+        }
+        jdbc.sql("""
+                INSERT INTO budget_holder (account_id, full_name, date_of_birth, nhs_number, postcode_district, area_id,
+                  representative_account_id, representative_relationship, registered_by, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(holderAccount.id(), holderAccount.fullName(), Date.valueOf(request.dateOfBirth()),
+                        checked.nhsDigits(), district, areaId, representative == null ? null : representative.id(),
+                        representative == null ? null : request.representativeRelationship().strip(),
+                        commissioner.accountId(), Timestamp.from(clock.instant()))
+                .update();
+        HolderSummary holder = holders.byAccount(holderAccount.id()).orElseThrow();
+        // a representative named here acts for the person fully, until the person or a commissioner
+        // ends it: the consent feature records that grant in this same transaction
+        events.publishEvent(new HolderRegistered(holder.id(), representative == null ? null : representative.id(),
+                representative == null ? null : request.representativeRelationship().strip(),
+                commissioner.accountId(), clock.instant()));
+        IssuedInvitation holderInvitation = invitations.issueInvitation(holderAccount.id());
+        IssuedInvitation representativeInvitation = representative == null ? null
+                : invitations.issueInvitation(representative.id());
+        return new RegisteredHolder(holder, holderInvitation, representativeInvitation);
+    }
+
+    /** A registration's NHS number (digits only) and postcode district, once every field is right. */
+    private record Checked(String nhsDigits, String district) {
+    }
+
+    private Checked check(RegisterHolder request, long areaId) {
         var errors = new ValidationException.Collector();
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = UkTime.today(clock);
         if (request.dateOfBirth() == null) {
             errors.add("dateOfBirth", "Enter the person's date of birth.");
         } else if (request.dateOfBirth().isAfter(today)) {
@@ -93,44 +140,7 @@ public class BudgetHolderService {
             }
         }
         errors.throwIfAny();
-
-        AccountSummary holderAccount = accounts.createAccount(new NewAccount(request.fullName(), request.username(),
-                Role.BUDGET_HOLDER, null, areaId, district));
-        AccountSummary representative = null;
-        if (request.hasRepresentative()) {
-            try {
-                representative = accounts.createAccount(new NewAccount(request.representativeName(),
-                        request.representativeUsername(), Role.REPRESENTATIVE, null, areaId, null));
-            } catch (ValidationException e) {
-                // the same rules, but about the representative's fields on the form
-                var renamed = new java.util.LinkedHashMap<String, String>();
-                e.fieldErrors().forEach((field, message) -> renamed.put(switch (field) {
-                    case "fullName" -> "representativeName";
-                    case "username" -> "representativeUsername";
-                    default -> field;
-                }, message));
-                throw new ValidationException(renamed);
-            }
-        }
-        jdbc.sql("""
-                INSERT INTO budget_holder (account_id, full_name, date_of_birth, nhs_number, postcode_district, area_id,
-                  representative_account_id, representative_relationship, registered_by, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(holderAccount.id(), holderAccount.fullName(), Date.valueOf(request.dateOfBirth()),
-                        nhs.digits().get(), district, areaId, representative == null ? null : representative.id(),
-                        representative == null ? null : request.representativeRelationship().strip(),
-                        commissioner.accountId(), Timestamp.from(clock.instant()))
-                .update();
-        HolderSummary holder = holders.byAccount(holderAccount.id()).orElseThrow();
-        // a representative named here acts for the person fully, until the person or a commissioner
-        // ends it: the consent feature records that grant in this same transaction
-        events.publishEvent(new HolderRegistered(holder.id(), representative == null ? null : representative.id(),
-                representative == null ? null : request.representativeRelationship().strip(),
-                commissioner.accountId(), clock.instant()));
-        IssuedInvitation holderInvitation = invitations.issueInvitation(holderAccount.id());
-        IssuedInvitation representativeInvitation = representative == null ? null
-                : invitations.issueInvitation(representative.id());
-        return new RegisteredHolder(holder, holderInvitation, representativeInvitation);
+        return new Checked(nhs.digits().get(), district);
     }
 
     /** The area's holders, with their names and NHS numbers: in each one's "who has looked" log. */

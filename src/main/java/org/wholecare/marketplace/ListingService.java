@@ -67,34 +67,65 @@ public class ListingService {
                     .orElseThrow(() -> new AccessDeniedException("Not your listing"));
         }
         ProviderProfile provider = providers.profile(organisationId).orElseThrow();
-        var errors = new ValidationException.Collector();
-        ServiceCategory category = input.categoryId() == null ? null : pooling.categories(provider.areaId()).stream()
-                .filter(c -> c.id() == input.categoryId()).findFirst().orElse(null);
-        if (category == null) {
-            errors.add("category", "Choose the kind of support this is.");
-        } else if (category.excluded()) {
-            errors.add("category", "Budgets cannot buy " + category.name().toLowerCase(Locale.UK) + ", so it cannot be listed.");
+        Checked c = check(input, provider, organisationId);
+        var now = Timestamp.from(clock.instant());
+        String dayList = String.join(",", DAYS.stream().filter(c.days()::contains).toList());
+        String languageList = String.join(",", List.of(c.languages().split("\\s*,\\s*")));
+        long id;
+        if (existing == null) {
+            var key = new org.springframework.jdbc.support.GeneratedKeyHolder();
+            jdbc.sql("""
+                    INSERT INTO listing (organisation_id, category_id, title, description, unit, price_pence, status,
+                      days_available, times_available, languages, accessibility, created_at, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(organisationId, c.category().id(), c.title(), c.description(), input.unit().name(), input.pricePence(),
+                            input.status().name(), dayList, c.times().isEmpty() ? null : c.times(), languageList,
+                            c.accessibility().isEmpty() ? null : c.accessibility(), now, now)
+                    .update(key);
+            id = key.getKey().longValue();
+        } else {
+            id = existing.id();
+            jdbc.sql("""
+                    UPDATE listing SET category_id = ?, title = ?, description = ?, unit = ?, price_pence = ?, status = ?,
+                      days_available = ?, times_available = ?, languages = ?, accessibility = ?, updated_at = ?
+                    WHERE id = ? AND organisation_id = ?""")
+                    .params(c.category().id(), c.title(), c.description(), input.unit().name(), input.pricePence(),
+                            input.status().name(), dayList, c.times().isEmpty() ? null : c.times(), languageList,
+                            c.accessibility().isEmpty() ? null : c.accessibility(), now, id, organisationId)
+                    .update();
+            jdbc.sql("DELETE FROM listing_district WHERE listing_id = ?").param(id).update();
         }
-        String title = input.title() == null ? "" : input.title().strip();
-        if (title.isEmpty()) {
-            errors.add("title", "Enter a title, for example 'Morning help at home'.");
-        } else if (title.length() > MAX_TITLE) {
-            errors.add("title", "Keep the title to " + MAX_TITLE + " characters or fewer. It has " + title.length() + ".");
+        if (existing == null || existing.pricePence() != input.pricePence()) {
+            jdbc.sql("INSERT INTO listing_price_history (listing_id, price_pence, changed_by, changed_at) VALUES (?, ?, ?, ?)")
+                    .params(id, input.pricePence(), user.accountId(), now).update();
         }
-        String description = input.description() == null ? "" : input.description().strip();
-        if (description.isEmpty()) {
-            errors.add("description", "Describe the service: what you do, who does it, and what it includes.");
-        } else if (description.length() > MAX_DESCRIPTION) {
-            errors.add("description", "Keep the description to " + MAX_DESCRIPTION + " characters or fewer.");
+        for (String district : c.districts()) {
+            jdbc.sql("INSERT INTO listing_district (listing_id, postcode_district, category_id, price_pence, visible) "
+                    + "VALUES (?, ?, ?, ?, FALSE)").params(id, district, c.category().id(), input.pricePence()).update();
         }
-        if (input.unit() == null) {
-            errors.add("unit", "Choose what one price buys: an hour, a session, a day or an item.");
+        ProviderService.refreshListing(jdbc, id);
+        // a listing carries its provider's rating from the start, not only after the next review
+        ReviewService.refreshRatings(jdbc, organisationId, id);
+        Set<String> changedDistricts = new java.util.HashSet<>(c.districts());
+        if (existing != null) {
+            changedDistricts.addAll(existing.districts());
         }
-        if (input.pricePence() <= 0) {
-            errors.add("price", "Enter a price greater than £0.00.");
-        } else if (input.pricePence() > MAX_PRICE_PENCE) {
-            errors.add("price", "A price can be at most " + Money.format(MAX_PRICE_PENCE) + " per unit.");
-        }
+        typicalPrices.forget(changedDistricts);
+        return queries.byId(id).orElseThrow();
+    }
+
+    /** What a listing form says, checked: every mistake at its field, or the cleaned values to save. */
+    private record Checked(ServiceCategory category, String title, String description, List<String> districts,
+            List<String> days, String times, String languages, String accessibility) {
+    }
+
+    /** Where and when the service is offered, and in what languages, as the form gave them. */
+    private record WhereAndWhen(List<String> districts, List<String> days, String times, String languages,
+            String accessibility) {
+    }
+
+    private static WhereAndWhen whereAndWhen(ListingInput input, ProviderProfile provider,
+            ValidationException.Collector errors) {
         List<String> districts = input.districts() == null ? List.of() : input.districts().stream()
                 .map(d -> d == null ? "" : d.strip().toUpperCase(Locale.UK)).distinct().toList();
         if (districts.contains("")) {
@@ -124,6 +155,39 @@ public class ListingService {
         if (accessibility.length() > 300) {
             errors.add("accessibility", "Keep this to 300 characters or fewer.");
         }
+        return new WhereAndWhen(districts, days, times, languages, accessibility);
+    }
+
+    private Checked check(ListingInput input, ProviderProfile provider, long organisationId) {
+        var errors = new ValidationException.Collector();
+        ServiceCategory category = input.categoryId() == null ? null : pooling.categories(provider.areaId()).stream()
+                .filter(c -> c.id() == input.categoryId()).findFirst().orElse(null);
+        if (category == null) {
+            errors.add("category", "Choose the kind of support this is.");
+        } else if (category.excluded()) {
+            errors.add("category", "Budgets cannot buy " + category.name().toLowerCase(Locale.UK) + ", so it cannot be listed.");
+        }
+        String title = input.title() == null ? "" : input.title().strip();
+        if (title.isEmpty()) {
+            errors.add("title", "Enter a title, for example 'Morning help at home'.");
+        } else if (title.length() > MAX_TITLE) {
+            errors.add("title", "Keep the title to " + MAX_TITLE + " characters or fewer. It has " + title.length() + ".");
+        }
+        String description = input.description() == null ? "" : input.description().strip();
+        if (description.isEmpty()) {
+            errors.add("description", "Describe the service: what you do, who does it, and what it includes.");
+        } else if (description.length() > MAX_DESCRIPTION) {
+            errors.add("description", "Keep the description to " + MAX_DESCRIPTION + " characters or fewer.");
+        }
+        if (input.unit() == null) {
+            errors.add("unit", "Choose what one price buys: an hour, a session, a day or an item.");
+        }
+        if (input.pricePence() <= 0) {
+            errors.add("price", "Enter a price greater than £0.00.");
+        } else if (input.pricePence() > MAX_PRICE_PENCE) {
+            errors.add("price", "A price can be at most " + Money.format(MAX_PRICE_PENCE) + " per unit.");
+        }
+        WhereAndWhen where = whereAndWhen(input, provider, errors);
         if (input.status() == null) {
             errors.add("status", "Choose whether the listing is a draft, published or paused.");
         }
@@ -134,51 +198,8 @@ public class ListingService {
                     + "\"Your CQC registration\" on this page, or save this listing as a draft until you have it.");
         }
         errors.throwIfAny();
-
-        var now = Timestamp.from(clock.instant());
-        String dayList = String.join(",", DAYS.stream().filter(days::contains).toList());
-        String languageList = String.join(",", List.of(languages.split("\\s*,\\s*")));
-        long id;
-        if (existing == null) {
-            var key = new org.springframework.jdbc.support.GeneratedKeyHolder();
-            jdbc.sql("""
-                    INSERT INTO listing (organisation_id, category_id, title, description, unit, price_pence, status,
-                      days_available, times_available, languages, accessibility, created_at, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(organisationId, category.id(), title, description, input.unit().name(), input.pricePence(),
-                            input.status().name(), dayList, times.isEmpty() ? null : times, languageList,
-                            accessibility.isEmpty() ? null : accessibility, now, now)
-                    .update(key);
-            id = key.getKey().longValue();
-        } else {
-            id = existing.id();
-            jdbc.sql("""
-                    UPDATE listing SET category_id = ?, title = ?, description = ?, unit = ?, price_pence = ?, status = ?,
-                      days_available = ?, times_available = ?, languages = ?, accessibility = ?, updated_at = ?
-                    WHERE id = ? AND organisation_id = ?""")
-                    .params(category.id(), title, description, input.unit().name(), input.pricePence(),
-                            input.status().name(), dayList, times.isEmpty() ? null : times, languageList,
-                            accessibility.isEmpty() ? null : accessibility, now, id, organisationId)
-                    .update();
-            jdbc.sql("DELETE FROM listing_district WHERE listing_id = ?").param(id).update();
-        }
-        if (existing == null || existing.pricePence() != input.pricePence()) {
-            jdbc.sql("INSERT INTO listing_price_history (listing_id, price_pence, changed_by, changed_at) VALUES (?, ?, ?, ?)")
-                    .params(id, input.pricePence(), user.accountId(), now).update();
-        }
-        for (String district : districts) {
-            jdbc.sql("INSERT INTO listing_district (listing_id, postcode_district, category_id, price_pence, visible) "
-                    + "VALUES (?, ?, ?, ?, FALSE)").params(id, district, category.id(), input.pricePence()).update();
-        }
-        ProviderService.refreshListing(jdbc, id);
-        // a listing carries its provider's rating from the start, not only after the next review
-        ReviewService.refreshRatings(jdbc, organisationId, id);
-        Set<String> changedDistricts = new java.util.HashSet<>(districts);
-        if (existing != null) {
-            changedDistricts.addAll(existing.districts());
-        }
-        typicalPrices.forget(changedDistricts);
-        return queries.byId(id).orElseThrow();
+        return new Checked(category, title, description, where.districts(), where.days(), where.times(),
+                where.languages(), where.accessibility());
     }
 
     /** Read under the lock ProviderService.changeCqcNumber takes, so the number cannot be removed meanwhile. */

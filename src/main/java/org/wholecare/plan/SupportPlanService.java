@@ -110,36 +110,8 @@ public class SupportPlanService {
         } else if (reviewDate.isAfter(today.plusYears(2))) {
             errors.add("reviewDate", "Review the plan at least every two years.");
         }
-        Map<Long, ServiceCategory> categories = new java.util.HashMap<>();
-        pooling.categories(holder.areaId()).forEach(c -> categories.put(c.id(), c));
         List<LineInput> planned = lines == null ? List.of() : lines;
-        if (planned.size() > MAX_LINES) {
-            errors.add("lines", "Keep to " + MAX_LINES + " lines or fewer.");
-        }
-        for (int i = 0; i < planned.size(); i++) {
-            LineInput line = planned.get(i);
-            String where = "Line " + (i + 1) + ": ";
-            ServiceCategory category = line.categoryId() == null ? null : categories.get(line.categoryId());
-            if (category == null) {
-                errors.add("lines", where + "choose a kind of support.");
-            } else if (category.excluded()) {
-                errors.add("lines", where + "budgets cannot pay for " + category.name().toLowerCase() + ". "
-                        + category.exclusionReason());
-            } else if (line.description() == null || line.description().isBlank()) {
-                errors.add("lines", where + "say what the support is, for example 'help getting up and dressed'.");
-            } else if (line.description().strip().length() > 300) {
-                errors.add("lines", where + "keep the description to 300 characters or fewer.");
-            } else if (line.plannedPence() <= 0) {
-                errors.add("lines", where + "enter a planned amount greater than £0.00.");
-            } else if (line.plannedPence() > MAX_LINE_PENCE) {
-                errors.add("lines", where + "that amount is more than " + Money.format(MAX_LINE_PENCE)
-                        + ". Check it.");
-            } else if (line.frequency() == null) {
-                errors.add("lines", where + "say whether the amount is per week or per month.");
-            } else if (line.outcome() < 1 || line.outcome() > cleaned.size()) {
-                errors.add("lines", where + "choose which of your outcomes this support helps with.");
-            }
-        }
+        checkLines(holder, planned, cleaned.size(), errors);
         errors.throwIfAny();
 
         Optional<SupportPlan> open = latest(holderId, SupportPlan.Status.DRAFT);
@@ -173,6 +145,40 @@ public class SupportPlanService {
                             line.frequency().name(), line.outcome()).update();
         }
         return load(planId);
+    }
+
+    /** Each line of the plan: a kind of support budgets may buy, what it is, its amount, and the outcome it serves. */
+    private void checkLines(HolderSummary holder, List<LineInput> planned, int outcomes,
+            ValidationException.Collector errors) {
+        Map<Long, ServiceCategory> categories = new java.util.HashMap<>();
+        pooling.categories(holder.areaId()).forEach(c -> categories.put(c.id(), c));
+        if (planned.size() > MAX_LINES) {
+            errors.add("lines", "Keep to " + MAX_LINES + " lines or fewer.");
+        }
+        for (int i = 0; i < planned.size(); i++) {
+            LineInput line = planned.get(i);
+            String where = "Line " + (i + 1) + ": ";
+            ServiceCategory category = line.categoryId() == null ? null : categories.get(line.categoryId());
+            if (category == null) {
+                errors.add("lines", where + "choose a kind of support.");
+            } else if (category.excluded()) {
+                errors.add("lines", where + "budgets cannot pay for " + category.name().toLowerCase() + ". "
+                        + category.exclusionReason());
+            } else if (line.description() == null || line.description().isBlank()) {
+                errors.add("lines", where + "say what the support is, for example 'help getting up and dressed'.");
+            } else if (line.description().strip().length() > 300) {
+                errors.add("lines", where + "keep the description to 300 characters or fewer.");
+            } else if (line.plannedPence() <= 0) {
+                errors.add("lines", where + "enter a planned amount greater than £0.00.");
+            } else if (line.plannedPence() > MAX_LINE_PENCE) {
+                errors.add("lines", where + "that amount is more than " + Money.format(MAX_LINE_PENCE)
+                        + ". Check it.");
+            } else if (line.frequency() == null) {
+                errors.add("lines", where + "say whether the amount is per week or per month.");
+            } else if (line.outcome() < 1 || line.outcome() > outcomes) {
+                errors.add("lines", where + "choose which of your outcomes this support helps with.");
+            }
+        }
     }
 
     /** A commissioner of the person's area agrees the open draft; it becomes the plan in force. */

@@ -99,33 +99,11 @@ final class BookingRules {
         if (budget == null) {
             errors.add("", "There is no budget to book from yet.");
         }
-        LocalDate end = null;
-        long total = 0;
-        List<StreamAmount> split = List.of();
-        if (errors.isEmpty()) {
-            end = switch (booking.frequency()) {
-                case ONE_OFF -> booking.startDate();
-                case WEEKLY -> booking.startDate().plusWeeks(occurrences - 1L);
-                case MONTHLY -> booking.startDate().plusMonths(occurrences - 1L);
-            };
-            if (end.isAfter(budget.endDate())) {
-                errors.add("occurrences", "That runs past the end of the budget on " + UkTime.day(budget.endDate()) + ".");
-            }
-            total = Math.multiplyExact(Math.multiplyExact(unitPrice, quantity), occurrences);
-            ServiceCategory category = facts.category();
-            if (category == null || category.excluded()) {
-                problems.add("Budgets cannot pay for " + listing.categoryName().toLowerCase(Locale.UK) + ".");
-            } else {
-                split = facts.apportion().apply(total);
-                for (StreamAmount part : split) {
-                    long left = facts.available().getOrDefault(part.stream(), 0L);
-                    if (part.pence() > left) {
-                        problems.add(part.stream().label() + " would pay " + Money.format(part.pence())
-                                + " but has only " + Money.format(left) + " left.");
-                    }
-                }
-            }
-        }
+        Cost cost = errors.isEmpty() ? cost(facts, listing, budget, unitPrice, quantity, occurrences, errors, problems)
+                : new Cost(null, 0, List.of());
+        LocalDate end = cost.end();
+        long total = cost.total();
+        List<StreamAmount> split = cost.split();
         Map<String, String> all = new LinkedHashMap<>(errors.fieldErrors());
         problems.forEach(problem -> all.merge("", problem, (a, b) -> a + " " + b));
         problems.addAll(0, errors.fieldErrors().values());
@@ -135,6 +113,43 @@ final class BookingRules {
                 List.copyOf(problems));
         return new Checked(preview, all, new LinkedHashMap<>(errors.fieldErrors()), listing, budget, quantity,
                 occurrences);
+    }
+
+    /** What a booking with nothing wrong in it comes to: its last day, its cost and each stream's share. */
+    private record Cost(LocalDate end, long total, List<StreamAmount> split) {
+    }
+
+    /**
+     * The cost of a booking whose fields are all right, and anything about the money that stops it:
+     * past the budget's end, a kind of support budgets cannot buy, a stream without enough left.
+     */
+    private static Cost cost(Facts facts, Listing listing, BudgetSummary budget, long unitPrice, int quantity,
+            int occurrences, ValidationException.Collector errors, List<String> problems) {
+        Booking booking = facts.booking();
+        LocalDate end = switch (booking.frequency()) {
+            case ONE_OFF -> booking.startDate();
+            case WEEKLY -> booking.startDate().plusWeeks(occurrences - 1L);
+            case MONTHLY -> booking.startDate().plusMonths(occurrences - 1L);
+        };
+        if (end.isAfter(budget.endDate())) {
+            errors.add("occurrences", "That runs past the end of the budget on " + UkTime.day(budget.endDate()) + ".");
+        }
+        long total = Math.multiplyExact(Math.multiplyExact(unitPrice, quantity), occurrences);
+        List<StreamAmount> split = List.of();
+        ServiceCategory category = facts.category();
+        if (category == null || category.excluded()) {
+            problems.add("Budgets cannot pay for " + listing.categoryName().toLowerCase(Locale.UK) + ".");
+        } else {
+            split = facts.apportion().apply(total);
+            for (StreamAmount part : split) {
+                long left = facts.available().getOrDefault(part.stream(), 0L);
+                if (part.pence() > left) {
+                    problems.add(part.stream().label() + " would pay " + Money.format(part.pence())
+                            + " but has only " + Money.format(left) + " left.");
+                }
+            }
+        }
+        return new Cost(end, total, split);
     }
 
     /** Whole units, at least one, no more than the unit's limit: a fraction gets a message, never a rounding. */

@@ -107,6 +107,21 @@ public class AccountService {
             errors.add("username", "That username is taken. Choose another.");
         }
         Role role = request.role();
+        Place place = place(request, errors);
+        Long areaId = place.areaId();
+        String district = place.district();
+        errors.throwIfAny();
+        UserAccount saved = accounts.save(new UserAccount(username, fullName, role,
+                role.belongsToOrganisation() ? request.organisationId() : null, areaId, district, clock.instant()));
+        return summary(saved, clock.instant());
+    }
+
+    /** Where an account belongs: its organisation's area, or the area and district where the person lives. */
+    private record Place(Long areaId, String district) {
+    }
+
+    private Place place(NewAccount request, ValidationException.Collector errors) {
+        Role role = request.role();
         Long areaId = request.areaId();
         String district = null;
         if (role == null) {
@@ -142,10 +157,7 @@ public class AccountService {
         } else {
             areaId = null;
         }
-        errors.throwIfAny();
-        UserAccount saved = accounts.save(new UserAccount(username, fullName, role,
-                role.belongsToOrganisation() ? request.organisationId() : null, areaId, district, clock.instant()));
-        return summary(saved, clock.instant());
+        return new Place(areaId, district);
     }
 
     /**
