@@ -69,6 +69,32 @@ public class SearchService {
     @RolesAllowed({Roles.BUDGET_HOLDER, Roles.REPRESENTATIVE, Roles.BROKER, Roles.COMMISSIONER})
     @Transactional(propagation = Propagation.SUPPORTS)
     public Page search(SearchQuery query) {
+        String district = checkedDistrict(query);
+        int offset = Math.max(query.offset(), 0);
+        if (offset >= MAX_RESULTS) {
+            return new Page(List.of(), false);
+        }
+        int limit = Math.max(1, Math.min(Math.min(query.limit(), MAX_PAGE), MAX_RESULTS - offset));
+        String terms = SearchTerms.query(district, query.text());
+        SearchQuery.Sort sort = query.sort() == null ? SearchQuery.Sort.RELEVANCE : query.sort();
+        boolean byRelevance = sort == SearchQuery.Sort.RELEVANCE && terms != null;
+        List<Object> params = new ArrayList<>();
+        String sql = pageQuery(query, district, terms, sort, byRelevance, limit, offset, params);
+        List<Listing> found;
+        lookups.acquireUninterruptibly();
+        try {
+            found = jdbc.sql(sql).params(params).query(ListingQueries::map).list();
+        } finally {
+            lookups.release();
+        }
+        boolean more = found.size() > limit && offset + limit < MAX_RESULTS;
+        List<SearchResult> results = (more ? found.subList(0, limit) : found).stream()
+                .map(listing -> compare(listing, district)).toList();
+        return new Page(results, more);
+    }
+
+    /** The district searched in, as people write it; a message at the field if it or the price is wrong. */
+    private String checkedDistrict(SearchQuery query) {
         String district = OrganisationService.normaliseDistrict(query.district());
         if (district.isEmpty()) {
             throw ValidationException.of("district", "Enter a postcode district, for example NB4.");
@@ -85,18 +111,15 @@ public class SearchService {
             throw ValidationException.of("district", "We do not know the postcode district " + district
                     + ". Check it, for example NB4.");
         }
-        int offset = Math.max(query.offset(), 0);
-        if (offset >= MAX_RESULTS) {
-            return new Page(List.of(), false);
-        }
-        int limit = Math.max(1, Math.min(Math.min(query.limit(), MAX_PAGE), MAX_RESULTS - offset));
-        String terms = SearchTerms.query(district, query.text());
-        SearchQuery.Sort sort = query.sort() == null ? SearchQuery.Sort.RELEVANCE : query.sort();
-        boolean byRelevance = sort == SearchQuery.Sort.RELEVANCE && terms != null;
+        return district;
+    }
+
+    /** The page's SQL; its parameters are added to {@code params} in order. */
+    private static String pageQuery(SearchQuery query, String district, String terms, SearchQuery.Sort sort,
+            boolean byRelevance, int limit, int offset, List<Object> params) {
         // one statement, no transaction to open: the inner query finds and sorts the page on narrow
         // rows, and only the page's listings are then read in full (a deferred join)
         StringBuilder sql = new StringBuilder("SELECT l.id, l.price_pence, l.rating_average");
-        List<Object> params = new ArrayList<>();
         if (terms != null) {
             // the terms carry the district, so the full-text lookup reads only this district's
             // postings; the kind of support, price and visibility are checked on the few rows found
@@ -140,17 +163,7 @@ public class SearchService {
         params.add(offset);
         sql.insert(0, "SELECT " + ListingQueries.COLUMNS + " FROM (").append(") page JOIN listing l ON l.id = page.id")
                 .append(ListingQueries.PROVIDER_AND_CATEGORY).append("ORDER BY ").append(order(sort, byRelevance, "page."));
-        List<Listing> found;
-        lookups.acquireUninterruptibly();
-        try {
-            found = jdbc.sql(sql.toString()).params(params).query(ListingQueries::map).list();
-        } finally {
-            lookups.release();
-        }
-        boolean more = found.size() > limit && offset + limit < MAX_RESULTS;
-        List<SearchResult> results = (more ? found.subList(0, limit) : found).stream()
-                .map(listing -> compare(listing, district)).toList();
-        return new Page(results, more);
+        return sql.toString();
     }
 
     /**
