@@ -25,14 +25,14 @@ import org.wholecare.shared.RefusedException;
 @Component
 public class BudgetAccess implements org.wholecare.holder.HolderLooks {
 
-    public static final String NO_ACCESS = "You do not have access to this person's records.";
+    public static final String NO_ACCESS = RefusedException.NO_ACCESS_TO_RECORDS;
 
     /**
      * The refusal for a record that does not exist, word for word the one for a record someone may
      * not see, so the answer never tells which holder or budget numbers exist.
      */
     public static RefusedException noAccess() {
-        return new RefusedException(NO_ACCESS, true);
+        return RefusedException.noAccessToRecords();
     }
 
     private final CurrentUser currentUser;

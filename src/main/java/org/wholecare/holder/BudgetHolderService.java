@@ -155,7 +155,7 @@ public class BudgetHolderService {
     @PreAuthorize("isAuthenticated()")
     public HolderSummary holder(long holderId) {
         HolderSummary holder = holders.byId(holderId)
-                .orElseThrow(BudgetHolderService::noAccess);
+                .orElseThrow(RefusedException::noAccessToRecords);
         looks.requireView(holder, "Viewed their details");
         return holder;
     }
@@ -180,10 +180,5 @@ public class BudgetHolderService {
         }
         List<HolderSummary> represented = representedByMe();
         return represented.size() == 1 ? Optional.of(represented.getFirst()) : Optional.empty();
-    }
-
-    /** Word for word the consent feature's refusal, so an answer never tells which holder numbers exist. */
-    private static RefusedException noAccess() {
-        return new RefusedException("You do not have access to this person's records.", true);
     }
 }

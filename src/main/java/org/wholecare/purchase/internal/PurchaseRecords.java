@@ -147,14 +147,13 @@ public class PurchaseRecords {
                 .params(pence, purchaseId, stream.name()).update();
     }
 
-    /** The budget holder's account, whose ledger entries these are. */
-    public long holderAccount(long holderId) {
-        return jdbc.sql("SELECT account_id FROM budget_holder WHERE id = ?").param(holderId).query(Long.class).single();
+    /** A budget holder's account (whose ledger entries these are) and area (whose commissioners pay). */
+    public record Holder(long accountId, long areaId) {
     }
 
-    /** The area the holder lives in, whose commissioners pay and oversee their spending. */
-    public long holderArea(long holderId) {
-        return jdbc.sql("SELECT area_id FROM budget_holder WHERE id = ?").param(holderId).query(Long.class).single();
+    public Holder holder(long holderId) {
+        return jdbc.sql("SELECT account_id, area_id FROM budget_holder WHERE id = ?").param(holderId)
+                .query((rs, n) -> new Holder(rs.getLong(1), rs.getLong(2))).single();
     }
 
     public Timestamp now() {

@@ -40,7 +40,8 @@ public class Settlement {
     /** The invoice is right: it is spent from the streams holding the booking's money, and paid. */
     public void settle(Purchase p, Invoice invoice, Long actor, Invoice.Status from, String resolution) {
         List<StreamAmount> parts = share(p.id(), invoice.amountPence());
-        var entry = ledger.spend(p.budgetId(), parts, new LedgerRequest(actor, records.holderAccount(p.holderId()),
+        PurchaseRecords.Holder holder = records.holder(p.holderId());
+        var entry = ledger.spend(p.budgetId(), parts, new LedgerRequest(actor, holder.accountId(),
                 "Invoice " + invoice.id() + " from " + p.providerName() + " for " + invoice.units() + " " + p.unit()
                         + "s of " + p.title(), "invoice:" + invoice.id() + ":spend", "purchase:" + p.id()));
         for (StreamAmount part : parts) {
@@ -52,7 +53,7 @@ public class Settlement {
                 records.now(), resolution, entry.id());
         // the provider is owed it now: whoever pays records the payment in this same transaction
         events.publishEvent(new InvoiceConfirmed(invoice.id(), entry.id(), p.providerId(), p.holderId(),
-                records.holderArea(p.holderId()), invoice.amountPence(),
+                holder.areaId(), invoice.amountPence(),
                 "Wholecare invoice " + invoice.id() + ": " + p.title()));
         completeIfDone(p.id(), "Nothing more owed for " + p.title());
     }
@@ -78,7 +79,7 @@ public class Settlement {
             return;
         }
         ledger.release(p.budgetId(), left, new LedgerRequest(currentUser.find().map(SignedInUser::accountId).orElse(null),
-                records.holderAccount(p.holderId()), reason, "purchase:" + p.id() + ":release", "purchase:" + p.id()));
+                records.holder(p.holderId()).accountId(), reason, "purchase:" + p.id() + ":release", "purchase:" + p.id()));
         for (StreamAmount part : left) {
             records.streamReleased(p.id(), part.stream(), part.pence());
         }
