@@ -22,7 +22,7 @@ import org.wholecare.shared.UkTime;
  */
 @Service
 @Transactional(readOnly = true)
-class Caseload {
+public class Caseload {
 
     private static final int UNDERSPEND_PERCENT = 20;
     private static final int GRANT_ENDING_DAYS = 14;

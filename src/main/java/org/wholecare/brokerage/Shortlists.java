@@ -19,7 +19,7 @@ import org.wholecare.shared.Roles;
 /** The services a broker or representative is weighing for a client, each with a note why. */
 @Service
 @Transactional(readOnly = true)
-class Shortlists {
+public class Shortlists {
 
     public static final int MAX_NOTE = 1_000;
 

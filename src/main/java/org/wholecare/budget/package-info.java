@@ -3,4 +3,5 @@
  * changes, the figures and forecast every page shows, statements, the caseload's one-look summary,
  * and the commissioner's pages for the holders of their area.
  */
+@org.jspecify.annotations.NullMarked
 package org.wholecare.budget;

@@ -197,7 +197,7 @@ public class SearchService {
     }
 
     /** Where a listing's price is compared: the district asked about if it is offered there, else its first. */
-    static String comparedIn(Listing listing, String district) {
+    public static String comparedIn(Listing listing, String district) {
         String wanted = OrganisationService.normaliseDistrict(district);
         if (listing.districts().contains(wanted)) {
             return wanted;

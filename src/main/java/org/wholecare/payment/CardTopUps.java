@@ -43,7 +43,7 @@ import org.wholecare.shared.ValidationException;
  */
 @Service
 @Transactional(readOnly = true)
-class CardTopUps {
+public class CardTopUps {
 
     private static final Logger log = LoggerFactory.getLogger(CardTopUps.class);
     /** Stripe's own default: older signed events are refused as replays. */

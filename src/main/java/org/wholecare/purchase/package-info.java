@@ -3,4 +3,5 @@
  * delivers and invoices; the holder (or a delegate) confirms or disputes; confirmed invoices become
  * spend and are paid by the payment feature.
  */
+@org.jspecify.annotations.NullMarked
 package org.wholecare.purchase;

@@ -1,5 +1,7 @@
 package org.wholecare.security;
 
+import org.wholecare.security.ui.LoginView;
+
 import static com.vaadin.flow.spring.security.VaadinSecurityConfigurer.vaadin;
 
 import java.nio.charset.StandardCharsets;

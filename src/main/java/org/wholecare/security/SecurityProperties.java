@@ -12,6 +12,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param failedSignInsPerMinute  wrong sign-ins one address may make a minute, whatever the username
  */
 @ConfigurationProperties("wholecare.security")
-record SecurityProperties(int maxFailedSignIns, Duration lockoutDuration, Duration invitationValidity,
+public record SecurityProperties(int maxFailedSignIns, Duration lockoutDuration, Duration invitationValidity,
         @DefaultValue("5") int failedSignInsPerMinute) {
 }

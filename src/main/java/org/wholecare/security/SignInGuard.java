@@ -15,9 +15,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * browser's Sec-Fetch-Site). And an address that has used its few tries this minute waits,
  * whichever username it tries next, without its password even being checked.
  */
-class SignInGuard extends OncePerRequestFilter {
+public class SignInGuard extends OncePerRequestFilter {
 
-    static final String TOO_MANY = "tries";
+    public static final String TOO_MANY = "tries";
 
     private final SignInThrottle throttle;
     private final String publicOrigin;

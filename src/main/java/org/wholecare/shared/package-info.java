@@ -2,4 +2,5 @@
  * Small things every module uses: money as pence, UK dates and the one time zone, validation
  * messages at their fields, role names.
  */
+@org.jspecify.annotations.NullMarked
 package org.wholecare.shared;

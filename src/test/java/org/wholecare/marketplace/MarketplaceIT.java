@@ -1,5 +1,7 @@
 package org.wholecare.marketplace;
 
+import org.wholecare.marketplace.ui.ListingView;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

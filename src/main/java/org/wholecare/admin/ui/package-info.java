@@ -1,0 +1,5 @@
+/**
+ * The administrator's pages: accounts and organisations.
+ */
+@org.jspecify.annotations.NullMarked
+package org.wholecare.admin.ui;
