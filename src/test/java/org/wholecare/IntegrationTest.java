@@ -9,13 +9,14 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The whole app on a real (embedded) MariaDB, with a clock the test can move. All integration
- * tests share this one setup so the server starts once per run.
+ * The whole app on a real (embedded) MariaDB, with a clock the test can move and the small area
+ * {@link TestArea} to start from (the Northbrook demo is off). All integration tests share this one
+ * setup so the server starts once per run.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import(TestClock.Configuration.class)
+@Import({TestClock.Configuration.class, TestArea.Configuration.class})
 public @interface IntegrationTest {
 }

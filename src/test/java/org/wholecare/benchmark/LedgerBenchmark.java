@@ -1,5 +1,7 @@
 package org.wholecare.benchmark;
 
+import static org.wholecare.TestArea.COMMISSIONER;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -116,7 +118,7 @@ class LedgerBenchmark {
         long start = System.nanoTime();
         for (int t = 0; t < threads; t++) {
             long budgetId = budgetFor.budget(t);
-            futures.add(pool.submit(() -> actingAs.run("commissioner", () -> {
+            futures.add(pool.submit(() -> actingAs.run(COMMISSIONER, () -> {
                 for (int i = 0; i < perThread; i++) {
                     commit.accept(budgetId);
                 }

@@ -1,5 +1,7 @@
 package org.wholecare.benchmark;
 
+import static org.wholecare.TestArea.HOLDER;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -59,7 +61,7 @@ class SearchBenchmark {
                 10_000L, null, null, SearchQuery.Sort.PRICE, 0, 20);
 
         // signed in once, as a person's session is, rather than looked up for every search
-        Authentication holder = actingAs.run("holder", () -> SecurityContextHolder.getContext().getAuthentication());
+        Authentication holder = actingAs.run(HOLDER, () -> SecurityContextHolder.getContext().getAuthentication());
         Function<SearchQuery, Integer> signedInSearch = q -> {
             SecurityContextHolder.getContext().setAuthentication(holder);
             try {
@@ -94,7 +96,7 @@ class SearchBenchmark {
         Random random = new Random(7);
         for (int i = 0; i < 20; i++) {
             SearchQuery q = typical.apply(random);
-            List<Long> viaService = actingAs.run("holder", () -> search.search(q).results().stream()
+            List<Long> viaService = actingAs.run(HOLDER, () -> search.search(q).results().stream()
                     .map(r -> r.listing().id()).toList());
             assertThat(viaService).isEqualTo(rawIds(q));
         }

@@ -1,5 +1,13 @@
 package org.wholecare.brokerage;
 
+import static org.wholecare.TestArea.BROKER_NAME;
+import static org.wholecare.TestArea.BROKER;
+import static org.wholecare.TestArea.BROKERAGE_NAME;
+import static org.wholecare.TestArea.COMMISSIONER;
+import static org.wholecare.TestArea.DAY_CENTRE;
+import static org.wholecare.TestArea.HOLDER;
+import static org.wholecare.TestArea.HOME_CARE;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -75,16 +83,16 @@ class BrokerageIT {
         return org.wholecare.shared.UkTime.today(clock);
     }
 
-    /** A new holder who can sign in, with a budget, in NB4 (where the demo listings are). */
+    /** A new holder who can sign in, with a budget, in TF4 (where Testford's listings are). */
     private Person newHolder() {
-        HolderSummary holder = BudgetTestData.holderWhoCanSignIn(actingAs, holders, invitations, "Brokerage Person", "NB4");
+        HolderSummary holder = BudgetTestData.holderWhoCanSignIn(actingAs, holders, invitations, "Brokerage Person", "TF4");
         BudgetSummary budget = BudgetTestData.budget(actingAs, budgets, holder,
                 Map.of(FundingStream.COUNCIL_SOCIAL_CARE, 500_000L));
         return new Person(holder.username(), holder, budget);
     }
 
     private long brokerageId() {
-        return jdbc.queryForObject("SELECT id FROM organisation WHERE name = 'Northbrook Independent Living'", Long.class);
+        return jdbc.queryForObject("SELECT id FROM organisation WHERE name = ?", Long.class, BROKERAGE_NAME);
     }
 
     private ConsentGrant brokerGrant(Person p, ConsentScope scope, LocalDate endsOn) {
@@ -113,7 +121,7 @@ class BrokerageIT {
     }
 
     private long listing(String title) {
-        return actingAs.run("holder", () -> search.search(new SearchQuery(title, null, "NB4", null, null, null,
+        return actingAs.run(HOLDER, () -> search.search(new SearchQuery(title, null, "TF4", null, null, null,
                 null, 0, 5)).results().getFirst().listing().id());
     }
 
@@ -147,13 +155,13 @@ class BrokerageIT {
         long proposed = rows("proposal", p);
         long refused = refusals(p);
 
-        assertThatThrownBy(() -> actingAs.run("broker", () -> shortlists.add(p.holder().id(), listingId,
+        assertThatThrownBy(() -> actingAs.run(BROKER, () -> shortlists.add(p.holder().id(), listingId,
                 "Mornings")))
                 .isInstanceOf(RefusedException.class).hasMessageContaining("withdrew your access");
         assertThat(rows("shortlist_item", p)).isEqualTo(shortlisted);
         assertThat(refusals(p)).isEqualTo(refused + 1);
 
-        assertThatThrownBy(() -> actingAs.run("broker", () -> proposals.propose(p.holder().id(), listingId, 2,
+        assertThatThrownBy(() -> actingAs.run(BROKER, () -> proposals.propose(p.holder().id(), listingId, 2,
                 Proposal.Frequency.WEEKLY, today().plusDays(3), "The same carers each morning")))
                 .isInstanceOf(RefusedException.class).hasMessageContaining("withdrew your access");
         assertThat(rows("proposal", p)).isEqualTo(proposed);
@@ -190,7 +198,7 @@ class BrokerageIT {
         Person p = newHolder();
         ConsentGrant g = brokerGrant(p, ConsentScope.PROPOSE, today().plusMonths(3));
         long listingId = listing("Morning help");
-        actingAs.run("broker", () -> proposals.propose(p.holder().id(), listingId, 2, Proposal.Frequency.WEEKLY,
+        actingAs.run(BROKER, () -> proposals.propose(p.holder().id(), listingId, 2, Proposal.Frequency.WEEKLY,
                 today().plusDays(3), "The same carers each morning"));
         long events = count("SELECT COUNT(*) FROM consent_event WHERE grant_id = ?", g.id());
 
@@ -217,12 +225,12 @@ class BrokerageIT {
         assertThat(history.getLast().byName()).isEqualTo(p.holder().fullName());
 
         long proposalRows = rows("proposal", p);
-        assertThatThrownBy(() -> actingAs.run("broker", () -> proposals.propose(p.holder().id(), listingId, 1,
+        assertThatThrownBy(() -> actingAs.run(BROKER, () -> proposals.propose(p.holder().id(), listingId, 1,
                 Proposal.Frequency.ONE_OFF, today().plusDays(3), "One more")))
                 .isInstanceOf(RefusedException.class).hasMessageContaining("you need access to propose");
         assertThat(rows("proposal", p)).isEqualTo(proposalRows);
         // looking is still allowed
-        assertThat(actingAs.run("broker", () -> shortlists.shortlist(p.holder().id()))).isEmpty();
+        assertThat(actingAs.run(BROKER, () -> shortlists.shortlist(p.holder().id()))).isEmpty();
     }
 
     @Test
@@ -281,19 +289,19 @@ class BrokerageIT {
         Person p = newHolder();
         brokerGrant(p, ConsentScope.PROPOSE, today().plusMonths(3));
         long listingId = listing("Morning help");
-        Proposal proposal = actingAs.run("broker", () -> proposals.propose(p.holder().id(), listingId, 2,
+        Proposal proposal = actingAs.run(BROKER, () -> proposals.propose(p.holder().id(), listingId, 2,
                 Proposal.Frequency.WEEKLY, today().plusDays(3), "The same carers each morning"));
         long refused = refusals(p);
 
-        assertThatThrownBy(() -> actingAs.run("provider", () -> proposals.of(p.holder().id())))
+        assertThatThrownBy(() -> actingAs.run(HOME_CARE, () -> proposals.of(p.holder().id())))
                 .isInstanceOf(RefusedException.class).hasMessage("You do not have access to this person's records.");
-        assertThatThrownBy(() -> actingAs.run("provider", () -> quotes.of(p.holder().id())))
+        assertThatThrownBy(() -> actingAs.run(HOME_CARE, () -> quotes.of(p.holder().id())))
                 .isInstanceOf(RefusedException.class);
-        assertThatThrownBy(() -> actingAs.run("provider", () -> proposals.decide(proposal.id(), true, "")))
+        assertThatThrownBy(() -> actingAs.run(HOME_CARE, () -> proposals.decide(proposal.id(), true, "")))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> actingAs.run("provider", () -> proposals.withdraw(proposal.id())))
+        assertThatThrownBy(() -> actingAs.run(HOME_CARE, () -> proposals.withdraw(proposal.id())))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> actingAs.run("provider", () -> caseload.client(p.holder().id())))
+        assertThatThrownBy(() -> actingAs.run(HOME_CARE, () -> caseload.client(p.holder().id())))
                 .isInstanceOf(AccessDeniedException.class);
         assertThat(jdbc.queryForObject("SELECT status FROM proposal WHERE id = ?", String.class, proposal.id()))
                 .isEqualTo("PROPOSED");
@@ -306,7 +314,7 @@ class BrokerageIT {
         Person p = newHolder();
         brokerGrant(p, ConsentScope.PROPOSE, today().plusMonths(3));
         long dayCentre = listing("Day centre with lunch");
-        Quote asked = actingAs.run("broker", () -> quotes.request(p.holder().id(), dayCentre,
+        Quote asked = actingAs.run(BROKER, () -> quotes.request(p.holder().id(), dayCentre,
                 "Three days a week from January"));
         assertThat(asked.messages()).singleElement().satisfies(m -> {
             assertThat(m.body()).isEqualTo("Three days a week from January");
@@ -314,12 +322,12 @@ class BrokerageIT {
             assertThat(m.offer()).isFalse();
         });
         assertThat(asked.waitingForProvider()).isTrue();
-        assertThat(actingAs.run("daycentre", () -> quotes.requestsForMe())).extracting(Quote::id)
+        assertThat(actingAs.run(DAY_CENTRE, () -> quotes.requestsForMe())).extracting(Quote::id)
                 .contains(asked.id());
 
-        actingAs.run("daycentre", () -> quotes.answer(asked.id(), "Monday, Wednesday and Friday suit us.",
+        actingAs.run(DAY_CENTRE, () -> quotes.answer(asked.id(), "Monday, Wednesday and Friday suit us.",
                 4_400L, "Includes lunch"));
-        Quote revised = actingAs.run("daycentre", () -> quotes.answer(asked.id(), "We can now include transport.",
+        Quote revised = actingAs.run(DAY_CENTRE, () -> quotes.answer(asked.id(), "We can now include transport.",
                 4_800L, "Includes lunch and transport"));
         // the first offer is kept; the latest is the current one
         assertThat(revised.messages()).extracting(QuoteMessage::pricePence).containsExactly(null, 4_400L, 4_800L);
@@ -328,7 +336,7 @@ class BrokerageIT {
         assertThat(revised.quotedTerms()).isEqualTo("Includes lunch and transport");
         assertThat(revised.waitingForProvider()).isFalse();
 
-        Quote replied = actingAs.run("broker", () -> quotes.reply(asked.id(),
+        Quote replied = actingAs.run(BROKER, () -> quotes.reply(asked.id(),
                 "Could Tuesdays work instead of Mondays?"));
         assertThat(replied.messages()).hasSize(4);
         assertThat(replied.waitingForProvider()).isTrue();
@@ -338,7 +346,7 @@ class BrokerageIT {
                         "Three days a week from January", "Monday, Wednesday and Friday suit us.",
                         "We can now include transport.", "Could Tuesdays work instead of Mondays?"));
 
-        Proposal proposal = actingAs.run("broker", () -> proposals.propose(p.holder().id(), dayCentre, 3,
+        Proposal proposal = actingAs.run(BROKER, () -> proposals.propose(p.holder().id(), dayCentre, 3,
                 Proposal.Frequency.WEEKLY, today().plusDays(7), "Company and a hot lunch"));
         assertThat(proposal.unitPricePence()).isEqualTo(4_800L);
         assertThat(proposal.totalPence()).isEqualTo(14_400L);
@@ -352,38 +360,38 @@ class BrokerageIT {
         brokerGrant(other, ConsentScope.PROPOSE, today().plusMonths(3));
         Rep carer = invite(p, ConsentScope.PROPOSE, true);
         long dayCentre = listing("Day centre with lunch");
-        Quote quote = actingAs.run("broker", () -> quotes.request(p.holder().id(), dayCentre, "Two days a week"));
-        Quote othersQuote = actingAs.run("broker", () -> quotes.request(other.holder().id(), dayCentre,
+        Quote quote = actingAs.run(BROKER, () -> quotes.request(p.holder().id(), dayCentre, "Two days a week"));
+        Quote othersQuote = actingAs.run(BROKER, () -> quotes.request(other.holder().id(), dayCentre,
                 "One day a week"));
         long messages = messages(quote, othersQuote);
         long requests = rows("quote_request", p);
 
-        assertThatThrownBy(() -> actingAs.run("broker", () -> quotes.request(p.holder().id(), dayCentre, "  ")))
+        assertThatThrownBy(() -> actingAs.run(BROKER, () -> quotes.request(p.holder().id(), dayCentre, "  ")))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors())
                         .containsOnlyKeys("message"));
-        assertThatThrownBy(() -> actingAs.run("broker", () -> quotes.reply(quote.id(), "x".repeat(2_001))))
+        assertThatThrownBy(() -> actingAs.run(BROKER, () -> quotes.reply(quote.id(), "x".repeat(2_001))))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("2,000 characters");
-        assertThatThrownBy(() -> actingAs.run("broker", () -> quotes.reply(quote.id(), "")))
+        assertThatThrownBy(() -> actingAs.run(BROKER, () -> quotes.reply(quote.id(), "")))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors())
                         .containsOnlyKeys("message"));
-        assertThatThrownBy(() -> actingAs.run("daycentre", () -> quotes.answer(quote.id(), " ", null, " ")))
+        assertThatThrownBy(() -> actingAs.run(DAY_CENTRE, () -> quotes.answer(quote.id(), " ", null, " ")))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors())
                         .containsOnlyKeys("message"));
-        assertThatThrownBy(() -> actingAs.run("daycentre", () -> quotes.answer(quote.id(), null, 1_000_001L,
+        assertThatThrownBy(() -> actingAs.run(DAY_CENTRE, () -> quotes.answer(quote.id(), null, 1_000_001L,
                 "Includes lunch")))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors())
                         .containsOnlyKeys("price"));
-        assertThatThrownBy(() -> actingAs.run("daycentre", () -> quotes.answer(quote.id(), "Cheap", 0L,
+        assertThatThrownBy(() -> actingAs.run(DAY_CENTRE, () -> quotes.answer(quote.id(), "Cheap", 0L,
                 "Includes lunch")))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors())
                         .containsOnlyKeys("price"));
-        assertThatThrownBy(() -> actingAs.run("daycentre", () -> quotes.answer(quote.id(), null, 4_000L, "")))
+        assertThatThrownBy(() -> actingAs.run(DAY_CENTRE, () -> quotes.answer(quote.id(), null, 4_000L, "")))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors())
                         .containsOnlyKeys("terms"));
 
         // another provider answering by id: refused, and on the person's record
         long refused = refusals(p);
-        assertThatThrownBy(() -> actingAs.run("provider", () -> quotes.answer(quote.id(), "Cheaper here",
+        assertThatThrownBy(() -> actingAs.run(HOME_CARE, () -> quotes.answer(quote.id(), "Cheaper here",
                 3_000L, "Includes lunch")))
                 .isInstanceOf(AccessDeniedException.class);
         assertThat(refusals(p)).isEqualTo(refused + 1);
@@ -412,7 +420,7 @@ class BrokerageIT {
         SupportPlan draft = actingAs.run(p.username(), () -> plans.saveDraft(p.holder().id(), List.of("Walk to the park"),
                 List.of(new SupportPlanService.LineInput(therapy, "Physio once a week", 5_000, SupportPlan.Frequency.WEEK,
                         1)), start.plusDays(10)));
-        actingAs.run("commissioner", () -> plans.agree(p.holder().id(), draft.version()));
+        actingAs.run(COMMISSIONER, () -> plans.agree(p.holder().id(), draft.version()));
 
         List<String> now = alertsFor(p);
         assertThat(now).noneMatch(a -> a.startsWith("Consent ends")).doesNotContain("Support plan review is overdue");
@@ -425,7 +433,7 @@ class BrokerageIT {
     }
 
     private List<String> alertsFor(Person p) {
-        return actingAs.run("broker", () -> caseload.clients()).stream()
+        return actingAs.run(BROKER, () -> caseload.clients()).stream()
                 .filter(c -> c.holderId() == p.holder().id()).findFirst().orElseThrow().alerts();
     }
 
@@ -434,7 +442,7 @@ class BrokerageIT {
         Person p = newHolder();
         brokerGrant(p, ConsentScope.VIEW, today().plusMonths(3));
         long before = count("SELECT COUNT(*) FROM access_log WHERE holder_id = ?", p.holder().id());
-        Client client = actingAs.run("broker", () -> caseload.clients()).stream()
+        Client client = actingAs.run(BROKER, () -> caseload.clients()).stream()
                 .filter(c -> c.holderId() == p.holder().id()).findFirst().orElseThrow();
         assertThat(client.availablePence()).isEqualTo(500_000L);
         assertThat(client.grant().scope()).isEqualTo(ConsentScope.VIEW);
@@ -448,20 +456,20 @@ class BrokerageIT {
         Person p = newHolder();
         brokerGrant(p, ConsentScope.PROPOSE, today().plusMonths(3));
         long listingId = listing("Morning help");
-        assertThatThrownBy(() -> actingAs.run("broker", () -> proposals.proposeAndAccept(p.holder().id(), listingId, 2,
+        assertThatThrownBy(() -> actingAs.run(BROKER, () -> proposals.proposeAndAccept(p.holder().id(), listingId, 2,
                 Proposal.Frequency.WEEKLY, today().plusDays(3), "Mornings")))
                 .isInstanceOf(RefusedException.class).hasMessageContaining("you need access to purchase");
         assertThat(rows("proposal", p)).isZero();
 
         brokerGrant(p, ConsentScope.PURCHASE, today().plusMonths(3));
-        Proposal booked = actingAs.run("broker", () -> proposals.proposeAndAccept(p.holder().id(), listingId, 2,
+        Proposal booked = actingAs.run(BROKER, () -> proposals.proposeAndAccept(p.holder().id(), listingId, 2,
                 Proposal.Frequency.WEEKLY, today().plusDays(3), "Mornings"));
         assertThat(booked.status()).isEqualTo(Proposal.Status.ACCEPTED);
-        assertThat(booked.decisionComment()).isEqualTo("Booked by Priya Shah under consent to buy");
+        assertThat(booked.decisionComment()).isEqualTo("Booked by " + BROKER_NAME + " under consent to buy");
         assertThat(count("SELECT COUNT(*) FROM proposal WHERE id = ? AND decided_by = proposed_by "
                 + "AND decided_at IS NOT NULL", booked.id())).isEqualTo(1);
 
-        Proposal waiting = actingAs.run("broker", () -> proposals.propose(p.holder().id(), listingId, 1,
+        Proposal waiting = actingAs.run(BROKER, () -> proposals.propose(p.holder().id(), listingId, 1,
                 Proposal.Frequency.ONE_OFF, today().plusDays(4), "A trial morning"));
         Rep carer = invite(p, ConsentScope.PROPOSE, true);
         assertThatThrownBy(() -> actingAs.run(carer.username(), () -> proposals.withdraw(waiting.id())))
@@ -471,9 +479,9 @@ class BrokerageIT {
         assertThat(jdbc.queryForObject("SELECT status FROM proposal WHERE id = ?", String.class, waiting.id()))
                 .isEqualTo("PROPOSED");
 
-        Proposal withdrawn = actingAs.run("broker", () -> proposals.withdraw(waiting.id()));
+        Proposal withdrawn = actingAs.run(BROKER, () -> proposals.withdraw(waiting.id()));
         assertThat(withdrawn.status()).isEqualTo(Proposal.Status.WITHDRAWN);
-        assertThatThrownBy(() -> actingAs.run("broker", () -> proposals.withdraw(booked.id())))
+        assertThatThrownBy(() -> actingAs.run(BROKER, () -> proposals.withdraw(booked.id())))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("already been decided");
         assertThatThrownBy(() -> actingAs.run(p.username(), () -> proposals.decide(waiting.id(), true, "")))
                 .isInstanceOf(ValidationException.class);

@@ -1,5 +1,13 @@
 package org.wholecare.brokerage;
 
+import static org.wholecare.TestArea.BROKER_NAME;
+import static org.wholecare.TestArea.BROKER;
+import static org.wholecare.TestArea.BROKERAGE_NAME;
+import static org.wholecare.TestArea.COMMISSIONER;
+import static org.wholecare.TestArea.DAY_CENTRE;
+import static org.wholecare.TestArea.HOLDER;
+import static org.wholecare.TestArea.HOME_CARE;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -49,6 +57,8 @@ class ConsentIT {
     @Autowired SearchService search;
     @Autowired org.wholecare.security.Invitations invitations;
     @Autowired ActingAs actingAs;
+    @Autowired Conflicts conflicts;
+    @Autowired org.wholecare.marketplace.ProviderService providerProfiles;
     @Autowired JdbcTemplate jdbc;
     @Autowired TestClock clock;
 
@@ -60,16 +70,16 @@ class ConsentIT {
     private record Person(String username, HolderSummary holder, BudgetSummary budget) {
     }
 
-    /** A new holder who can sign in, with a budget, in NB4 (where the demo listings are). */
+    /** A new holder who can sign in, with a budget, in TF4 (where Testford's listings are). */
     private Person newHolder() {
-        HolderSummary holder = BudgetTestData.holderWhoCanSignIn(actingAs, holders, invitations, "Consent Person", "NB4");
+        HolderSummary holder = BudgetTestData.holderWhoCanSignIn(actingAs, holders, invitations, "Consent Person", "TF4");
         BudgetSummary budget = BudgetTestData.budget(actingAs, budgets, holder,
                 Map.of(FundingStream.COUNCIL_SOCIAL_CARE, 500_000L));
         return new Person(holder.username(), holder, budget);
     }
 
     private long brokerageId() {
-        return jdbc.queryForObject("SELECT id FROM organisation WHERE name = 'Northbrook Independent Living'", Long.class);
+        return jdbc.queryForObject("SELECT id FROM organisation WHERE name = ?", Long.class, BROKERAGE_NAME);
     }
 
     private ConsentGrant grant(Person p, ConsentScope scope) {
@@ -78,7 +88,7 @@ class ConsentIT {
     }
 
     private long listing(String title) {
-        return actingAs.run("holder", () -> search.search(new SearchQuery(title, null, "NB4", null, null, null,
+        return actingAs.run(HOLDER, () -> search.search(new SearchQuery(title, null, "TF4", null, null, null,
                 null, 0, 5)).results().getFirst().listing().id());
     }
 
@@ -93,13 +103,13 @@ class ConsentIT {
 
     @Test
     void aRecordThatDoesNotExistIsRefusedWordForWordLikeOneYouMayNotSee() {
-        long sam = actingAs.run("holder", () -> holders.mine().orElseThrow().id());
+        long sam = actingAs.run(HOLDER, () -> holders.mine().orElseThrow().id());
         long nobody = jdbc.queryForObject("SELECT MAX(id) + 1000 FROM budget_holder", Long.class);
         for (var look : List.<java.util.function.LongFunction<Object>>of(holders::holder,
                 id -> consent.authorise(id, org.wholecare.consent.ConsentScope.VIEW, "Looked"),
                 id -> budgets.currentBudget(id), id -> consent.grants(id))) {
-            Throwable refusedReal = catchThrowable(() -> actingAs.run("broker", () -> look.apply(sam)));
-            Throwable refusedMissing = catchThrowable(() -> actingAs.run("broker", () -> look.apply(nobody)));
+            Throwable refusedReal = catchThrowable(() -> actingAs.run(BROKER, () -> look.apply(sam)));
+            Throwable refusedMissing = catchThrowable(() -> actingAs.run(BROKER, () -> look.apply(nobody)));
             assertThat(refusedReal).isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
             assertThat(refusedMissing).hasSameClassAs(refusedReal).hasMessage(refusedReal.getMessage());
         }
@@ -109,13 +119,13 @@ class ConsentIT {
     void aBrokerWithNoGrantIsRefusedAndOnlyTheRefusalIsRecorded() {
         Person p = newHolder();
         long listingId = listing("Morning help");
-        assertThatThrownBy(() -> actingAs.run("broker", () -> budgets.overview(p.budget().id())))
+        assertThatThrownBy(() -> actingAs.run(BROKER, () -> budgets.overview(p.budget().id())))
                 .isInstanceOf(RefusedException.class).hasMessage("You do not have access to this person's records.");
-        assertThatThrownBy(() -> actingAs.run("broker", () -> shortlists.add(p.holder().id(), listingId, "x")))
+        assertThatThrownBy(() -> actingAs.run(BROKER, () -> shortlists.add(p.holder().id(), listingId, "x")))
                 .isInstanceOf(RefusedException.class);
         assertThat(shortlistRows(p)).isZero();
         assertThat(refusals(p)).isEqualTo(2);
-        assertThat(actingAs.run("broker", () -> caseload.clients())).extracting(Client::holderId)
+        assertThat(actingAs.run(BROKER, () -> caseload.clients())).extracting(Client::holderId)
                 .doesNotContain(p.holder().id());
     }
 
@@ -123,14 +133,14 @@ class ConsentIT {
     void anExpiredGrantIsRefusedWithTheDayItEnded() {
         Person p = newHolder();
         ConsentGrant g = grant(p, ConsentScope.PROPOSE);
-        assertThat(actingAs.run("broker", () -> caseload.client(p.holder().id())).name()).isEqualTo(p.holder().fullName());
+        assertThat(actingAs.run(BROKER, () -> caseload.client(p.holder().id())).name()).isEqualTo(p.holder().fullName());
         // as if its last day had passed
         jdbc.update("UPDATE consent_grant SET ends_on = ? WHERE id = ?", today().minusDays(1), g.id());
-        assertThatThrownBy(() -> actingAs.run("broker", () -> shortlists.shortlist(p.holder().id())))
+        assertThatThrownBy(() -> actingAs.run(BROKER, () -> shortlists.shortlist(p.holder().id())))
                 .isInstanceOf(RefusedException.class).hasMessageContaining("ended on");
         assertThat(jdbc.queryForObject("SELECT grant_id FROM access_log WHERE holder_id = ? AND outcome = 'REFUSED'",
                 Long.class, p.holder().id())).isEqualTo(g.id());
-        assertThat(actingAs.run("broker", () -> caseload.clients())).extracting(Client::holderId)
+        assertThat(actingAs.run(BROKER, () -> caseload.clients())).extracting(Client::holderId)
                 .doesNotContain(p.holder().id());
     }
 
@@ -139,10 +149,10 @@ class ConsentIT {
         Person p = newHolder();
         grant(p, ConsentScope.VIEW);
         long listingId = listing("Morning help");
-        assertThat(actingAs.run("broker", () -> shortlists.shortlist(p.holder().id()))).isEmpty();
-        assertThatThrownBy(() -> actingAs.run("broker", () -> shortlists.add(p.holder().id(), listingId, "")))
+        assertThat(actingAs.run(BROKER, () -> shortlists.shortlist(p.holder().id()))).isEmpty();
+        assertThatThrownBy(() -> actingAs.run(BROKER, () -> shortlists.add(p.holder().id(), listingId, "")))
                 .isInstanceOf(RefusedException.class).hasMessageContaining("you need access to propose");
-        assertThatThrownBy(() -> actingAs.run("broker", () -> proposals.propose(p.holder().id(), listingId, 2,
+        assertThatThrownBy(() -> actingAs.run(BROKER, () -> proposals.propose(p.holder().id(), listingId, 2,
                 Proposal.Frequency.WEEKLY, today().plusDays(3), "Suits")))
                 .isInstanceOf(RefusedException.class);
         assertThat(shortlistRows(p)).isZero();
@@ -157,25 +167,25 @@ class ConsentIT {
         ConsentGrant g = grant(p, ConsentScope.VIEW);
         grant(p, ConsentScope.PROPOSE);
         long listingId = listing("Morning help");
-        actingAs.run("broker", () -> shortlists.add(p.holder().id(), listingId, "Same carers each week"));
+        actingAs.run(BROKER, () -> shortlists.add(p.holder().id(), listingId, "Same carers each week"));
         actingAs.run(p.username(), () -> {
             consentChanges.revoke(g.id());
             return null;
         });
-        assertThatThrownBy(() -> actingAs.run("broker", () -> shortlists.shortlist(p.holder().id())))
+        assertThatThrownBy(() -> actingAs.run(BROKER, () -> shortlists.shortlist(p.holder().id())))
                 .isInstanceOf(RefusedException.class).hasMessageContaining("withdrew your access");
         assertThat(jdbc.queryForList("SELECT event FROM consent_event WHERE grant_id = ? ORDER BY id", String.class,
                 g.id())).containsExactly("GRANTED", "CHANGED", "REVOKED");
         var log = actingAs.run(p.username(), () -> consent.accessLog(p.holder().id()));
         assertThat(log).anySatisfy(e -> {
-            assertThat(e.actorName()).isEqualTo("Priya Shah");
+            assertThat(e.actorName()).isEqualTo(BROKER_NAME);
             assertThat(e.action()).isEqualTo("Added a service to the shortlist");
             assertThat(e.allowed()).isTrue();
-            assertThat(e.grantDescription()).contains("Northbrook Independent Living");
+            assertThat(e.grantDescription()).contains(BROKERAGE_NAME);
         });
         assertThat(log).anySatisfy(e -> assertThat(e.allowed()).isFalse());
         // someone else's log is not theirs to read
-        assertThatThrownBy(() -> actingAs.run("broker", () -> consent.accessLog(p.holder().id())))
+        assertThatThrownBy(() -> actingAs.run(BROKER, () -> consent.accessLog(p.holder().id())))
                 .isInstanceOf(AccessDeniedException.class);
     }
 
@@ -184,15 +194,15 @@ class ConsentIT {
         Person p = newHolder();
         grant(p, ConsentScope.PROPOSE);
         long listingId = listing("Morning help");
-        Proposal proposal = actingAs.run("broker", () -> proposals.propose(p.holder().id(), listingId, 2,
+        Proposal proposal = actingAs.run(BROKER, () -> proposals.propose(p.holder().id(), listingId, 2,
                 Proposal.Frequency.WEEKLY, today().plusDays(3), "The same carers each morning"));
-        assertThatThrownBy(() -> actingAs.run("provider", () -> budgets.overview(p.budget().id())))
+        assertThatThrownBy(() -> actingAs.run(HOME_CARE, () -> budgets.overview(p.budget().id())))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> actingAs.run("provider", () -> proposals.of(p.holder().id())))
+        assertThatThrownBy(() -> actingAs.run(HOME_CARE, () -> proposals.of(p.holder().id())))
                 .isInstanceOf(RefusedException.class);
-        assertThatThrownBy(() -> actingAs.run("holder", () -> proposals.decide(proposal.id(), true, "")))
+        assertThatThrownBy(() -> actingAs.run(HOLDER, () -> proposals.decide(proposal.id(), true, "")))
                 .isInstanceOf(RefusedException.class);
-        assertThatThrownBy(() -> actingAs.run("broker", () -> proposals.decide(proposal.id(), true, "")))
+        assertThatThrownBy(() -> actingAs.run(BROKER, () -> proposals.decide(proposal.id(), true, "")))
                 .isInstanceOf(AccessDeniedException.class);
         assertThat(jdbc.queryForObject("SELECT status FROM proposal WHERE id = ?", String.class, proposal.id()))
                 .isEqualTo("PROPOSED");
@@ -206,23 +216,29 @@ class ConsentIT {
         grant(p, ConsentScope.PROPOSE);
         long morning = listing("Morning help");
         long dayCentre = listing("Day centre with lunch");
-        actingAs.run("broker", () -> shortlists.add(p.holder().id(), morning, "Same carers"));
-        actingAs.run("broker", () -> shortlists.add(p.holder().id(), dayCentre, "Lunch and company"));
-        assertThatThrownBy(() -> actingAs.run("broker", () -> shortlists.add(p.holder().id(), morning, "")))
+        // the brokerage has declared that it runs a lunch club at the day centre
+        long dayCentreOrganisation = actingAs.run(DAY_CENTRE, () -> providerProfiles.mine().orElseThrow().organisationId());
+        actingAs.run(BROKER, () -> {
+            conflicts.declare(dayCentreOrganisation, "Our charity runs the Friday lunch club at this day centre.");
+            return null;
+        });
+        actingAs.run(BROKER, () -> shortlists.add(p.holder().id(), morning, "Same carers"));
+        actingAs.run(BROKER, () -> shortlists.add(p.holder().id(), dayCentre, "Lunch and company"));
+        assertThatThrownBy(() -> actingAs.run(BROKER, () -> shortlists.add(p.holder().id(), morning, "")))
                 .isInstanceOf(ValidationException.class);
-        Quote quote = actingAs.run("broker", () -> quotes.request(p.holder().id(), dayCentre,
+        Quote quote = actingAs.run(BROKER, () -> quotes.request(p.holder().id(), dayCentre,
                 "Three days a week from January"));
-        assertThat(actingAs.run("daycentre", () -> quotes.requestsForMe())).extracting(Quote::id)
+        assertThat(actingAs.run(DAY_CENTRE, () -> quotes.requestsForMe())).extracting(Quote::id)
                 .contains(quote.id());
-        assertThatThrownBy(() -> actingAs.run("provider", () -> quotes.answer(quote.id(), null, 4_000L, "x")))
+        assertThatThrownBy(() -> actingAs.run(HOME_CARE, () -> quotes.answer(quote.id(), null, 4_000L, "x")))
                 .isInstanceOf(AccessDeniedException.class);
-        actingAs.run("daycentre", () -> quotes.answer(quote.id(), null, 4_400L, "Includes lunch and transport"));
+        actingAs.run(DAY_CENTRE, () -> quotes.answer(quote.id(), null, 4_400L, "Includes lunch and transport"));
 
-        assertThatThrownBy(() -> actingAs.run("broker", () -> proposals.propose(p.holder().id(), dayCentre, 0,
+        assertThatThrownBy(() -> actingAs.run(BROKER, () -> proposals.propose(p.holder().id(), dayCentre, 0,
                 Proposal.Frequency.WEEKLY, today().minusDays(1), " ")))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors())
                         .containsOnlyKeys("quantity", "startDate", "reason"));
-        Proposal proposal = actingAs.run("broker", () -> proposals.propose(p.holder().id(), dayCentre, 3,
+        Proposal proposal = actingAs.run(BROKER, () -> proposals.propose(p.holder().id(), dayCentre, 3,
                 Proposal.Frequency.WEEKLY, today().plusDays(7), "Company and a hot lunch"));
         assertThat(proposal.unitPricePence()).isEqualTo(4_400);
         assertThat(proposal.totalPence()).isEqualTo(13_200);
@@ -240,11 +256,11 @@ class ConsentIT {
     @Test
     void aCommissionerRecordsADeputyWhomOnlyACommissionerCanEnd() {
         Person p = newHolder();
-        assertThatThrownBy(() -> actingAs.run("commissioner", () -> consentChanges.recordLegalAuthority(p.holder().id(),
+        assertThatThrownBy(() -> actingAs.run(COMMISSIONER, () -> consentChanges.recordLegalAuthority(p.holder().id(),
                 ConsentKind.DEPUTY, "Dee Puty", "dee.puty." + SEQUENCE.incrementAndGet(), " ")))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors())
                         .containsOnlyKeys("documentReference"));
-        var invited = actingAs.run("commissioner", () -> consentChanges.recordLegalAuthority(p.holder().id(),
+        var invited = actingAs.run(COMMISSIONER, () -> consentChanges.recordLegalAuthority(p.holder().id(),
                 ConsentKind.DEPUTY, "Dee Puty", "dee.puty." + SEQUENCE.incrementAndGet(), "COP 1234567"));
         assertThat(invited.grant().scope()).isEqualTo(ConsentScope.PURCHASE);
         assertThat(invited.grant().endsOn()).isNull();
@@ -252,7 +268,7 @@ class ConsentIT {
             consentChanges.revoke(invited.grant().id());
             return null;
         })).isInstanceOf(ValidationException.class).hasMessageContaining("Ask your commissioner");
-        actingAs.run("commissioner", () -> {
+        actingAs.run(COMMISSIONER, () -> {
             consentChanges.revoke(invited.grant().id());
             return null;
         });
@@ -268,7 +284,7 @@ class ConsentIT {
                 today().minusDays(1))))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors())
                         .containsOnlyKeys("brokerage", "scope", "endsOn"));
-        assertThatThrownBy(() -> actingAs.run(p.username(), () -> consentChanges.inviteRepresentative(" ", "holder", "",
+        assertThatThrownBy(() -> actingAs.run(p.username(), () -> consentChanges.inviteRepresentative(" ", HOLDER, "",
                 ConsentScope.VIEW, today().plusYears(3))))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors())
                         .containsOnlyKeys("fullName", "username", "relationship", "endsOn"));

@@ -1,5 +1,9 @@
 package org.wholecare.budget;
 
+import static org.wholecare.TestArea.areaId;
+
+import static org.wholecare.TestArea.COMMISSIONER;
+
 import org.wholecare.holder.BudgetHolderService;
 import org.wholecare.holder.BudgetManagement;
 import org.wholecare.holder.RegisterHolder;
@@ -12,7 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.wholecare.ledger.FundingStream;
 import org.wholecare.security.ActingAs;
 
-/** Registers holders and budgets in the demo area through the real services, as the demo commissioner. */
+/** Registers holders and budgets in Testford ({@link org.wholecare.TestArea}) through the real services, as its NHS commissioner. */
 public final class BudgetTestData {
 
     private static final AtomicLong SEQUENCE = new AtomicLong(System.nanoTime() % 1_000_000);
@@ -40,8 +44,8 @@ public final class BudgetTestData {
 
     public static HolderSummary holder(ActingAs actingAs, BudgetHolderService holders) {
         long n = SEQUENCE.incrementAndGet();
-        return actingAs.run("commissioner", () -> holders.register(new RegisterHolder("Test Person " + n,
-                "test.person." + n, LocalDate.of(1970, 1, 1), nextNhsNumber(), "NB2", null, null, null)).holder());
+        return actingAs.run(COMMISSIONER, () -> holders.register(new RegisterHolder("Test Person " + n,
+                "test.person." + n, LocalDate.of(1970, 1, 1), nextNhsNumber(), "TF2", null, null, null)).holder());
     }
 
     /** A holder in {@code district} who has accepted their invitation, so tests can act as them. */
@@ -49,7 +53,7 @@ public final class BudgetTestData {
             org.wholecare.security.Invitations invitations, String name, String district) {
         long n = SEQUENCE.incrementAndGet();
         String username = name.toLowerCase(java.util.Locale.UK).replace(' ', '.') + "." + n;
-        var registered = actingAs.run("commissioner", () -> holders.register(new RegisterHolder(name + " " + n,
+        var registered = actingAs.run(COMMISSIONER, () -> holders.register(new RegisterHolder(name + " " + n,
                 username, LocalDate.of(1960, 5, 5), nextNhsNumber(), district, null, null, null)));
         String url = registered.holderInvitation().link().url();
         invitations.acceptInvitation(url.substring(url.lastIndexOf('/') + 1), "a long enough password",
@@ -62,14 +66,14 @@ public final class BudgetTestData {
             Map<FundingStream, Long> allocations) {
         Map<FundingStream, String> notes = new java.util.EnumMap<>(FundingStream.class);
         allocations.keySet().forEach(s -> notes.put(s, "Test allocation for " + s.label()));
-        return actingAs.run("commissioner", () -> budgets.createBudget(new NewBudget(holder.id(),
+        return actingAs.run(COMMISSIONER, () -> budgets.createBudget(new NewBudget(holder.id(),
                 // from the month before: the app's moved test clock and the machine's may be a day apart
                 LocalDate.now().withDayOfMonth(1).minusMonths(1), LocalDate.now().withDayOfMonth(1).plusYears(1).minusDays(1),
                 BudgetManagement.NOTIONAL, null, allocations, notes)));
     }
 
     public static long category(ActingAs actingAs, PoolingService pooling, String name) {
-        return actingAs.run("commissioner", () -> pooling.categories(1L).stream()
+        return actingAs.run(COMMISSIONER, () -> pooling.categories(areaId(actingAs)).stream()
                 .filter(c -> c.name().equals(name)).findFirst().orElseThrow().id());
     }
 }

@@ -1,5 +1,12 @@
 package org.wholecare.consent;
 
+import static org.wholecare.TestArea.HOME_CARE_CONTACT;
+import static org.wholecare.TestArea.BROKER;
+import static org.wholecare.TestArea.BROKERAGE_NAME;
+import static org.wholecare.TestArea.COMMISSIONER;
+import static org.wholecare.TestArea.COMMISSIONER_NAME;
+import static org.wholecare.TestArea.HOME_CARE;
+
 import org.wholecare.holder.BudgetHolderService;
 import org.wholecare.budget.BudgetTestData;
 import org.wholecare.holder.HolderSummary;
@@ -53,27 +60,26 @@ class AccessLogIT {
 
     @Test
     void looksAreMergedIntoVisitsButEveryChangeIsRecordedOnceItHappens() {
-        HolderSummary holder = BudgetTestData.holderWhoCanSignIn(actingAs, holders, invitations, "Logged Person", "NB2");
+        HolderSummary holder = BudgetTestData.holderWhoCanSignIn(actingAs, holders, invitations, "Logged Person", "TF2");
         BudgetTestData.budget(actingAs, budgets, holder, Map.of(FundingStream.NHS_HEALTH, 50_000L));
-        long brokerageId = jdbc.queryForObject("SELECT id FROM organisation WHERE name = 'Northbrook Independent Living'",
-                Long.class);
+        long brokerageId = jdbc.queryForObject("SELECT id FROM organisation WHERE name = ?", Long.class, BROKERAGE_NAME);
         actingAs.run(holder.username(), () -> consentChanges.grantToBrokerage(brokerageId, ConsentScope.PROPOSE,
                 today().plusMonths(1)));
         long listing = jdbc.queryForObject("SELECT id FROM listing WHERE title = 'Morning help at home'", Long.class);
 
         for (int i = 0; i < 3; i++) {
-            actingAs.run("broker", () -> consent.authorise(holder.id(), ConsentScope.VIEW, "Looked at the budget"));
+            actingAs.run(BROKER, () -> consent.authorise(holder.id(), ConsentScope.VIEW, "Looked at the budget"));
         }
         assertThat(entries(holder.id(), "Looked at the budget")).isEqualTo(1);
 
         for (int i = 0; i < 2; i++) {
-            actingAs.run("broker", () -> proposals.propose(holder.id(), listing, 2, Proposal.Frequency.WEEKLY,
+            actingAs.run(BROKER, () -> proposals.propose(holder.id(), listing, 2, Proposal.Frequency.WEEKLY,
                     today().plusDays(3), "Help in the mornings"));
         }
         assertThat(entries(holder.id(), "Proposed a purchase")).isEqualTo(2);
 
         // a proposal refused for what was typed was never made, so it is not on the record as made
-        assertThatThrownBy(() -> actingAs.run("broker", () -> proposals.propose(holder.id(), listing, 2,
+        assertThatThrownBy(() -> actingAs.run(BROKER, () -> proposals.propose(holder.id(), listing, 2,
                 Proposal.Frequency.WEEKLY, today().plusDays(3), " ")))
                 .isInstanceOf(ValidationException.class);
         assertThat(entries(holder.id(), "Proposed a purchase")).isEqualTo(2);
@@ -81,8 +87,8 @@ class AccessLogIT {
                 + "LIMIT 1", Boolean.class, holder.id(), "Proposed a purchase")).isTrue();
 
         // a commissioner's change to the budget is in the holder's log, with who made it
-        long budgetId = actingAs.run("commissioner", () -> budgets.currentBudget(holder.id()).orElseThrow().id());
-        actingAs.run("commissioner", () -> {
+        long budgetId = actingAs.run(COMMISSIONER, () -> budgets.currentBudget(holder.id()).orElseThrow().id());
+        actingAs.run(COMMISSIONER, () -> {
             budgets.adjustAllocation(budgetId, FundingStream.NHS_HEALTH, 10_000, "Extra physiotherapy after a fall",
                     "adjust-" + budgetId);
             return null;
@@ -90,47 +96,45 @@ class AccessLogIT {
         List<AccessLogEntry> log = actingAs.run(holder.username(), () -> consent.accessLog(holder.id()));
         assertThat(log).anySatisfy(e -> {
             assertThat(e.action()).isEqualTo("Changed a budget allocation");
-            assertThat(e.actorName()).isEqualTo("Nadia Okafor");
+            assertThat(e.actorName()).isEqualTo(COMMISSIONER_NAME);
         });
     }
 
     @Test
     void everyLookByAnyoneButTheHolderIsInTheirLogListsAndQueuesIncluded() {
-        HolderSummary holder = BudgetTestData.holderWhoCanSignIn(actingAs, holders, invitations, "Listed Person", "NB4");
+        HolderSummary holder = BudgetTestData.holderWhoCanSignIn(actingAs, holders, invitations, "Listed Person", "TF4");
         BudgetTestData.budget(actingAs, budgets, holder, Map.of(FundingStream.NHS_HEALTH, 80_000L,
                 FundingStream.COUNCIL_SOCIAL_CARE, 80_000L));
-        long brokerageId = jdbc.queryForObject("SELECT id FROM organisation WHERE name = 'Northbrook Independent Living'",
-                Long.class);
+        long brokerageId = jdbc.queryForObject("SELECT id FROM organisation WHERE name = ?", Long.class, BROKERAGE_NAME);
         actingAs.run(holder.username(), () -> consentChanges.grantToBrokerage(brokerageId, ConsentScope.PURCHASE,
                 today().plusMonths(1)));
         long listing = jdbc.queryForObject("SELECT id FROM listing WHERE title = 'Morning help at home'", Long.class);
-        actingAs.run("broker", () -> quotes.request(holder.id(), listing, "Could you come at 7 most days?"));
+        actingAs.run(BROKER, () -> quotes.request(holder.id(), listing, "Could you come at 7 most days?"));
 
         // a commissioner's list of the area's holders shows names and NHS numbers
-        actingAs.run("commissioner", () -> holders.holdersInMyArea());
-        actingAs.run("commissioner", () -> holders.holdersInMyArea());
+        actingAs.run(COMMISSIONER, () -> holders.holdersInMyArea());
+        actingAs.run(COMMISSIONER, () -> holders.holdersInMyArea());
         assertThat(entries(holder.id(), "Saw your name and NHS number in the list of the area's budget holders"))
                 .as("looked at twice in one visit").isEqualTo(1);
         // the provider reads the request, which says what support the person needs
-        actingAs.run("provider", () -> quotes.requestsForMe());
+        actingAs.run(HOME_CARE, () -> quotes.requestsForMe());
         assertThat(entries(holder.id(), "Read your requests for a price")).isEqualTo(1);
 
         List<AccessLogEntry> log = actingAs.run(holder.username(), () -> consent.accessLog(holder.id()));
         assertThat(log).anySatisfy(e -> {
             assertThat(e.action()).isEqualTo("Read your requests for a price");
-            assertThat(e.actorName()).isEqualTo("Mark Owens");
+            assertThat(e.actorName()).isEqualTo(HOME_CARE_CONTACT);
         });
     }
 
     @Test
     void refusingTheSameThingAgainAndAgainIsOneEntrySoNobodyCanFloodTheLog() {
-        HolderSummary holder = BudgetTestData.holderWhoCanSignIn(actingAs, holders, invitations, "Flooded Person", "NB2");
-        long brokerageId = jdbc.queryForObject("SELECT id FROM organisation WHERE name = 'Northbrook Independent Living'",
-                Long.class);
+        HolderSummary holder = BudgetTestData.holderWhoCanSignIn(actingAs, holders, invitations, "Flooded Person", "TF2");
+        long brokerageId = jdbc.queryForObject("SELECT id FROM organisation WHERE name = ?", Long.class, BROKERAGE_NAME);
         actingAs.run(holder.username(), () -> consentChanges.grantToBrokerage(brokerageId, ConsentScope.VIEW,
                 today().plusMonths(1)));
         for (int i = 0; i < 25; i++) {
-            assertThatThrownBy(() -> actingAs.run("broker", () -> consent.authorise(holder.id(), ConsentScope.PURCHASE,
+            assertThatThrownBy(() -> actingAs.run(BROKER, () -> consent.authorise(holder.id(), ConsentScope.PURCHASE,
                     "Booked a service"))).isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
         }
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM access_log WHERE holder_id = ? AND outcome = 'REFUSED'",

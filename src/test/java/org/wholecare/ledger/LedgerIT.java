@@ -1,5 +1,7 @@
 package org.wholecare.ledger;
 
+import static org.wholecare.TestArea.COMMISSIONER;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -44,12 +46,12 @@ class LedgerIT {
     void aCommitmentIsApportionedByThePoolingAgreementAndEveryEntryBalances() {
         BudgetSummary budget = budget(100_000, 100_000);
         long personalCare = BudgetTestData.category(actingAs, pooling, "Personal care");
-        var committed = actingAs.run("commissioner", () ->
+        var committed = actingAs.run(COMMISSIONER, () ->
                 budgets.commitForCategory(budget.id(), personalCare, 10_001, "Ten hours", "k1"));
         // 60% council / 40% NHS of £100.01: the odd penny goes to the larger remainder (council)
         assertThat(committed.split().parts()).containsExactlyInAnyOrder(
                 new StreamAmount(FundingStream.NHS_HEALTH, 4000), new StreamAmount(FundingStream.COUNCIL_SOCIAL_CARE, 6001));
-        BudgetBalance balance = actingAs.run("commissioner", () -> ledger.balance(budget.id()));
+        BudgetBalance balance = actingAs.run(COMMISSIONER, () -> ledger.balance(budget.id()));
         assertThat(balance.stream(FundingStream.COUNCIL_SOCIAL_CARE))
                 .isEqualTo(new StreamBalance(FundingStream.COUNCIL_SOCIAL_CARE, 100_000, 6001, 0, 93_999));
         assertThat(balance.available()).isEqualTo(200_000 - 10_001);
@@ -60,10 +62,10 @@ class LedgerIT {
     void aRepeatedRequestWithTheSameKeyPostsNothingNew() {
         BudgetSummary budget = budget(50_000, 50_000);
         long therapy = BudgetTestData.category(actingAs, pooling, "Therapy");
-        var first = actingAs.run("commissioner", () -> budgets.commitForCategory(budget.id(), therapy, 4500, "Session", "same"));
-        var second = actingAs.run("commissioner", () -> budgets.commitForCategory(budget.id(), therapy, 4500, "Session", "same"));
+        var first = actingAs.run(COMMISSIONER, () -> budgets.commitForCategory(budget.id(), therapy, 4500, "Session", "same"));
+        var second = actingAs.run(COMMISSIONER, () -> budgets.commitForCategory(budget.id(), therapy, 4500, "Session", "same"));
         assertThat(second.entryId()).isEqualTo(first.entryId());
-        assertThat(actingAs.run("commissioner", () -> ledger.balance(budget.id())).committed()).isEqualTo(4500);
+        assertThat(actingAs.run(COMMISSIONER, () -> ledger.balance(budget.id())).committed()).isEqualTo(4500);
     }
 
     @Test
@@ -72,19 +74,19 @@ class LedgerIT {
         long personalCare = BudgetTestData.category(actingAs, pooling, "Personal care");
         long entriesBefore = entries(budget.id());
         // £50 of personal care needs £20 from NHS, which has only £10
-        assertThatThrownBy(() -> actingAs.run("commissioner", () ->
+        assertThatThrownBy(() -> actingAs.run(COMMISSIONER, () ->
                 budgets.commitForCategory(budget.id(), personalCare, 5_000, "Too much", "k2")))
                 .isInstanceOf(InsufficientFundsException.class)
                 .hasMessageContaining("NHS health").hasMessageContaining("£20.00").hasMessageContaining("£10.00");
         assertThat(entries(budget.id())).isEqualTo(entriesBefore);
-        assertThat(actingAs.run("commissioner", () -> ledger.balance(budget.id())).committed()).isZero();
+        assertThat(actingAs.run(COMMISSIONER, () -> ledger.balance(budget.id())).committed()).isZero();
     }
 
     @Test
     void anExcludedCategoryIsRefused() {
         BudgetSummary budget = budget(100_000, 100_000);
         long alcohol = BudgetTestData.category(actingAs, pooling, "Alcohol");
-        assertThatThrownBy(() -> actingAs.run("commissioner", () ->
+        assertThatThrownBy(() -> actingAs.run(COMMISSIONER, () ->
                 budgets.commitForCategory(budget.id(), alcohol, 1_000, "Wine", "k3")))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("cannot be used for alcohol");
     }
@@ -92,7 +94,7 @@ class LedgerIT {
     @Test
     void releaseSpendAndReverseMoveMoneyAndAReversalHappensOnce() {
         BudgetSummary budget = budget(100_000, 0);
-        LedgerEntryView commit = actingAs.run("commissioner", () -> {
+        LedgerEntryView commit = actingAs.run(COMMISSIONER, () -> {
             LedgerEntryView c = ledger.commit(budget.id(), List.of(new StreamAmount(FundingStream.NHS_HEALTH, 30_000)),
                     new LedgerRequest(null, null, "Booking", "t-commit-" + budget.id(), null));
             ledger.spend(budget.id(), List.of(new StreamAmount(FundingStream.NHS_HEALTH, 20_000)),
@@ -101,20 +103,20 @@ class LedgerIT {
                     new LedgerRequest(null, null, "Cancelled rest", "t-release-" + budget.id(), null));
             return c;
         });
-        assertThat(actingAs.run("commissioner", () -> ledger.balance(budget.id())).stream(FundingStream.NHS_HEALTH))
+        assertThat(actingAs.run(COMMISSIONER, () -> ledger.balance(budget.id())).stream(FundingStream.NHS_HEALTH))
                 .isEqualTo(new StreamBalance(FundingStream.NHS_HEALTH, 100_000, 0, 20_000, 80_000));
         // the booking's commitment has all been used or released: reversing it would leave COMMITTED negative
-        assertThatThrownBy(() -> actingAs.run("commissioner", () -> ledger.reverse(commit.id(),
+        assertThatThrownBy(() -> actingAs.run(COMMISSIONER, () -> ledger.reverse(commit.id(),
                 new LedgerRequest(null, null, "Wrong", "t-reverse-" + budget.id(), null))))
                 .isInstanceOf(InsufficientFundsException.class);
-        LedgerEntryView spend = actingAs.run("commissioner", () -> ledger.recentEntries(budget.id(), 10)).stream()
+        LedgerEntryView spend = actingAs.run(COMMISSIONER, () -> ledger.recentEntries(budget.id(), 10)).stream()
                 .filter(e -> e.kind() == EntryKind.SPEND).findFirst().orElseThrow();
-        actingAs.run("commissioner", () -> ledger.reverse(spend.id(),
+        actingAs.run(COMMISSIONER, () -> ledger.reverse(spend.id(),
                 new LedgerRequest(null, null, "Paid twice by mistake", "t-reverse-spend-" + budget.id(), null)));
-        assertThatThrownBy(() -> actingAs.run("commissioner", () -> ledger.reverse(spend.id(),
+        assertThatThrownBy(() -> actingAs.run(COMMISSIONER, () -> ledger.reverse(spend.id(),
                 new LedgerRequest(null, null, "Again", "t-reverse-spend-2-" + budget.id(), null))))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("already been corrected");
-        assertThat(actingAs.run("commissioner", () -> ledger.balance(budget.id())).stream(FundingStream.NHS_HEALTH))
+        assertThat(actingAs.run(COMMISSIONER, () -> ledger.balance(budget.id())).stream(FundingStream.NHS_HEALTH))
                 .isEqualTo(new StreamBalance(FundingStream.NHS_HEALTH, 100_000, 20_000, 0, 80_000));
         assertLedgerConsistent(budget.id());
     }
@@ -141,7 +143,7 @@ class LedgerIT {
         for (int t = 0; t < 8; t++) {
             int thread = t;
             futures.add(pool.submit((Callable<Void>) () -> {
-                actingAs.run("commissioner", () -> {
+                actingAs.run(COMMISSIONER, () -> {
                     for (int i = 0; i < 50; i++) {
                         try {
                             ledger.commit(budget.id(), List.of(new StreamAmount(FundingStream.NHS_HEALTH, 700)),
@@ -160,7 +162,7 @@ class LedgerIT {
             f.get();
         }
         pool.shutdown();
-        BudgetBalance balance = actingAs.run("commissioner", () -> ledger.balance(budget.id()));
+        BudgetBalance balance = actingAs.run(COMMISSIONER, () -> ledger.balance(budget.id()));
         assertThat(accepted.get()).isEqualTo(142); // floor(100,000 / 700)
         assertThat(refused.get()).isEqualTo(400 - 142);
         assertThat(balance.committed()).isEqualTo(142 * 700).isLessThanOrEqualTo(balance.allocated());

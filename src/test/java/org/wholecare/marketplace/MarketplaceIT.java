@@ -1,5 +1,17 @@
 package org.wholecare.marketplace;
 
+import static org.wholecare.TestArea.areaId;
+
+import static org.wholecare.TestArea.ADMIN;
+import static org.wholecare.TestArea.BROKER;
+import static org.wholecare.TestArea.COMMISSIONER;
+import static org.wholecare.TestArea.COMMISSIONER_NAME;
+import static org.wholecare.TestArea.HOLDER;
+import static org.wholecare.TestArea.HOME_CARE;
+import static org.wholecare.TestArea.HOME_CARE_NAME;
+import static org.wholecare.TestArea.PHYSIO;
+import static org.wholecare.TestArea.SECOND_HOLDER;
+
 import org.wholecare.marketplace.ui.ListingView;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,6 +39,14 @@ import org.wholecare.shared.ValidationException;
 @IntegrationTest
 class MarketplaceIT {
 
+    /** Testford's id, read once before each test (never inside a lambda that expects a refusal). */
+    private long area;
+
+    @org.junit.jupiter.api.BeforeEach
+    void findTheTestArea() {
+        area = areaId(actingAs);
+    }
+
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
     private static final String PASSWORD = "a long enough password";
 
@@ -44,7 +64,7 @@ class MarketplaceIT {
     @Autowired org.wholecare.security.Invitations invitations;
     @Autowired TestClock clock;
 
-    /** A provider serving NB7 and NB8, registered with the CQC so it may list any kind of support. */
+    /** A provider serving TF7 and TF8, registered with the CQC so it may list any kind of support. */
     private String newProvider(boolean verify) {
         return newProvider(verify, "1-1" + String.format("%08d", SEQUENCE.incrementAndGet()));
     }
@@ -54,10 +74,10 @@ class MarketplaceIT {
         String username = "provider.test." + n;
         // a chosen username is the platform's to give (the demo does); the public form gets one made
         var profile = SystemActor.asAdministrator(() -> providers.register(new RegisterProvider("Test Care " + n + " "
-                + System.nanoTime(), 1L, "NB7, NB8", cqcNumber, "Pat Test", "pat" + n + "@example.org", null, username,
+                + System.nanoTime(), area, "TF7, TF8", cqcNumber, "Pat Test", "pat" + n + "@example.org", null, username,
                 PASSWORD, PASSWORD))).profile();
         if (verify) {
-            actingAs.run("commissioner", () -> providerDecisions.decide(profile.organisationId(), ProviderStatus.VERIFIED, null));
+            actingAs.run(COMMISSIONER, () -> providerDecisions.decide(profile.organisationId(), ProviderStatus.VERIFIED, null));
         }
         return username;
     }
@@ -80,15 +100,15 @@ class MarketplaceIT {
 
     private List<SearchResult> find(String text, String category, String district, Long max, SearchQuery.Sort sort) {
         Long categoryId = category == null ? null : BudgetTestData.category(actingAs, pooling, category);
-        return actingAs.run("holder", () -> search.search(new SearchQuery(text, categoryId, district, max, null, null,
+        return actingAs.run(HOLDER, () -> search.search(new SearchQuery(text, categoryId, district, max, null, null,
                 sort, 0, 50)).results());
     }
 
-    /** Ids found by a search as the demo holder; a made-up language keeps other tests' listings out. */
+    /** Ids found by a search as Testford's holder; a made-up language keeps other tests' listings out. */
     private List<Long> ids(String text, String category, String district, Long max, String day, String language,
             SearchQuery.Sort sort) {
         Long categoryId = category == null ? null : BudgetTestData.category(actingAs, pooling, category);
-        return actingAs.run("holder", () -> search.search(new SearchQuery(text, categoryId, district, max, day,
+        return actingAs.run(HOLDER, () -> search.search(new SearchQuery(text, categoryId, district, max, day,
                 language, sort, 0, 50)).results().stream().map(r -> r.listing().id()).toList());
     }
 
@@ -105,16 +125,16 @@ class MarketplaceIT {
     void thePublicRegistrationFormNeverSaysWhichUsernamesExist() {
         long before = jdbc.queryForObject("SELECT COUNT(*) FROM organisation", Long.class);
         // someone trying the form with a username of their choosing is refused outright, taken or not
-        for (String tried : new String[] {"holder", "nobody.has.this.one"}) {
-            assertThatThrownBy(() -> providers.register(new RegisterProvider("Curious Care " + tried, 1L, "NB4", null,
+        for (String tried : new String[] {HOLDER, "nobody.has.this.one"}) {
+            assertThatThrownBy(() -> providers.register(new RegisterProvider("Curious Care " + tried, area, "TF4", null,
                     "Cu Rious", "cu@example.org", null, tried, PASSWORD, PASSWORD)))
                     .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
         }
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM organisation", Long.class)).isEqualTo(before);
         // the same name twice gets two usernames made from it, neither anyone else's
-        String first = providers.register(new RegisterProvider("Twin Care One " + System.nanoTime(), 1L, "NB4", null,
+        String first = providers.register(new RegisterProvider("Twin Care One " + System.nanoTime(), area, "TF4", null,
                 "Ivy Green", "ivy1@example.org", null, null, PASSWORD, PASSWORD)).username();
-        String second = providers.register(new RegisterProvider("Twin Care Two " + System.nanoTime(), 1L, "NB4", null,
+        String second = providers.register(new RegisterProvider("Twin Care Two " + System.nanoTime(), area, "TF4", null,
                 "Ivy Green", "ivy2@example.org", null, null, PASSWORD, PASSWORD)).username();
         assertThat(first).matches("ivy\\.green\\.\\d{4}");
         assertThat(second).matches("ivy\\.green\\.\\d{4}").isNotEqualTo(first);
@@ -124,15 +144,15 @@ class MarketplaceIT {
     @Test
     void badRegistrationsAreRefusedAndNothingIsSaved() {
         long before = jdbc.queryForObject("SELECT COUNT(*) FROM organisation", Long.class);
-        assertThatThrownBy(() -> providers.register(new RegisterProvider("Bad Care", 1L, "NB4, ZZ9", "12345",
+        assertThatThrownBy(() -> providers.register(new RegisterProvider("Bad Care", area, "TF4, ZZ9", "12345",
                 "Pat", "not-an-email", "call me", "bad.care", PASSWORD, PASSWORD)))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors())
                         .containsOnlyKeys("postcodeDistricts", "cqcNumber", "contactEmail", "contactPhone"));
-        assertThatThrownBy(() -> providers.register(new RegisterProvider("Bad Care", 1L, "NB4", null,
+        assertThatThrownBy(() -> providers.register(new RegisterProvider("Bad Care", area, "TF4", null,
                 "Pat", "pat@example.org", null, null, "short", "short")))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors())
                         .containsOnlyKeys("password"));
-        assertThatThrownBy(() -> providers.register(new RegisterProvider("Riverside Home Care", 1L, "NB4", null,
+        assertThatThrownBy(() -> providers.register(new RegisterProvider(HOME_CARE_NAME, area, "TF4", null,
                 "Pat", "pat@example.org", null, null, PASSWORD, PASSWORD)))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors()).containsOnlyKeys("name"));
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM organisation", Long.class)).isEqualTo(before);
@@ -146,12 +166,12 @@ class MarketplaceIT {
         long before = jdbc.queryForObject("SELECT COUNT(*) FROM listing", Long.class);
         for (long price : new long[] {0, -100, 1_000_001}) {
             assertThatThrownBy(() -> actingAs.run(provider, () -> listings.save(null, new ListingInput(personalCare,
-                    "Help", "Help at home", ListingUnit.HOUR, price, List.of("NB7"), List.of("MON"), null, null, null,
+                    "Help", "Help at home", ListingUnit.HOUR, price, List.of("TF7"), List.of("MON"), null, null, null,
                     ListingStatus.PUBLISHED))))
                     .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors()).containsOnlyKeys("price"));
         }
         assertThatThrownBy(() -> actingAs.run(provider, () -> listings.save(null, new ListingInput(alcohol,
-                "x".repeat(10_000), " ", null, 100, List.of("NB4"), List.of(), null, null, null, null))))
+                "x".repeat(10_000), " ", null, 100, List.of("TF4"), List.of(), null, null, null, null))))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors()).containsOnlyKeys(
                         "category", "title", "description", "unit", "districts", "days", "status"));
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM listing", Long.class)).isEqualTo(before);
@@ -161,10 +181,10 @@ class MarketplaceIT {
     void aProviderCannotChangeAnotherProvidersListingById() {
         String owner = newProvider(true);
         String intruder = newProvider(true);
-        Listing listing = list(owner, "Personal care", "Owner's help", 2_000, "NB7");
+        Listing listing = list(owner, "Personal care", "Owner's help", 2_000, "TF7");
         long categoryId = listing.categoryId();
         assertThatThrownBy(() -> actingAs.run(intruder, () -> listings.save(listing.id(), new ListingInput(categoryId,
-                "Hijacked", "Hijacked", ListingUnit.HOUR, 1, List.of("NB7"), List.of("MON"), null, null, null,
+                "Hijacked", "Hijacked", ListingUnit.HOUR, 1, List.of("TF7"), List.of("MON"), null, null, null,
                 ListingStatus.PUBLISHED)))).isInstanceOf(AccessDeniedException.class);
         assertThat(actingAs.run(owner, () -> listings.mine()).getFirst().title()).isEqualTo("Owner's help");
     }
@@ -174,14 +194,14 @@ class MarketplaceIT {
         String pending = newProvider(false);
         String verified = newProvider(true);
         String word = "zebrafinch" + SEQUENCE.incrementAndGet();
-        list(pending, "Therapy", "Pending " + word, 3_000, "NB8");
-        Listing seen = list(verified, "Therapy", "Verified " + word, 3_000, "NB8");
-        assertThat(find(word, null, "NB8", null, null)).extracting(r -> r.listing().id()).containsExactly(seen.id());
+        list(pending, "Therapy", "Pending " + word, 3_000, "TF8");
+        Listing seen = list(verified, "Therapy", "Verified " + word, 3_000, "TF8");
+        assertThat(find(word, null, "TF8", null, null)).extracting(r -> r.listing().id()).containsExactly(seen.id());
 
         long organisationId = seen.organisationId();
-        actingAs.run("commissioner", () -> providerDecisions.decide(organisationId, ProviderStatus.SUSPENDED, "Complaints under review"));
-        assertThat(find(word, null, "NB8", null, null)).isEmpty();
-        assertThatThrownBy(() -> actingAs.run("holder", () -> search.listing(seen.id(), "NB8")))
+        actingAs.run(COMMISSIONER, () -> providerDecisions.decide(organisationId, ProviderStatus.SUSPENDED, "Complaints under review"));
+        assertThat(find(word, null, "TF8", null, null)).isEmpty();
+        assertThatThrownBy(() -> actingAs.run(HOLDER, () -> search.listing(seen.id(), "TF8")))
                 .isInstanceOf(AccessDeniedException.class);
         assertThat(actingAs.run(verified, () -> listings.mine()).getFirst().visible()).isFalse();
     }
@@ -191,79 +211,79 @@ class MarketplaceIT {
         String a = newProvider(true);
         String b = newProvider(true);
         String word = "kingfisher" + SEQUENCE.incrementAndGet();
-        list(a, "Nursing", word + " nursing one", 3_000, "NB7");
-        list(a, "Nursing", word + " nursing two", 4_000, "NB7");
-        list(b, "Nursing", word + " nursing three", 6_000, "NB7");
-        list(b, "Transport", word + " taxi", 1_500, "NB7");
+        list(a, "Nursing", word + " nursing one", 3_000, "TF7");
+        list(a, "Nursing", word + " nursing two", 4_000, "TF7");
+        list(b, "Nursing", word + " nursing three", 6_000, "TF7");
+        list(b, "Transport", word + " taxi", 1_500, "TF7");
 
-        var byPrice = find(word, "Nursing", "NB7", null, SearchQuery.Sort.PRICE);
+        var byPrice = find(word, "Nursing", "TF7", null, SearchQuery.Sort.PRICE);
         assertThat(byPrice).extracting(r -> r.listing().pricePence()).containsExactly(3_000L, 4_000L, 6_000L);
         // the median of 30, 40, 60 is 40: 30 is 25% below, 60 is 50% above
         assertThat(byPrice).extracting(SearchResult::typicalPricePence).containsOnly(4_000L);
         assertThat(byPrice).extracting(SearchResult::percentVersusTypical).containsExactly(-25, 0, 50);
         assertThat(byPrice.getFirst().priceComparison()).isEqualTo("25% below typical here");
 
-        assertThat(find(word, "Nursing", "NB7", 4_000L, SearchQuery.Sort.PRICE)).hasSize(2);
-        assertThat(find(word, null, "NB7", null, SearchQuery.Sort.PRICE)).hasSize(4);
-        assertThat(find(word, null, "NB8", null, null)).isEmpty();
+        assertThat(find(word, "Nursing", "TF7", 4_000L, SearchQuery.Sort.PRICE)).hasSize(2);
+        assertThat(find(word, null, "TF7", null, SearchQuery.Sort.PRICE)).hasSize(4);
+        assertThat(find(word, null, "TF8", null, null)).isEmpty();
         // a word's beginning finds it; typed operators are just text
-        var taxi = find(word.substring(0, 7) + " taxi", null, "NB7", null, null);
+        var taxi = find(word.substring(0, 7) + " taxi", null, "TF7", null, null);
         assertThat(taxi).hasSize(1);
         // one taxi listing alone is no basis for a "typical" price
         assertThat(taxi.getFirst().typicalPricePence()).isNull();
         assertThat(taxi.getFirst().priceComparison()).isEqualTo("No other prices to compare with here yet");
-        assertThat(find("+" + word + " -\"taxi\" <>()~*", null, "NB7", null, null)).hasSize(1);
-        assertThat(actingAs.run("holder", () -> search.search(new SearchQuery(word, null, "NB7", null, "SUN", null,
+        assertThat(find("+" + word + " -\"taxi\" <>()~*", null, "TF7", null, null)).hasSize(1);
+        assertThat(actingAs.run(HOLDER, () -> search.search(new SearchQuery(word, null, "TF7", null, "SUN", null,
                 null, 0, 50)).results())).isEmpty();
-        assertThat(actingAs.run("holder", () -> search.search(new SearchQuery(word, null, "NB7", null, "MON", "Welsh",
+        assertThat(actingAs.run(HOLDER, () -> search.search(new SearchQuery(word, null, "TF7", null, "MON", "Welsh",
                 null, 0, 50)).results())).hasSize(4);
     }
 
     @Test
     void aPriceChangeIsKeptInHistoryAndHtmlIsStoredAsTyped() {
         String provider = newProvider(true);
-        Listing listing = list(provider, "Personal care", "History", 2_000, "NB7");
+        Listing listing = list(provider, "Personal care", "History", 2_000, "TF7");
         actingAs.run(provider, () -> listings.save(listing.id(), new ListingInput(listing.categoryId(), "History",
-                "<script>alert('x')</script> <b>bold</b>", ListingUnit.HOUR, 2_200, List.of("NB7"), List.of("MON"),
+                "<script>alert('x')</script> <b>bold</b>", ListingUnit.HOUR, 2_200, List.of("TF7"), List.of("MON"),
                 null, null, null, ListingStatus.PUBLISHED)));
         assertThat(actingAs.run(provider, () -> listings.priceHistory(listing.id())).stream().map(PriceChange::pricePence))
                 .containsExactly(2_200L, 2_000L);
-        assertThat(actingAs.run("holder", () -> search.listing(listing.id(), "NB7")).listing().description())
+        assertThat(actingAs.run(HOLDER, () -> search.listing(listing.id(), "TF7")).listing().description())
                 .isEqualTo("<script>alert('x')</script> <b>bold</b>");
     }
 
     @Test
     void nobodyCanReviewAProviderThatHasNotServedThem() {
         long unused = profileOf(newProvider(true)).organisationId();
-        assertThatThrownBy(() -> actingAs.run("holder", () -> reviews.leave(unused, 5, "Lovely")))
+        assertThatThrownBy(() -> actingAs.run(HOLDER, () -> reviews.leave(unused, 5, "Lovely")))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("once you have bought and received a service");
-        assertThatThrownBy(() -> actingAs.run("broker", () -> reviews.leave(unused, 5, "Lovely")))
+        assertThatThrownBy(() -> actingAs.run(BROKER, () -> reviews.leave(unused, 5, "Lovely")))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThat(actingAs.run("holder", () -> reviews.reviews(unused))).isEmpty();
+        assertThat(actingAs.run(HOLDER, () -> reviews.reviews(unused))).isEmpty();
     }
 
     @Test
     void searchTermsFollowAListingsWordsAndDistrictsAndAreRemadeWhenStale() {
         String provider = newProvider(true);
         String word = "heron" + SEQUENCE.incrementAndGet();
-        Listing listing = list(provider, "Therapy", word + " walks", 2_500, "NB7");
-        assertThat(find(word, null, "NB7", null, null)).hasSize(1);
+        Listing listing = list(provider, "Therapy", word + " walks", 2_500, "TF7");
+        assertThat(find(word, null, "TF7", null, null)).hasSize(1);
         // the words are joined to the district: the same word elsewhere finds nothing
-        assertThat(find(word, null, "NB8", null, null)).isEmpty();
+        assertThat(find(word, null, "TF8", null, null)).isEmpty();
 
         String other = "otter" + SEQUENCE.incrementAndGet();
         actingAs.run(provider, () -> listings.save(listing.id(), new ListingInput(listing.categoryId(), other + " walks",
-                "Gentle walks", ListingUnit.HOUR, 2_500, List.of("NB8"), List.of("MON"), null, null, null,
+                "Gentle walks", ListingUnit.HOUR, 2_500, List.of("TF8"), List.of("MON"), null, null, null,
                 ListingStatus.PUBLISHED)));
-        assertThat(find(word, null, "NB7", null, null)).isEmpty();
-        assertThat(find(other, null, "NB7", null, null)).isEmpty();
-        assertThat(find(other, null, "NB8", null, null)).hasSize(1);
+        assertThat(find(word, null, "TF7", null, null)).isEmpty();
+        assertThat(find(other, null, "TF7", null, null)).isEmpty();
+        assertThat(find(other, null, "TF8", null, null)).hasSize(1);
 
         // a listing stored before the terms last changed cannot be found until start-up remakes it
         jdbc.update("UPDATE listing SET search_text = NULL, search_terms_version = 0 WHERE id = ?", listing.id());
-        assertThat(find(other, null, "NB8", null, null)).isEmpty();
+        assertThat(find(other, null, "TF8", null, null)).isEmpty();
         upkeep.run(null);
-        assertThat(find(other, null, "NB8", null, null)).hasSize(1);
+        assertThat(find(other, null, "TF8", null, null)).hasSize(1);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM listing WHERE search_terms_version < ?", Long.class,
                 SearchTerms.VERSION)).isZero();
     }
@@ -271,22 +291,22 @@ class MarketplaceIT {
     @Test
     void aProviderProfileIsSeenOnlyOnceVerifiedExceptByItsStaffAndCommissioners() {
         String pending = newProvider(false);
-        Listing draft = list(pending, "Therapy", "Pending profile", 2_000, "NB7");
+        Listing draft = list(pending, "Therapy", "Pending profile", 2_000, "TF7");
         long organisationId = draft.organisationId();
-        assertThatThrownBy(() -> actingAs.run("holder", () -> providers.viewable(organisationId)))
+        assertThatThrownBy(() -> actingAs.run(HOLDER, () -> providers.viewable(organisationId)))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> actingAs.run("broker", () -> search.listingsOf(organisationId)))
+        assertThatThrownBy(() -> actingAs.run(BROKER, () -> search.listingsOf(organisationId)))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> actingAs.run("holder", () -> reviews.reviews(organisationId)))
+        assertThatThrownBy(() -> actingAs.run(HOLDER, () -> reviews.reviews(organisationId)))
                 .isInstanceOf(AccessDeniedException.class);
         assertThat(actingAs.run(pending, () -> providers.viewable(organisationId)).status()).isEqualTo(ProviderStatus.PENDING);
-        assertThat(actingAs.run("commissioner", () -> providers.viewable(organisationId)).status())
+        assertThat(actingAs.run(COMMISSIONER, () -> providers.viewable(organisationId)).status())
                 .isEqualTo(ProviderStatus.PENDING);
         // not yet visible, so not among the services shown on its profile
         assertThat(actingAs.run(pending, () -> search.listingsOf(organisationId))).isEmpty();
 
-        actingAs.run("commissioner", () -> providerDecisions.decide(organisationId, ProviderStatus.VERIFIED, null));
-        assertThat(actingAs.run("holder", () -> search.listingsOf(organisationId)))
+        actingAs.run(COMMISSIONER, () -> providerDecisions.decide(organisationId, ProviderStatus.VERIFIED, null));
+        assertThat(actingAs.run(HOLDER, () -> search.listingsOf(organisationId)))
                 .extracting(r -> r.listing().id()).containsExactly(draft.id());
     }
 
@@ -294,11 +314,11 @@ class MarketplaceIT {
     void reviewsAreRepliedToByTheirProviderReportedAndKeptOrRemovedByACommissioner() {
         String provider = newProvider(true);
         String otherProvider = newProvider(true);
-        Listing listing = list(provider, "Therapy", "Reviewed service", 2_000, "NB7");
+        Listing listing = list(provider, "Therapy", "Reviewed service", 2_000, "TF7");
         long organisationId = listing.organisationId();
         // reviews need a delivered purchase (see PurchaseIT); here the rows are set up directly, one per holder
-        long fair = review(organisationId, holderId("holder"), 4, "Kind and on time");
-        long unfair = review(organisationId, holderId("holder2"), 1, "Names a carer's home address");
+        long fair = review(organisationId, holderId(HOLDER), 4, "Kind and on time");
+        long unfair = review(organisationId, holderId(SECOND_HOLDER), 1, "Names a carer's home address");
         jdbc.update("UPDATE listing SET review_count = 2, rating_average = 2.5 WHERE organisation_id = ?", organisationId);
 
         assertThatThrownBy(() -> actingAs.run(otherProvider, () -> reviews.reply(fair, "Not ours")))
@@ -306,7 +326,7 @@ class MarketplaceIT {
         assertThatThrownBy(() -> actingAs.run(provider, () -> reviews.reply(fair, "  ")))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors()).containsOnlyKeys("reply"));
         actingAs.run(provider, () -> reviews.reply(fair, "Thank you, <b>Sam</b>"));
-        assertThat(actingAs.run("holder", () -> reviews.reviews(organisationId)))
+        assertThat(actingAs.run(HOLDER, () -> reviews.reviews(organisationId)))
                 .filteredOn(r -> r.id() == fair).extracting(Review::providerReply).containsExactly("Thank you, <b>Sam</b>");
 
         assertThatThrownBy(() -> actingAs.run(provider, () -> { reviews.report(unfair); return null; }))
@@ -316,30 +336,30 @@ class MarketplaceIT {
         assertThatThrownBy(() -> actingAs.run(waiting, () -> { reviews.report(fair); return null; }))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.getMessage())
                         .contains("once a commissioner has checked your organisation"));
-        actingAs.run("holder", () -> { reviews.report(unfair); return null; });
-        actingAs.run("broker", () -> { reviews.report(fair); return null; });
-        assertThat(actingAs.run("commissioner", () -> reviews.reportedInMyArea())).extracting(Review::id)
+        actingAs.run(HOLDER, () -> { reviews.report(unfair); return null; });
+        actingAs.run(BROKER, () -> { reviews.report(fair); return null; });
+        assertThat(actingAs.run(COMMISSIONER, () -> reviews.reportedInMyArea())).extracting(Review::id)
                 .contains(unfair, fair);
-        assertThatThrownBy(() -> actingAs.run("holder", () -> reviews.reportedInMyArea()))
+        assertThatThrownBy(() -> actingAs.run(HOLDER, () -> reviews.reportedInMyArea()))
                 .isInstanceOf(AccessDeniedException.class);
 
         // removing needs a reason; nothing changes without one
-        assertThatThrownBy(() -> actingAs.run("commissioner", () -> { reviews.decideReport(unfair, true, " "); return null; }))
+        assertThatThrownBy(() -> actingAs.run(COMMISSIONER, () -> { reviews.decideReport(unfair, true, " "); return null; }))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors()).containsOnlyKeys("reason"));
-        assertThat(actingAs.run("holder", () -> reviews.reviews(organisationId))).hasSize(2);
+        assertThat(actingAs.run(HOLDER, () -> reviews.reviews(organisationId))).hasSize(2);
 
-        actingAs.run("commissioner", () -> { reviews.decideReport(fair, false, null); return null; });
-        actingAs.run("commissioner", () -> { reviews.decideReport(unfair, true, "Shares a home address"); return null; });
-        assertThat(actingAs.run("holder", () -> reviews.reviews(organisationId))).extracting(Review::id).containsExactly(fair);
-        assertThat(actingAs.run("commissioner", () -> reviews.reportedInMyArea())).extracting(Review::id)
+        actingAs.run(COMMISSIONER, () -> { reviews.decideReport(fair, false, null); return null; });
+        actingAs.run(COMMISSIONER, () -> { reviews.decideReport(unfair, true, "Shares a home address"); return null; });
+        assertThat(actingAs.run(HOLDER, () -> reviews.reviews(organisationId))).extracting(Review::id).containsExactly(fair);
+        assertThat(actingAs.run(COMMISSIONER, () -> reviews.reportedInMyArea())).extracting(Review::id)
                 .doesNotContain(fair, unfair);
-        assertThat(actingAs.run("holder", () -> search.listing(listing.id(), "NB7")).listing())
+        assertThat(actingAs.run(HOLDER, () -> search.listing(listing.id(), "TF7")).listing())
                 .satisfies(l -> assertThat(l.reviewCount()).isEqualTo(1))
                 .satisfies(l -> assertThat(l.ratingAverage()).isEqualTo(4.0));
         assertThat(jdbc.queryForObject("SELECT removed_reason FROM review WHERE id = ?", String.class, unfair))
                 .isEqualTo("Shares a home address");
         // a removed review can no longer be reported, replied to or decided
-        assertThatThrownBy(() -> actingAs.run("holder", () -> { reviews.report(unfair); return null; }))
+        assertThatThrownBy(() -> actingAs.run(HOLDER, () -> { reviews.report(unfair); return null; }))
                 .isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> actingAs.run(provider, () -> reviews.reply(unfair, "Sorry")))
                 .isInstanceOf(ValidationException.class);
@@ -349,26 +369,26 @@ class MarketplaceIT {
     void searchWithoutWordsFiltersByKindPriceDayAndLanguage() {
         String provider = newProvider(true);
         String language = newLanguage();
-        long yoga = list(provider, "Therapy", "Chair yoga", "Gentle seated exercise", ListingUnit.HOUR, 2_000, "NB8",
+        long yoga = list(provider, "Therapy", "Chair yoga", "Gentle seated exercise", ListingUnit.HOUR, 2_000, "TF8",
                 List.of("MON"), "English, " + language, ListingStatus.PUBLISHED).id();
-        long stretch = list(provider, "Therapy", "Weekend stretch", "Longer classes", ListingUnit.HOUR, 3_500, "NB8",
+        long stretch = list(provider, "Therapy", "Weekend stretch", "Longer classes", ListingUnit.HOUR, 3_500, "TF8",
                 List.of("SAT"), language, ListingStatus.PUBLISHED).id();
-        long lift = list(provider, "Transport", "Lift to the shops", "Door to door", ListingUnit.HOUR, 1_000, "NB8",
+        long lift = list(provider, "Transport", "Lift to the shops", "Door to door", ListingUnit.HOUR, 1_000, "TF8",
                 List.of("MON"), language, ListingStatus.PUBLISHED).id();
-        list(provider, "Therapy", "Chair yoga in English", "Gentle seated exercise", ListingUnit.HOUR, 2_000, "NB8",
+        list(provider, "Therapy", "Chair yoga in English", "Gentle seated exercise", ListingUnit.HOUR, 2_000, "TF8",
                 List.of("MON"), "English", ListingStatus.PUBLISHED);
 
         var price = SearchQuery.Sort.PRICE;
-        assertThat(ids(null, null, "NB8", null, null, language, price)).containsExactly(lift, yoga, stretch);
+        assertThat(ids(null, null, "TF8", null, null, language, price)).containsExactly(lift, yoga, stretch);
         // words too short or common to search by leave the search without words
-        assertThat(ids("an", null, "nb8", null, null, language, price)).containsExactly(lift, yoga, stretch);
-        assertThat(ids(null, "Therapy", "NB8", null, null, language, price)).containsExactly(yoga, stretch);
-        assertThat(ids(null, null, "NB8", 2_000L, null, language, price)).containsExactly(lift, yoga);
-        assertThat(ids(null, null, "NB8", null, "SAT", language, price)).containsExactly(stretch);
-        assertThat(ids(null, "Therapy", "NB8", 3_000L, "MON", language, price)).containsExactly(yoga);
-        assertThat(ids(null, null, "NB8", 999L, null, language, price)).isEmpty();
-        // offered in NB8 only
-        assertThat(ids(null, null, "NB7", null, null, language, price)).isEmpty();
+        assertThat(ids("an", null, "tf8", null, null, language, price)).containsExactly(lift, yoga, stretch);
+        assertThat(ids(null, "Therapy", "TF8", null, null, language, price)).containsExactly(yoga, stretch);
+        assertThat(ids(null, null, "TF8", 2_000L, null, language, price)).containsExactly(lift, yoga);
+        assertThat(ids(null, null, "TF8", null, "SAT", language, price)).containsExactly(stretch);
+        assertThat(ids(null, "Therapy", "TF8", 3_000L, "MON", language, price)).containsExactly(yoga);
+        assertThat(ids(null, null, "TF8", 999L, null, language, price)).isEmpty();
+        // offered in TF8 only
+        assertThat(ids(null, null, "TF7", null, null, language, price)).isEmpty();
     }
 
     @Test
@@ -377,35 +397,35 @@ class MarketplaceIT {
         String good = newProvider(true);
         String unrated = newProvider(true);
         // the reviews come first: listings added afterwards must still show them
-        review(profileOf(best).organisationId(), holderId("holder"), 5, "Excellent");
-        review(profileOf(good).organisationId(), holderId("holder"), 3, "Fine");
+        review(profileOf(best).organisationId(), holderId(HOLDER), 5, "Excellent");
+        review(profileOf(good).organisationId(), holderId(HOLDER), 3, "Fine");
         String language = newLanguage();
         String word = "lapwing" + SEQUENCE.incrementAndGet();
-        long bestId = list(best, "Therapy", word + " best", "Rated five", ListingUnit.HOUR, 5_000, "NB8",
+        long bestId = list(best, "Therapy", word + " best", "Rated five", ListingUnit.HOUR, 5_000, "TF8",
                 List.of("MON"), language, ListingStatus.PUBLISHED).id();
-        long goodId = list(good, "Therapy", word + " good", "Rated three", ListingUnit.HOUR, 4_000, "NB8",
+        long goodId = list(good, "Therapy", word + " good", "Rated three", ListingUnit.HOUR, 4_000, "TF8",
                 List.of("MON"), language, ListingStatus.PUBLISHED).id();
-        long unratedId = list(unrated, "Therapy", word + " new", "Not rated", ListingUnit.HOUR, 1_000, "NB8",
+        long unratedId = list(unrated, "Therapy", word + " new", "Not rated", ListingUnit.HOUR, 1_000, "TF8",
                 List.of("MON"), language, ListingStatus.PUBLISHED).id();
 
         var rating = SearchQuery.Sort.RATING;
-        assertThat(ids(null, null, "NB8", null, null, language, rating)).containsExactly(bestId, goodId, unratedId);
-        assertThat(ids(word, null, "NB8", null, null, null, rating)).containsExactly(bestId, goodId, unratedId);
-        var best5 = actingAs.run("holder", () -> search.listing(bestId, "NB8")).listing();
+        assertThat(ids(null, null, "TF8", null, null, language, rating)).containsExactly(bestId, goodId, unratedId);
+        assertThat(ids(word, null, "TF8", null, null, null, rating)).containsExactly(bestId, goodId, unratedId);
+        var best5 = actingAs.run(HOLDER, () -> search.listing(bestId, "TF8")).listing();
         assertThat(best5.reviewCount()).isEqualTo(1);
         assertThat(best5.ratingAverage()).isEqualTo(5.0);
         assertThat(ListingView.rating(best5)).isEqualTo("5.0 out of 5 from 1 review");
-        assertThat(ListingView.rating(actingAs.run("holder", () -> search.listing(unratedId, "NB8")).listing()))
+        assertThat(ListingView.rating(actingAs.run(HOLDER, () -> search.listing(unratedId, "TF8")).listing()))
                 .isEqualTo("Not rated yet");
 
         // a word in the title counts more than one only in the description, whatever the price
         String other = "dunlin" + SEQUENCE.incrementAndGet();
-        long inTitle = list(best, "Therapy", "Garden " + other, "Help outdoors", ListingUnit.HOUR, 3_000, "NB8",
+        long inTitle = list(best, "Therapy", "Garden " + other, "Help outdoors", ListingUnit.HOUR, 3_000, "TF8",
                 List.of("MON"), "English", ListingStatus.PUBLISHED).id();
         long inText = list(good, "Therapy", "Helpful visits", "We talk about " + other + " walks", ListingUnit.HOUR,
-                2_000, "NB8", List.of("MON"), "English", ListingStatus.PUBLISHED).id();
-        assertThat(ids(other, null, "NB8", null, null, null, SearchQuery.Sort.RELEVANCE)).containsExactly(inTitle, inText);
-        assertThat(ids(other, null, "NB8", null, null, null, SearchQuery.Sort.PRICE)).containsExactly(inText, inTitle);
+                2_000, "TF8", List.of("MON"), "English", ListingStatus.PUBLISHED).id();
+        assertThat(ids(other, null, "TF8", null, null, null, SearchQuery.Sort.RELEVANCE)).containsExactly(inTitle, inText);
+        assertThat(ids(other, null, "TF8", null, null, null, SearchQuery.Sort.PRICE)).containsExactly(inText, inTitle);
     }
 
     @Test
@@ -414,7 +434,7 @@ class MarketplaceIT {
         String language = newLanguage();
         List<Long> all = new java.util.ArrayList<>();
         for (long pence : new long[] {1_100, 1_200, 1_300}) {
-            all.add(list(provider, "Therapy", "Paged " + pence, "Paging", ListingUnit.HOUR, pence, "NB8",
+            all.add(list(provider, "Therapy", "Paged " + pence, "Paging", ListingUnit.HOUR, pence, "TF8",
                     List.of("MON"), language, ListingStatus.PUBLISHED).id());
         }
         var first = page(language, 0, 2);
@@ -435,7 +455,7 @@ class MarketplaceIT {
     }
 
     private SearchService.Page page(String language, int offset, int limit) {
-        return actingAs.run("holder", () -> search.search(new SearchQuery(null, null, "NB8", null, null, language,
+        return actingAs.run(HOLDER, () -> search.search(new SearchQuery(null, null, "TF8", null, null, language,
                 SearchQuery.Sort.PRICE, offset, limit)));
     }
 
@@ -448,32 +468,32 @@ class MarketplaceIT {
         String language = newLanguage();
         String kind = "Equipment and adaptations";
         List<Long> visible = new java.util.ArrayList<>();
-        visible.add(list(a, kind, "Grab rails", "Fitted", ListingUnit.DAY, 1_000, "NB7", List.of("MON"), language,
+        visible.add(list(a, kind, "Grab rails", "Fitted", ListingUnit.DAY, 1_000, "TF7", List.of("MON"), language,
                 ListingStatus.PUBLISHED).id());
-        visible.add(list(a, kind, "Ramp", "Fitted", ListingUnit.DAY, 2_000, "NB7", List.of("MON"), language,
+        visible.add(list(a, kind, "Ramp", "Fitted", ListingUnit.DAY, 2_000, "TF7", List.of("MON"), language,
                 ListingStatus.PUBLISHED).id());
-        visible.add(list(b, kind, "Stair rail", "Fitted", ListingUnit.DAY, 3_001, "NB7", List.of("MON"), language,
+        visible.add(list(b, kind, "Stair rail", "Fitted", ListingUnit.DAY, 3_001, "TF7", List.of("MON"), language,
                 ListingStatus.PUBLISHED).id());
-        visible.add(list(b, kind, "Wet room", "Fitted", ListingUnit.DAY, 5_000, "NB7", List.of("MON"), language,
+        visible.add(list(b, kind, "Wet room", "Fitted", ListingUnit.DAY, 5_000, "TF7", List.of("MON"), language,
                 ListingStatus.PUBLISHED).id());
         // none of these may count: a draft, a paused listing, a suspended provider's and an unchecked provider's
-        list(a, kind, "Draft rail", "Fitted", ListingUnit.DAY, 10, "NB7", List.of("MON"), language, ListingStatus.DRAFT);
-        list(a, kind, "Paused rail", "Fitted", ListingUnit.DAY, 20, "NB7", List.of("MON"), language, ListingStatus.PAUSED);
-        list(suspended, kind, "Suspended rail", "Fitted", ListingUnit.DAY, 30, "NB7", List.of("MON"), language,
+        list(a, kind, "Draft rail", "Fitted", ListingUnit.DAY, 10, "TF7", List.of("MON"), language, ListingStatus.DRAFT);
+        list(a, kind, "Paused rail", "Fitted", ListingUnit.DAY, 20, "TF7", List.of("MON"), language, ListingStatus.PAUSED);
+        list(suspended, kind, "Suspended rail", "Fitted", ListingUnit.DAY, 30, "TF7", List.of("MON"), language,
                 ListingStatus.PUBLISHED);
-        list(pending, kind, "Pending rail", "Fitted", ListingUnit.DAY, 40, "NB7", List.of("MON"), language,
+        list(pending, kind, "Pending rail", "Fitted", ListingUnit.DAY, 40, "TF7", List.of("MON"), language,
                 ListingStatus.PUBLISHED);
         long suspendedId = profileOf(suspended).organisationId();
-        actingAs.run("commissioner", () -> providerDecisions.decide(suspendedId, ProviderStatus.SUSPENDED, "Checking a complaint"));
+        actingAs.run(COMMISSIONER, () -> providerDecisions.decide(suspendedId, ProviderStatus.SUSPENDED, "Checking a complaint"));
 
-        var found = actingAs.run("holder", () -> search.search(new SearchQuery(null, null, "NB7", null, null, language,
+        var found = actingAs.run(HOLDER, () -> search.search(new SearchQuery(null, null, "TF7", null, null, language,
                 SearchQuery.Sort.PRICE, 0, 50)).results());
         assertThat(found).extracting(r -> r.listing().id()).containsExactlyElementsOf(visible);
         // an even count: the mean of the two middle prices, (20.00 + 30.01) / 2 rounded to the penny
         assertThat(found).extracting(SearchResult::typicalPricePence).containsOnly(2_501L);
         assertThat(found).extracting(SearchResult::percentVersusTypical).containsExactly(-60, -20, 20, 100);
         // the listing page compares in the same district as the search card did
-        assertThat(actingAs.run("holder", () -> search.listing(visible.get(3), "nb7")).priceComparison())
+        assertThat(actingAs.run(HOLDER, () -> search.listing(visible.get(3), "tf7")).priceComparison())
                 .isEqualTo("100% above typical here");
     }
 
@@ -488,43 +508,43 @@ class MarketplaceIT {
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors().get("district"))
                         .contains("is not a postcode district"));
         for (long max : new long[] {0, -100}) {
-            assertThatThrownBy(() -> find(null, null, "NB4", max, null))
+            assertThatThrownBy(() -> find(null, null, "TF4", max, null))
                     .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors()).containsOnlyKeys("maxPrice"));
         }
-        assertThat(find(null, null, "NB4", null, null)).isNotEmpty();
+        assertThat(find(null, null, "TF4", null, null)).isNotEmpty();
     }
 
     @Test
     void aHolderReviewsAProviderOnlyOnce() {
         String provider = newProvider(true);
         ProviderProfile profile = profileOf(provider);
-        long first = review(profile.organisationId(), holderId("holder"), 4, "Kind and on time");
+        long first = review(profile.organisationId(), holderId(HOLDER), 4, "Kind and on time");
         long before = jdbc.queryForObject("SELECT COUNT(*) FROM review", Long.class);
-        assertThatThrownBy(() -> actingAs.run("holder", () -> reviews.leave(profile.organisationId(), 5, "Even better")))
+        assertThatThrownBy(() -> actingAs.run(HOLDER, () -> reviews.leave(profile.organisationId(), 5, "Even better")))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.getMessage())
                         .isEqualTo("You have already reviewed " + profile.name() + "."));
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM review", Long.class)).isEqualTo(before);
         // the database refuses a second one too, whatever gets past the service
-        assertThatThrownBy(() -> review(profile.organisationId(), holderId("holder"), 5, "Again"))
+        assertThatThrownBy(() -> review(profile.organisationId(), holderId(HOLDER), 5, "Again"))
                 .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
         // a removed review still counts, and the holder is told why they cannot see it
         jdbc.update("UPDATE review SET removed = TRUE, removed_reason = 'Test' WHERE id = ?", first);
-        assertThatThrownBy(() -> actingAs.run("holder", () -> reviews.leave(profile.organisationId(), 5, "Once more")))
+        assertThatThrownBy(() -> actingAs.run(HOLDER, () -> reviews.leave(profile.organisationId(), 5, "Once more")))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("A commissioner removed that review");
         // another holder may still review it (once served)
-        assertThatThrownBy(() -> actingAs.run("holder2", () -> reviews.leave(profile.organisationId(), 5, "Lovely")))
+        assertThatThrownBy(() -> actingAs.run(SECOND_HOLDER, () -> reviews.leave(profile.organisationId(), 5, "Lovely")))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("bought and received");
     }
 
     @Test
     void aHiddenListingIsSeenOnlyByItsProviderAndItsAreasCommissioners() {
         String provider = newProvider(true);
-        Listing draft = list(provider, "Therapy", "Hidden draft", "Not ready", ListingUnit.HOUR, 2_000, "NB7",
+        Listing draft = list(provider, "Therapy", "Hidden draft", "Not ready", ListingUnit.HOUR, 2_000, "TF7",
                 List.of("MON"), "English", ListingStatus.DRAFT);
         String elsewhere = otherAreaCommissioner();
         assertThat(actingAs.run(provider, () -> search.listing(draft.id(), null)).listing().visible()).isFalse();
-        assertThat(actingAs.run("commissioner", () -> search.listing(draft.id(), null)).listing().id()).isEqualTo(draft.id());
-        for (String outsider : List.of(elsewhere, "holder", "broker", "physio")) {
+        assertThat(actingAs.run(COMMISSIONER, () -> search.listing(draft.id(), null)).listing().id()).isEqualTo(draft.id());
+        for (String outsider : List.of(elsewhere, HOLDER, BROKER, PHYSIO)) {
             assertThatThrownBy(() -> actingAs.run(outsider, () -> search.listing(draft.id(), null)))
                     .as(outsider).isInstanceOf(AccessDeniedException.class);
         }
@@ -545,7 +565,7 @@ class MarketplaceIT {
     private String otherAreaCommissioner() {
         String username = "commissioner.otherby";
         if (jdbc.queryForObject("SELECT COUNT(*) FROM user_account WHERE username = ?", Long.class, username) == 0) {
-            String url = actingAs.run("admin", () -> {
+            String url = actingAs.run(ADMIN, () -> {
                 var area = organisations.createArea("Otherby", "QX1, QX2");
                 var council = organisations.createOrganisation("Otherby Council", OrganisationType.COUNCIL, area.id());
                 var account = accounts.createAccount(new NewAccount("Olu Other", username, Role.COMMISSIONER,
@@ -566,9 +586,9 @@ class MarketplaceIT {
         try {
             String provider = newProvider(true, null);
             long listingsBefore = jdbc.queryForObject("SELECT COUNT(*) FROM listing", Long.class);
-            // NB8 and these units, so no other test's typical price changes
+            // TF8 and these units, so no other test's typical price changes
             assertThatThrownBy(() -> list(provider, "Nursing", "Night nursing", "Registered nurses", ListingUnit.HOUR,
-                    4_000, "NB8", List.of("MON"), "English", ListingStatus.PUBLISHED))
+                    4_000, "TF8", List.of("MON"), "English", ListingStatus.PUBLISHED))
                     .isInstanceOfSatisfying(ValidationException.class, e -> {
                         assertThat(e.fieldErrors()).containsOnlyKeys("category");
                         assertThat(e.fieldErrors().get("category")).contains("Nursing").contains("CQC registration number")
@@ -580,8 +600,8 @@ class MarketplaceIT {
                     .map(org.wholecare.pooling.ServiceCategory::id)).contains(nursing);
             // a draft may wait for the number; other kinds of support do not need one
             Listing draft = list(provider, "Nursing", "Night nursing", "Registered nurses", ListingUnit.HOUR, 4_000,
-                    "NB8", List.of("MON"), "English", ListingStatus.DRAFT);
-            assertThat(list(provider, "Transport", "Hospital lift", "Door to door", ListingUnit.ITEM, 1_500, "NB8",
+                    "TF8", List.of("MON"), "English", ListingStatus.DRAFT);
+            assertThat(list(provider, "Transport", "Hospital lift", "Door to door", ListingUnit.ITEM, 1_500, "TF8",
                     List.of("MON"), "English", ListingStatus.PUBLISHED).visible()).isTrue();
 
             assertThatThrownBy(() -> actingAs.run(provider, () -> providers.changeCqcNumber("12345")))
@@ -602,7 +622,7 @@ class MarketplaceIT {
             assertThat(profileOf(provider).cqcNumber()).isEqualTo("1-123456789");
             // and the commissioners see that it changed after they checked the provider
             String name = profileOf(provider).name();
-            assertThat(actingAs.run("commissioner", () -> providerDecisions.inMyArea(name)).others())
+            assertThat(actingAs.run(COMMISSIONER, () -> providerDecisions.inMyArea(name)).others())
                     .singleElement().satisfies(c -> assertThat(c.cqcNumberChangedSinceChecked()).isTrue());
         } finally {
             jdbc.update("UPDATE service_category SET needs_cqc_registration = ? WHERE id = ?", before, nursing);
@@ -634,7 +654,7 @@ class MarketplaceIT {
         assertThat(decide(id, ProviderStatus.SUSPENDED, "Checking a complaint").status()).isEqualTo(ProviderStatus.SUSPENDED);
         assertThat(decide(id, ProviderStatus.VERIFIED, "Complaint looked into").status()).isEqualTo(ProviderStatus.VERIFIED);
 
-        ProviderCheck check = actingAs.run("commissioner", () -> providerDecisions.inMyArea(profile.name())).others().getFirst();
+        ProviderCheck check = actingAs.run(COMMISSIONER, () -> providerDecisions.inMyArea(profile.name())).others().getFirst();
         assertThat(check.provider().organisationId()).isEqualTo(id);
         assertThat(check.decisions()).extracting(ProviderDecision::from, ProviderDecision::to, ProviderDecision::reason)
                 .containsExactly(
@@ -642,11 +662,11 @@ class MarketplaceIT {
                         org.assertj.core.groups.Tuple.tuple(ProviderStatus.VERIFIED, ProviderStatus.SUSPENDED, "Checking a complaint"),
                         org.assertj.core.groups.Tuple.tuple(ProviderStatus.REJECTED, ProviderStatus.VERIFIED, null),
                         org.assertj.core.groups.Tuple.tuple(ProviderStatus.PENDING, ProviderStatus.REJECTED, "No proof of insurance"));
-        assertThat(check.decisions()).extracting(ProviderDecision::decidedByName).containsOnly("Nadia Okafor");
+        assertThat(check.decisions()).extracting(ProviderDecision::decidedByName).containsOnly(COMMISSIONER_NAME);
     }
 
     private ProviderProfile decide(long organisationId, ProviderStatus decision, String reason) {
-        return actingAs.run("commissioner", () -> providerDecisions.decide(organisationId, decision, reason));
+        return actingAs.run(COMMISSIONER, () -> providerDecisions.decide(organisationId, decision, reason));
     }
 
     @Test
@@ -655,22 +675,22 @@ class MarketplaceIT {
         String verified = newProvider(true);
         ProviderProfile waitingProfile = profileOf(waiting);
         ProviderProfile verifiedProfile = profileOf(verified);
-        ProviderChecks all = actingAs.run("commissioner", () -> providerDecisions.inMyArea(null));
+        ProviderChecks all = actingAs.run(COMMISSIONER, () -> providerDecisions.inMyArea(null));
         assertThat(all.waiting()).extracting(c -> c.provider().organisationId()).contains(waitingProfile.organisationId())
                 .doesNotContain(verifiedProfile.organisationId());
         assertThat(all.waiting()).allSatisfy(c -> assertThat(c.provider().status()).isEqualTo(ProviderStatus.PENDING));
         assertThat(all.others()).allSatisfy(c -> assertThat(c.provider().status()).isNotEqualTo(ProviderStatus.PENDING));
-        assertThat(all.others()).extracting(c -> c.provider().name()).contains("Riverside Home Care");
+        assertThat(all.others()).extracting(c -> c.provider().name()).contains(HOME_CARE_NAME);
         assertThat(all.others().size()).isLessThanOrEqualTo(ProviderDecisions.MOST_OTHERS);
         // districts come with each provider, and the name filter finds one
-        ProviderChecks one = actingAs.run("commissioner", () -> providerDecisions.inMyArea(" " + verifiedProfile.name() + " "));
+        ProviderChecks one = actingAs.run(COMMISSIONER, () -> providerDecisions.inMyArea(" " + verifiedProfile.name() + " "));
         assertThat(one.waiting()).isEmpty();
-        assertThat(one.others()).extracting(c -> c.provider().districts()).containsExactly(List.of("NB7", "NB8"));
+        assertThat(one.others()).extracting(c -> c.provider().districts()).containsExactly(List.of("TF7", "TF8"));
         // what is typed is a name, not a pattern
-        ProviderChecks percent = actingAs.run("commissioner", () -> providerDecisions.inMyArea("%"));
+        ProviderChecks percent = actingAs.run(COMMISSIONER, () -> providerDecisions.inMyArea("%"));
         assertThat(percent.waiting()).isEmpty();
         assertThat(percent.others()).isEmpty();
-        assertThatThrownBy(() -> actingAs.run("provider", () -> providerDecisions.inMyArea(""))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> actingAs.run(HOME_CARE, () -> providerDecisions.inMyArea(""))).isInstanceOf(AccessDeniedException.class);
     }
 
     @Test
@@ -678,7 +698,7 @@ class MarketplaceIT {
         String provider = newProvider(true);
         long therapy = BudgetTestData.category(actingAs, pooling, "Therapy");
         assertThatThrownBy(() -> actingAs.run(provider, () -> listings.save(null, new ListingInput(therapy, "Nulls",
-                "Has empty choices", ListingUnit.HOUR, 1_000, java.util.Arrays.asList("NB7", null),
+                "Has empty choices", ListingUnit.HOUR, 1_000, java.util.Arrays.asList("TF7", null),
                 java.util.Arrays.asList("MON", null), null, null, null, ListingStatus.PUBLISHED))))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors())
                         .containsOnlyKeys("districts", "days"));

@@ -1,5 +1,9 @@
 package org.wholecare.organisation;
 
+import static org.wholecare.TestArea.areaId;
+
+import static org.wholecare.TestArea.HOME_CARE_NAME;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,6 +16,16 @@ import org.wholecare.shared.ValidationException;
 @IntegrationTest
 @WithMockUser(roles = "ADMINISTRATOR")
 class OrganisationServiceIT {
+
+    @Autowired org.wholecare.security.ActingAs actingAs;
+
+    /** Testford's id, read once before each test (never inside a lambda that expects a refusal). */
+    private long area;
+
+    @org.junit.jupiter.api.BeforeEach
+    void findTheTestArea() {
+        area = areaId(actingAs);
+    }
 
     @Autowired OrganisationService organisations;
     @Autowired OrganisationRepository repository;
@@ -26,7 +40,7 @@ class OrganisationServiceIT {
         assertThat(org.name()).isEqualTo("Eastmere Carers Trust");
         assertThat(org.areaName()).isEqualTo("Eastmere");
         assertThat(organisations.isDistrictInArea("em2", area.id())).isTrue();
-        assertThat(organisations.isDistrictInArea("NB4", area.id())).isFalse();
+        assertThat(organisations.isDistrictInArea("TF4", area.id())).isFalse();
     }
 
     @Test
@@ -34,19 +48,19 @@ class OrganisationServiceIT {
         long organisationsBefore = repository.count();
         long districtsBefore = districts.count();
 
-        assertThatThrownBy(() -> organisations.createArea("Westford", "WF1, not-a-district, NB4"))
+        assertThatThrownBy(() -> organisations.createArea("Westford", "WF1, not-a-district, TF4"))
                 .isInstanceOfSatisfying(ValidationException.class, e ->
                         assertThat(e.fieldErrors().get("postcodeDistricts")).contains("not-a-district"));
-        assertThatThrownBy(() -> organisations.createArea("northbrook", "XX1"))
+        assertThatThrownBy(() -> organisations.createArea("testford", "XX1"))
                 .isInstanceOfSatisfying(ValidationException.class, e ->
                         assertThat(e.fieldErrors()).containsOnlyKeys("name"));
-        assertThatThrownBy(() -> organisations.createOrganisation("Riverside Home Care", OrganisationType.PROVIDER, 1L))
+        assertThatThrownBy(() -> organisations.createOrganisation(HOME_CARE_NAME, OrganisationType.PROVIDER, area))
                 .isInstanceOfSatisfying(ValidationException.class, e ->
                         assertThat(e.fieldErrors().get("name")).contains("already"));
         assertThatThrownBy(() -> organisations.createOrganisation("", null, 999_999L))
                 .isInstanceOfSatisfying(ValidationException.class, e ->
                         assertThat(e.fieldErrors()).containsOnlyKeys("name", "type", "area"));
-        assertThatThrownBy(() -> organisations.createOrganisation("y".repeat(201), OrganisationType.PROVIDER, 1L))
+        assertThatThrownBy(() -> organisations.createOrganisation("y".repeat(201), OrganisationType.PROVIDER, area))
                 .isInstanceOf(ValidationException.class);
 
         assertThat(repository.count()).isEqualTo(organisationsBefore);

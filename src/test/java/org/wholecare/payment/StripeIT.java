@@ -1,5 +1,10 @@
 package org.wholecare.payment;
 
+import static org.wholecare.TestArea.COMMISSIONER;
+import static org.wholecare.TestArea.HOLDER;
+import static org.wholecare.TestArea.HOME_CARE;
+import static org.wholecare.TestArea.UNCHECKED_PROVIDER;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -93,8 +98,8 @@ class StripeIT {
 
     private Person newHolder() {
         long n = SEQUENCE.incrementAndGet();
-        var registered = actingAs.run("commissioner", () -> holders.register(new RegisterHolder("Payer " + n,
-                "payer." + n, LocalDate.of(1950, 1, 1), BudgetTestData.nextNhsNumber(), "NB4", null, null, null)));
+        var registered = actingAs.run(COMMISSIONER, () -> holders.register(new RegisterHolder("Payer " + n,
+                "payer." + n, LocalDate.of(1950, 1, 1), BudgetTestData.nextNhsNumber(), "TF4", null, null, null)));
         String url = registered.holderInvitation().link().url();
         invitations.acceptInvitation(url.substring(url.lastIndexOf('/') + 1), "a long enough password",
                 "a long enough password");
@@ -105,20 +110,20 @@ class StripeIT {
 
     /** A delivered, invoiced hour of Riverside's morning help; returns the invoice id. */
     private long invoicedHour(Person p) {
-        long listing = actingAs.run("holder", () -> search.search(new SearchQuery("Morning help", null, "NB4", null,
+        long listing = actingAs.run(HOLDER, () -> search.search(new SearchQuery("Morning help", null, "TF4", null,
                 null, null, null, 0, 1)).results().getFirst().listing().id());
         var purchase = actingAs.run(p.username(), () -> {
             Booking booking = new Booking(p.holderId(), listing, 1, Booking.Frequency.ONE_OFF, 1, org.wholecare.shared.UkTime.today(clock),
                     null, "stripe-" + SEQUENCE.incrementAndGet(), null);
             return bookings.book(booking, bookings.preview(booking));
         });
-        actingAs.run("provider", () -> providerBookings.accept(purchase.id()));
-        actingAs.run("provider", () -> providerBookings.recordDelivery(purchase.id(), 1, org.wholecare.shared.UkTime.today(clock)));
-        return actingAs.run("provider", () -> providerBookings.raiseInvoice(purchase.id(), 1)).invoices().getFirst().id();
+        actingAs.run(HOME_CARE, () -> providerBookings.accept(purchase.id()));
+        actingAs.run(HOME_CARE, () -> providerBookings.recordDelivery(purchase.id(), 1, org.wholecare.shared.UkTime.today(clock)));
+        return actingAs.run(HOME_CARE, () -> providerBookings.raiseInvoice(purchase.id(), 1)).invoices().getFirst().id();
     }
 
     private void connectProvider() {
-        String link = actingAs.run("provider", () -> connections.connect("http://localhost/provider/bookings"));
+        String link = actingAs.run(HOME_CARE, () -> connections.connect("http://localhost/provider/bookings"));
         assertThat(link).isEqualTo("https://connect.stripe.test/onboarding");
     }
 
@@ -148,7 +153,7 @@ class StripeIT {
         assertThat(jdbc.queryForObject("SELECT stripe_transfer_id FROM payment WHERE invoice_id = ?", String.class,
                 invoiceId)).startsWith("tr_stub_");
         // trying again (as the start-up reconciliation does) sends nothing more
-        actingAs.run("commissioner", () -> payments.sendWaitingPayments());
+        actingAs.run(COMMISSIONER, () -> payments.sendWaitingPayments());
         assertThat(STUB.transfersMade.get()).isEqualTo(before + 1);
     }
 
@@ -165,7 +170,7 @@ class StripeIT {
         assertThat(paymentStatus(invoiceId)).isEqualTo("PENDING");
         assertThat(jdbc.queryForObject("SELECT last_error FROM payment WHERE invoice_id = ?", String.class, invoiceId))
                 .isNotBlank();
-        actingAs.run("commissioner", () -> payments.sendWaitingPayments());
+        actingAs.run(COMMISSIONER, () -> payments.sendWaitingPayments());
         assertThat(paymentStatus(invoiceId)).isEqualTo("SENT");
         assertThat(STUB.transfersMade.get()).isEqualTo(before + 1);
         assertThat(STUB.transferKeysSeen.stream().filter(k -> k.equals("wholecare-invoice-" + invoiceId))).hasSize(2);
@@ -236,10 +241,10 @@ class StripeIT {
         payments.awaitSending();
         assertThat(paymentStatus(invoiceId)).isEqualTo("PENDING");
         long paymentId = jdbc.queryForObject("SELECT id FROM payment WHERE invoice_id = ?", Long.class, invoiceId);
-        var waiting = actingAs.run("commissioner", () -> payments.waitingInMyArea()).stream()
+        var waiting = actingAs.run(COMMISSIONER, () -> payments.waitingInMyArea()).stream()
                 .filter(w -> w.id() == paymentId).findFirst().orElseThrow();
         assertThat(waiting.canRecordOutside()).isFalse();
-        assertThatThrownBy(() -> actingAs.run("commissioner", () -> {
+        assertThatThrownBy(() -> actingAs.run(COMMISSIONER, () -> {
             payments.recordSettledOutside(paymentId, "BACS from the council");
             return null;
         })).isInstanceOf(ValidationException.class).hasMessageContaining("Stripe is still paying");
@@ -249,13 +254,13 @@ class StripeIT {
         jdbc.update("UPDATE payment SET created_at = DATE_SUB(created_at, INTERVAL 24 HOUR) WHERE id = ?", paymentId);
         String key = "wholecare-invoice-" + invoiceId;
         long triesBefore = STUB.transferKeysSeen.stream().filter(key::equals).count();
-        actingAs.run("commissioner", () -> payments.sendWaitingPayments());
+        actingAs.run(COMMISSIONER, () -> payments.sendWaitingPayments());
         assertThat(STUB.transferKeysSeen.stream().filter(key::equals).count()).isEqualTo(triesBefore);
         assertThat(paymentStatus(invoiceId)).isEqualTo("FAILED");
         assertThat(jdbc.queryForObject("SELECT last_error FROM payment WHERE id = ?", String.class, paymentId))
                 .contains("wholecare-invoice-" + invoiceId);
         // now a person who has checked Stripe may record it
-        actingAs.run("commissioner", () -> {
+        actingAs.run(COMMISSIONER, () -> {
             payments.recordSettledOutside(paymentId, "Found the transfer in Stripe's dashboard");
             return null;
         });
@@ -339,7 +344,7 @@ class StripeIT {
     void aProviderStillWaitingForItsChecksCannotConnectAStripeAccount() {
         long before = jdbc.queryForObject("SELECT COUNT(*) FROM payout_account", Long.class);
         int created = STUB.accountsCreated.get();
-        assertThatThrownBy(() -> actingAs.run("sunrise", () -> connections.connect("http://localhost/provider/bookings")))
+        assertThatThrownBy(() -> actingAs.run(UNCHECKED_PROVIDER, () -> connections.connect("http://localhost/provider/bookings")))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.getMessage())
                         .contains("once a commissioner has checked your organisation"));
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM payout_account", Long.class)).isEqualTo(before);
@@ -377,7 +382,7 @@ class StripeIT {
     }
 
     private long topUp(Person p) {
-        return actingAs.run("commissioner", () -> ledger.balance(p.budget().id()))
+        return actingAs.run(COMMISSIONER, () -> ledger.balance(p.budget().id()))
                 .stream(FundingStream.PRIVATE_TOP_UP).allocated();
     }
 

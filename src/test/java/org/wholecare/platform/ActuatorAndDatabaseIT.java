@@ -46,7 +46,7 @@ class ActuatorAndDatabaseIT {
         assertThat(jdbc.queryForObject("SELECT VERSION()", String.class)).contains("MariaDB");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM DATABASECHANGELOG", Integer.class)).isGreaterThanOrEqualTo(5);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM user_account WHERE password_hash LIKE '{pbkdf2@%'",
-                Integer.class)).as("demo users, with hashed passwords").isGreaterThanOrEqualTo(7);
+                Integer.class)).as("Testford's users, with hashed passwords").isGreaterThanOrEqualTo(7);
     }
 
     private HttpResponse<String> get(String path) throws Exception {

@@ -1,5 +1,14 @@
 package org.wholecare.purchase;
 
+import static org.wholecare.TestArea.ADMIN;
+import static org.wholecare.TestArea.BROKER;
+import static org.wholecare.TestArea.BROKERAGE_NAME;
+import static org.wholecare.TestArea.COMMISSIONER;
+import static org.wholecare.TestArea.DAY_CENTRE;
+import static org.wholecare.TestArea.HOLDER;
+import static org.wholecare.TestArea.HOME_CARE;
+import static org.wholecare.TestArea.PHYSIO;
+
 import org.wholecare.consent.ConsentChanges;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -76,11 +85,11 @@ class PurchaseIT {
     private record Person(String username, String carer, HolderSummary holder, BudgetSummary budget) {
     }
 
-    /** A holder in NB4 with a carer who may buy for them, and a budget of the given council money. */
+    /** A holder in TF4 with a carer who may buy for them, and a budget of the given council money. */
     private Person newHolder(long councilPence) {
         long n = SEQUENCE.incrementAndGet();
-        var registered = actingAs.run("commissioner", () -> holders.register(new RegisterHolder("Buyer " + n,
-                "buyer." + n, LocalDate.of(1955, 2, 2), BudgetTestData.nextNhsNumber(), "NB4", "Carer " + n,
+        var registered = actingAs.run(COMMISSIONER, () -> holders.register(new RegisterHolder("Buyer " + n,
+                "buyer." + n, LocalDate.of(1955, 2, 2), BudgetTestData.nextNhsNumber(), "TF4", "Carer " + n,
                 "buyer.carer." + n, "Son")));
         accept(registered.holderInvitation().link().url());
         accept(registered.representativeInvitation().link().url());
@@ -94,7 +103,7 @@ class PurchaseIT {
     }
 
     private long listing(String words) {
-        return actingAs.run("holder", () -> search.search(new SearchQuery(words, null, "NB4", null, null, null,
+        return actingAs.run(HOLDER, () -> search.search(new SearchQuery(words, null, "TF4", null, null, null,
                 null, 0, 5)).results().getFirst().listing().id());
     }
 
@@ -102,14 +111,14 @@ class PurchaseIT {
     void aBookingIsMadeAtTheCostThePersonWasShownOrRefusedWithTheNewCostAndNothingSetAside() {
         Person p = newHolder(500_000);
         long morning = listing("Morning help");
-        Listing listing = actingAs.run("holder", () -> search.listing(morning, "NB4")).listing();
+        Listing listing = actingAs.run(HOLDER, () -> search.listing(morning, "TF4")).listing();
         Booking booking = booking(p, morning, 1, Booking.Frequency.ONE_OFF, 1);
         BookingPreview shown = actingAs.run(p.username(), () -> bookings.preview(booking));
         long availableBefore = available(p);
         long newPrice = listing.pricePence() + 650;
         try {
             // the provider changes the price while the person reads the cost
-            actingAs.run("provider", () -> listings.save(morning, new ListingInput(listing.categoryId(), listing.title(),
+            actingAs.run(HOME_CARE, () -> listings.save(morning, new ListingInput(listing.categoryId(), listing.title(),
                     listing.description(), listing.unit(), newPrice, listing.districts(), listing.days(), listing.times(),
                     String.join(", ", listing.languages()), listing.accessibility(), listing.status())));
             assertThatThrownBy(() -> actingAs.run(p.username(), () -> bookings.book(booking, shown)))
@@ -130,7 +139,7 @@ class PurchaseIT {
             assertThat(booked.totalPence()).isEqualTo(newPrice);
             assertThat(available(p)).isEqualTo(availableBefore - newPrice);
         } finally {
-            actingAs.run("provider", () -> listings.save(morning, new ListingInput(listing.categoryId(), listing.title(),
+            actingAs.run(HOME_CARE, () -> listings.save(morning, new ListingInput(listing.categoryId(), listing.title(),
                     listing.description(), listing.unit(), listing.pricePence(), listing.districts(), listing.days(),
                     listing.times(), String.join(", ", listing.languages()), listing.accessibility(), listing.status())));
         }
@@ -160,7 +169,7 @@ class PurchaseIT {
     }
 
     private org.wholecare.ledger.BudgetBalance balance(Person p) {
-        return actingAs.run("commissioner", () -> ledger.balance(p.budget().id()));
+        return actingAs.run(COMMISSIONER, () -> ledger.balance(p.budget().id()));
     }
 
     @Test
@@ -182,20 +191,20 @@ class PurchaseIT {
         assertThat(available(p)).isEqualTo(400_000 - 19_600);
         assertThat(balance(p).committed()).isEqualTo(19_600);
 
-        assertThatThrownBy(() -> actingAs.run("physio", () -> providerBookings.accept(purchase.id())))
+        assertThatThrownBy(() -> actingAs.run(PHYSIO, () -> providerBookings.accept(purchase.id())))
                 .isInstanceOf(AccessDeniedException.class);
-        actingAs.run("provider", () -> providerBookings.accept(purchase.id()));
+        actingAs.run(HOME_CARE, () -> providerBookings.accept(purchase.id()));
         // no invoice before delivery, and never for more than was delivered
-        assertThatThrownBy(() -> actingAs.run("provider", () -> providerBookings.raiseInvoice(purchase.id(), 1)))
+        assertThatThrownBy(() -> actingAs.run(HOME_CARE, () -> providerBookings.raiseInvoice(purchase.id(), 1)))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("Record the delivery");
-        assertThatThrownBy(() -> actingAs.run("provider", () -> providerBookings.recordDelivery(purchase.id(), 3,
+        assertThatThrownBy(() -> actingAs.run(HOME_CARE, () -> providerBookings.recordDelivery(purchase.id(), 3,
                 today().plusDays(3)))).isInstanceOfSatisfying(ValidationException.class,
                 e -> assertThat(e.fieldErrors()).containsOnlyKeys("deliveredOn"));
         jdbc.update("UPDATE purchase SET start_date = ? WHERE id = ?", today().minusDays(7), purchase.id());
-        actingAs.run("provider", () -> providerBookings.recordDelivery(purchase.id(), 3, today()));
-        assertThatThrownBy(() -> actingAs.run("provider", () -> providerBookings.raiseInvoice(purchase.id(), 4)))
+        actingAs.run(HOME_CARE, () -> providerBookings.recordDelivery(purchase.id(), 3, today()));
+        assertThatThrownBy(() -> actingAs.run(HOME_CARE, () -> providerBookings.raiseInvoice(purchase.id(), 4)))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("Only 3 delivered");
-        Purchase invoiced = actingAs.run("provider", () -> providerBookings.raiseInvoice(purchase.id(), 3));
+        Purchase invoiced = actingAs.run(HOME_CARE, () -> providerBookings.raiseInvoice(purchase.id(), 3));
         long invoiceId = invoiced.invoices().getFirst().id();
         // delivered and invoiced is not yet a verified purchase: no review until the invoice is confirmed
         assertThatThrownBy(() -> actingAs.run(p.username(), () -> reviews.leave(invoiced.providerId(), 5, "Early")))
@@ -209,9 +218,9 @@ class PurchaseIT {
                         + "at home", "Sent an invoice for £73.50 for Morning help at home");
 
         // someone else's invoice, by id
-        assertThatThrownBy(() -> actingAs.run("holder", () -> invoices.confirm(invoiceId)))
+        assertThatThrownBy(() -> actingAs.run(HOLDER, () -> invoices.confirm(invoiceId)))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> actingAs.run("provider", () -> invoices.confirm(invoiceId)))
+        assertThatThrownBy(() -> actingAs.run(HOME_CARE, () -> invoices.confirm(invoiceId)))
                 .isInstanceOf(AccessDeniedException.class);
         Purchase confirmed = actingAs.run(p.carer(), () -> invoices.confirm(invoiceId));
         assertThat(confirmed.spentPence()).isEqualTo(3 * 2_450);
@@ -224,13 +233,13 @@ class PurchaseIT {
 
         // without Stripe keys the payment waits for a commissioner to record it settled outside Stripe
         assertThat(confirmed.invoices().getFirst().paymentStatus()).isEqualTo("Waiting to be settled outside Stripe");
-        var waiting = actingAs.run("commissioner", () -> payments.waitingInMyArea()).stream()
+        var waiting = actingAs.run(COMMISSIONER, () -> payments.waitingInMyArea()).stream()
                 .filter(w -> w.invoiceId() == invoiceId).findFirst().orElseThrow();
-        assertThatThrownBy(() -> actingAs.run("commissioner", () -> {
+        assertThatThrownBy(() -> actingAs.run(COMMISSIONER, () -> {
             payments.recordSettledOutside(waiting.id(), " ");
             return null;
         })).isInstanceOf(ValidationException.class);
-        actingAs.run("commissioner", () -> {
+        actingAs.run(COMMISSIONER, () -> {
             payments.recordSettledOutside(waiting.id(), "BACS from the council, ref 4471");
             return null;
         });
@@ -281,7 +290,7 @@ class PurchaseIT {
                 booking(p, morning, 24, Booking.Frequency.WEEKLY, 30))))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("Council social care");
         // a paused listing
-        String provider = "daycentre";
+        String provider = DAY_CENTRE;
         var paused = actingAs.run(provider, () -> listings.mine()).stream()
                 .filter(l -> l.title().equals("Personal care at the day centre")).findFirst().orElseThrow();
         actingAs.run(provider, () -> listings.save(paused.id(), new ListingInput(paused.categoryId(), paused.title(),
@@ -300,18 +309,18 @@ class PurchaseIT {
         long dayCentre = paused.organisationId();
         long dayCentreService = actingAs.run(provider, () -> listings.mine()).stream()
                 .filter(l -> l.title().equals("Day centre with lunch and activities")).findFirst().orElseThrow().id();
-        actingAs.run("commissioner", () -> providerDecisions.decide(dayCentre, org.wholecare.marketplace.ProviderStatus.SUSPENDED,
+        actingAs.run(COMMISSIONER, () -> providerDecisions.decide(dayCentre, org.wholecare.marketplace.ProviderStatus.SUSPENDED,
                 "Checking a safeguarding concern"));
         try {
             assertThatThrownBy(() -> actingAs.run(p.username(), () -> bookWithoutLooking(
                     booking(p, dayCentreService, 1, Booking.Frequency.ONE_OFF, 1))))
                     .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors()).containsKey("listing"));
         } finally {
-            actingAs.run("commissioner", () -> providerDecisions.decide(dayCentre,
+            actingAs.run(COMMISSIONER, () -> providerDecisions.decide(dayCentre,
                     org.wholecare.marketplace.ProviderStatus.VERIFIED, "Concern looked into and closed"));
         }
         // someone with no consent
-        assertThatThrownBy(() -> actingAs.run("broker", () -> bookWithoutLooking(
+        assertThatThrownBy(() -> actingAs.run(BROKER, () -> bookWithoutLooking(
                 booking(p, morning, 1, Booking.Frequency.ONE_OFF, 1)))).isInstanceOf(AccessDeniedException.class);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM purchase WHERE holder_id = ?", Long.class,
                 p.holder().id())).isZero();
@@ -323,19 +332,19 @@ class PurchaseIT {
         Person p = newHolder(100_000);
         long morning = listing("Morning help");
         Purchase declined = actingAs.run(p.username(), () -> bookAsShown(booking(p, morning, 2, Booking.Frequency.ONE_OFF, 1)));
-        actingAs.run("provider", () -> providerBookings.decline(declined.id(), "No carers free that week"));
+        actingAs.run(HOME_CARE, () -> providerBookings.decline(declined.id(), "No carers free that week"));
         assertThat(available(p)).isEqualTo(200_000);
 
         Purchase p2 = actingAs.run(p.username(), () -> bookAsShown(booking(p, morning, 2, Booking.Frequency.ONE_OFF, 1)));
         jdbc.update("UPDATE purchase SET start_date = ? WHERE id = ?", today(), p2.id());
-        actingAs.run("provider", () -> providerBookings.accept(p2.id()));
-        actingAs.run("provider", () -> providerBookings.recordDelivery(p2.id(), 2, today()));
-        long invoiceId = actingAs.run("provider", () -> providerBookings.raiseInvoice(p2.id(), 2)).invoices().getFirst().id();
+        actingAs.run(HOME_CARE, () -> providerBookings.accept(p2.id()));
+        actingAs.run(HOME_CARE, () -> providerBookings.recordDelivery(p2.id(), 2, today()));
+        long invoiceId = actingAs.run(HOME_CARE, () -> providerBookings.raiseInvoice(p2.id(), 2)).invoices().getFirst().id();
         assertThatThrownBy(() -> actingAs.run(p.username(), () -> invoices.dispute(invoiceId, "")))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors()).containsKey("reason"));
         actingAs.run(p.username(), () -> invoices.dispute(invoiceId, "Only one visit happened"));
-        assertThat(actingAs.run("commissioner", () -> invoices.disputesInMyArea())).extracting(Purchase::id).contains(p2.id());
-        actingAs.run("commissioner", () -> invoices.resolveDispute(invoiceId, true, "Provider's visit log shows two visits"));
+        assertThat(actingAs.run(COMMISSIONER, () -> invoices.disputesInMyArea())).extracting(Purchase::id).contains(p2.id());
+        actingAs.run(COMMISSIONER, () -> invoices.resolveDispute(invoiceId, true, "Provider's visit log shows two visits"));
         assertThat(balance(p).spent()).isEqualTo(4_900);
     }
 
@@ -350,7 +359,7 @@ class PurchaseIT {
         CountDownLatch start = new CountDownLatch(1);
         List<Future<Boolean>> results = new ArrayList<>();
         // two delegates (the carer and the broker), each pressing twice
-        for (String who : List.of(p.carer(), "broker", p.carer(), "broker")) {
+        for (String who : List.of(p.carer(), BROKER, p.carer(), BROKER)) {
             results.add(pool.submit(() -> {
                 start.await();
                 try {
@@ -379,13 +388,13 @@ class PurchaseIT {
     void anAcceptedProposalBecomesAPurchaseOnce() {
         Person p = newHolder(100_000);
         actingAs.run(p.username(), () -> consentChanges.grantToBrokerage(jdbc.queryForObject(
-                "SELECT id FROM organisation WHERE name = 'Northbrook Independent Living'", Long.class),
+                "SELECT id FROM organisation WHERE name = ?", Long.class, BROKERAGE_NAME),
                 org.wholecare.consent.ConsentScope.PROPOSE, today().plusMonths(1)));
         long morning = listing("Morning help");
-        var proposal = actingAs.run("broker", () -> proposals.propose(p.holder().id(), morning, 2,
+        var proposal = actingAs.run(BROKER, () -> proposals.propose(p.holder().id(), morning, 2,
                 org.wholecare.brokerage.Proposal.Frequency.WEEKLY, today().plusDays(2), "Mornings"));
         // a broker who may only propose cannot book
-        assertThatThrownBy(() -> actingAs.run("broker", () -> bookWithoutLooking(new Booking(p.holder().id(), morning, 2,
+        assertThatThrownBy(() -> actingAs.run(BROKER, () -> bookWithoutLooking(new Booking(p.holder().id(), morning, 2,
                 Booking.Frequency.WEEKLY, 4, today().plusDays(2), null, "x", proposal.id()))))
                 .isInstanceOf(AccessDeniedException.class);
         actingAs.run(p.username(), () -> proposals.decide(proposal.id(), true, "Yes"));
@@ -404,14 +413,14 @@ class PurchaseIT {
                 2, Booking.Frequency.WEEKLY, 4, today().plusDays(2), null, "again", proposal.id()))))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("already booked");
         // declined by the provider, it can be booked again
-        actingAs.run("provider", () -> providerBookings.decline(booked.id(), "No carers free on those mornings"));
+        actingAs.run(HOME_CARE, () -> providerBookings.decline(booked.id(), "No carers free on those mornings"));
         Purchase rebooked = actingAs.run(p.username(), () -> bookAsShown(new Booking(p.holder().id(), morning, 2,
                 Booking.Frequency.WEEKLY, 4, today().plusDays(3), null, "again-after-decline", proposal.id())));
         assertThat(rebooked.id()).isNotEqualTo(booked.id());
         assertThat(rebooked.status()).isEqualTo(Purchase.Status.REQUESTED);
 
         // a proposal still waiting for the person, or another person's, cannot be booked
-        var waiting = actingAs.run("broker", () -> proposals.propose(p.holder().id(), morning, 1,
+        var waiting = actingAs.run(BROKER, () -> proposals.propose(p.holder().id(), morning, 1,
                 org.wholecare.brokerage.Proposal.Frequency.ONE_OFF, today().plusDays(2), "One more"));
         assertThatThrownBy(() -> actingAs.run(p.username(), () -> bookWithoutLooking(new Booking(p.holder().id(), morning,
                 1, Booking.Frequency.ONE_OFF, 1, today().plusDays(2), null, "not-yet", waiting.id()))))
@@ -425,7 +434,7 @@ class PurchaseIT {
     }
 
     private long brokerageId() {
-        return jdbc.queryForObject("SELECT id FROM organisation WHERE name = 'Northbrook Independent Living'", Long.class);
+        return jdbc.queryForObject("SELECT id FROM organisation WHERE name = ?", Long.class, BROKERAGE_NAME);
     }
 
     /** A one-off booking of {@code hours} of morning help, accepted, delivered today and invoiced; the invoice id. */
@@ -434,9 +443,9 @@ class PurchaseIT {
         Purchase purchase = actingAs.run(p.username(), () -> bookAsShown(booking(p, morning, hours,
                 Booking.Frequency.ONE_OFF, 1)));
         jdbc.update("UPDATE purchase SET start_date = ? WHERE id = ?", today(), purchase.id());
-        actingAs.run("provider", () -> providerBookings.accept(purchase.id()));
-        actingAs.run("provider", () -> providerBookings.recordDelivery(purchase.id(), hours, today()));
-        return actingAs.run("provider", () -> providerBookings.raiseInvoice(purchase.id(), hours)).invoices().getFirst().id();
+        actingAs.run(HOME_CARE, () -> providerBookings.accept(purchase.id()));
+        actingAs.run(HOME_CARE, () -> providerBookings.recordDelivery(purchase.id(), hours, today()));
+        return actingAs.run(HOME_CARE, () -> providerBookings.raiseInvoice(purchase.id(), hours)).invoices().getFirst().id();
     }
 
     private long purchaseOf(long invoiceId) {
@@ -452,13 +461,13 @@ class PurchaseIT {
         // the holder cannot confirm a disputed invoice behind the commissioner's back
         assertThatThrownBy(() -> actingAs.run(p.username(), () -> invoices.confirm(invoiceId)))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("disputed");
-        actingAs.run("commissioner", () -> invoices.resolveDispute(invoiceId, false, "No visit record for Tuesday"));
+        actingAs.run(COMMISSIONER, () -> invoices.resolveDispute(invoiceId, false, "No visit record for Tuesday"));
         // nothing spent, nothing still set aside, and the units cannot be invoiced again
         var balance = balance(p);
         assertThat(balance.spent()).isZero();
         assertThat(balance.committed()).isZero();
         assertThat(balance.available()).isEqualTo(200_000);
-        assertThatThrownBy(() -> actingAs.run("provider", () -> providerBookings.raiseInvoice(purchaseId, 2)))
+        assertThatThrownBy(() -> actingAs.run(HOME_CARE, () -> providerBookings.raiseInvoice(purchaseId, 2)))
                 .isInstanceOf(ValidationException.class);
         assertThat(jdbc.queryForObject("SELECT status FROM purchase WHERE id = ?", String.class, purchaseId))
                 .isEqualTo("COMPLETED");
@@ -475,7 +484,7 @@ class PurchaseIT {
         long invoiceId = invoiced(p, 1);
         jdbc.update("UPDATE invoice SET raised_at = DATE_SUB(raised_at, INTERVAL 15 DAY) WHERE id = ?", invoiceId);
         actingAs.run(p.username(), () -> invoices.dispute(invoiceId, "Wrong day"));
-        actingAs.run("admin", () -> invoices.confirmOverdue());
+        actingAs.run(ADMIN, () -> invoices.confirmOverdue());
         assertThat(jdbc.queryForObject("SELECT status FROM invoice WHERE id = ?", String.class, invoiceId))
                 .isEqualTo("DISPUTED");
         assertThat(balance(p).spent()).isZero();
@@ -526,14 +535,14 @@ class PurchaseIT {
         Purchase purchase = actingAs.run(p.username(), () -> bookAsShown(booking(p, morning, 1,
                 Booking.Frequency.ONE_OFF, 1)));
         jdbc.update("UPDATE purchase SET start_date = ? WHERE id = ?", today(), purchase.id());
-        actingAs.run("provider", () -> providerBookings.accept(purchase.id()));
-        actingAs.run("provider", () -> providerBookings.recordDelivery(purchase.id(), 1, today()));
-        long invoiceId = actingAs.run("provider", () -> providerBookings.raiseInvoice(purchase.id(), 1)).invoices().getFirst().id();
-        actingAs.run("admin", () -> invoices.confirmOverdue());
+        actingAs.run(HOME_CARE, () -> providerBookings.accept(purchase.id()));
+        actingAs.run(HOME_CARE, () -> providerBookings.recordDelivery(purchase.id(), 1, today()));
+        long invoiceId = actingAs.run(HOME_CARE, () -> providerBookings.raiseInvoice(purchase.id(), 1)).invoices().getFirst().id();
+        actingAs.run(ADMIN, () -> invoices.confirmOverdue());
         assertThat(jdbc.queryForObject("SELECT status FROM invoice WHERE id = ?", String.class, invoiceId)).isEqualTo("RAISED");
         // as if raised 15 days ago (the default is 14)
         jdbc.update("UPDATE invoice SET raised_at = DATE_SUB(raised_at, INTERVAL 15 DAY) WHERE id = ?", invoiceId);
-        actingAs.run("admin", () -> invoices.confirmOverdue());
+        actingAs.run(ADMIN, () -> invoices.confirmOverdue());
         assertThat(jdbc.queryForObject("SELECT status FROM invoice WHERE id = ?", String.class, invoiceId))
                 .isEqualTo("CONFIRMED");
         assertThat(balance(p).spent()).isEqualTo(2_450);

@@ -1,5 +1,12 @@
 package org.wholecare.security;
 
+import static org.wholecare.TestArea.ADMIN;
+import static org.wholecare.TestArea.BROKERAGE_NAME;
+import static org.wholecare.TestArea.COUNCIL_NAME;
+import static org.wholecare.TestArea.HOLDER;
+import static org.wholecare.TestArea.HOME_CARE;
+import static org.wholecare.TestArea.HOME_CARE_NAME;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.wholecare.security.WebClient.location;
@@ -43,7 +50,7 @@ class AccountChangesIT {
         clock.advance(Duration.ofMinutes(2));
         username = "mover." + SEQUENCE.incrementAndGet() + "." + System.nanoTime() % 100_000;
         accountId = SystemActor.asAdministrator(() -> {
-            long riverside = organisation("Riverside Home Care").id();
+            long riverside = organisation(HOME_CARE_NAME).id();
             AccountSummary account = accounts.createAccount(new NewAccount("Mo Ver", username, Role.PROVIDER, riverside,
                     null, null));
             invitations.acceptInvitation(AccountsAndInvitationsIT.token(invitations.issueInvitation(account.id())), PASSWORD,
@@ -70,34 +77,33 @@ class AccountChangesIT {
     @Test
     void aDisabledAccountsSessionEndsAtItsNextRequestAndItCannotSignInUntilEnabled() {
         WebClient open = signedInBrowser("198.51.100.60");
-        actingAs.run("admin", () -> changes.disable(accountId, "Left Riverside at the end of November"));
+        actingAs.run(ADMIN, () -> changes.disable(accountId, "Left Riverside at the end of November"));
 
         var next = open.get("/");
         assertThat(next.statusCode()).isEqualTo(302);
         assertThat(location(next)).endsWith("/login");
         assertThat(signedIn(new WebClient(port, "198.51.100.61").signIn(username, PASSWORD))).isFalse();
-        assertThat(actingAs.run("admin", () -> accounts.accounts()).stream().filter(a -> a.id() == accountId)
+        assertThat(actingAs.run(ADMIN, () -> accounts.accounts()).stream().filter(a -> a.id() == accountId)
                 .findFirst().orElseThrow().status()).startsWith("Disabled on");
 
-        actingAs.run("admin", () -> changes.enable(accountId));
+        actingAs.run(ADMIN, () -> changes.enable(accountId));
         assertThat(signedIn(new WebClient(port, "198.51.100.62").signIn(username, PASSWORD))).isTrue();
-        assertThat(actingAs.run("admin", () -> changes.history(accountId))).extracting(AccountChanges.Change::what)
+        assertThat(actingAs.run(ADMIN, () -> changes.history(accountId))).extracting(AccountChanges.Change::what)
                 .containsExactly("Enabled again", "Disabled: Left Riverside at the end of November");
     }
 
     @Test
     void aNewRoleOrOrganisationEndsTheOpenSessionsAndTheNextSignInHasIt() {
         WebClient open = signedInBrowser("198.51.100.63");
-        long brokerage = organisation("Northbrook Independent Living").id();
-        actingAs.run("admin", () -> changes.changeRole(accountId, Role.BROKER, brokerage));
+        long brokerage = organisation(BROKERAGE_NAME).id();
+        actingAs.run(ADMIN, () -> changes.changeRole(accountId, Role.BROKER, brokerage));
 
         assertThat(location(open.get("/"))).endsWith("/login");
         assertThat(userDetails.loadUserByUsername(username).getAuthorities()).extracting(Object::toString)
                 .containsExactly("ROLE_BROKER");
         assertThat(signedIn(new WebClient(port, "198.51.100.64").signIn(username, PASSWORD))).isTrue();
-        assertThat(actingAs.run("admin", () -> changes.history(accountId)).getFirst().what())
-                .isEqualTo("Role changed from provider staff at Riverside Home Care to broker at Northbrook "
-                        + "Independent Living");
+        assertThat(actingAs.run(ADMIN, () -> changes.history(accountId)).getFirst().what())
+                .isEqualTo("Role changed from provider staff at " + HOME_CARE_NAME + " to broker at " + BROKERAGE_NAME);
     }
 
     @Test
@@ -115,23 +121,23 @@ class AccountChangesIT {
 
     @Test
     void theRulesAreSaidAtTheFieldAndChangeNothing() {
-        long holderAccount = actingAs.run("admin", () -> accounts.accounts()).stream()
-                .filter(a -> a.username().equals("holder")).findFirst().orElseThrow().id();
-        long admin = actingAs.run("admin", () -> accounts.accounts()).stream()
-                .filter(a -> a.username().equals("admin")).findFirst().orElseThrow().id();
-        assertThatThrownBy(() -> actingAs.run("admin", () -> changes.disable(accountId, " ")))
+        long holderAccount = actingAs.run(ADMIN, () -> accounts.accounts()).stream()
+                .filter(a -> a.username().equals(HOLDER)).findFirst().orElseThrow().id();
+        long admin = actingAs.run(ADMIN, () -> accounts.accounts()).stream()
+                .filter(a -> a.username().equals(ADMIN)).findFirst().orElseThrow().id();
+        assertThatThrownBy(() -> actingAs.run(ADMIN, () -> changes.disable(accountId, " ")))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors()).containsKey("reason"));
-        assertThatThrownBy(() -> actingAs.run("admin", () -> changes.disable(admin, "Testing")))
+        assertThatThrownBy(() -> actingAs.run(ADMIN, () -> changes.disable(admin, "Testing")))
                 .hasMessageContaining("cannot disable your own account");
-        assertThatThrownBy(() -> actingAs.run("admin", () -> changes.changeRole(holderAccount, Role.BROKER, null)))
+        assertThatThrownBy(() -> actingAs.run(ADMIN, () -> changes.changeRole(holderAccount, Role.BROKER, null)))
                 .hasMessageContaining("keeps its role");
-        long council = organisation("Northbrook Council").id();
-        assertThatThrownBy(() -> actingAs.run("admin", () -> changes.changeRole(accountId, Role.PROVIDER, council)))
+        long council = organisation(COUNCIL_NAME).id();
+        assertThatThrownBy(() -> actingAs.run(ADMIN, () -> changes.changeRole(accountId, Role.PROVIDER, council)))
                 .isInstanceOfSatisfying(ValidationException.class,
                         e -> assertThat(e.fieldErrors().get("organisation")).contains("is a council"));
-        assertThatThrownBy(() -> actingAs.run("provider", () -> changes.disable(accountId, "Not allowed")))
+        assertThatThrownBy(() -> actingAs.run(HOME_CARE, () -> changes.disable(accountId, "Not allowed")))
                 .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
-        assertThat(actingAs.run("admin", () -> changes.history(accountId))).isEmpty();
+        assertThat(actingAs.run(ADMIN, () -> changes.history(accountId))).isEmpty();
         assertThat(signedIn(new WebClient(port, "198.51.100.67").signIn(username, PASSWORD))).isTrue();
     }
 }

@@ -1,5 +1,11 @@
 package org.wholecare.security;
 
+import static org.wholecare.TestArea.AREA;
+
+import static org.wholecare.TestArea.BROKER;
+import static org.wholecare.TestArea.HOLDER;
+import static org.wholecare.TestArea.HOME_CARE;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -34,11 +40,11 @@ class AccountsAndInvitationsIT {
     @Autowired PasswordEncoder passwordEncoder;
     @Autowired TestClock clock;
 
-    AreaSummary northbrook;
+    AreaSummary testford;
 
     @BeforeEach
-    void demoAreaIsLoaded() {
-        northbrook = organisations.areas().stream().filter(a -> a.name().equals("Northbrook")).findFirst().orElseThrow();
+    void findTestford() {
+        testford = organisations.areas().stream().filter(a -> a.name().equals(AREA)).findFirst().orElseThrow();
     }
 
     @Autowired ActingAs actingAs;
@@ -46,11 +52,11 @@ class AccountsAndInvitationsIT {
     @Test
     void providerStaffInviteColleaguesToTheirOwnOrganisationOnly() {
         int n = SEQUENCE.incrementAndGet();
-        IssuedInvitation issued = actingAs.run("provider", () -> accounts.inviteColleague("Colleague " + n,
+        IssuedInvitation issued = actingAs.run(HOME_CARE, () -> accounts.inviteColleague("Colleague " + n,
                 "colleague." + n + "." + System.nanoTime() % 100_000));
         String username = issued.link().username();
         UserAccount colleague = repository.findByUsername(username).orElseThrow();
-        UserAccount inviter = repository.findByUsername("provider").orElseThrow();
+        UserAccount inviter = repository.findByUsername(HOME_CARE).orElseThrow();
         assertThat(colleague.getRole()).isEqualTo(Role.PROVIDER);
         assertThat(colleague.getOrganisationId()).isEqualTo(inviter.getOrganisationId());
         invitations.acceptInvitation(token(issued), "pelican harbour song", "pelican harbour song");
@@ -59,10 +65,10 @@ class AccountsAndInvitationsIT {
 
         // a taken username changes nothing; only provider staff may invite this way
         long before = repository.count();
-        assertThatThrownBy(() -> actingAs.run("provider", () -> accounts.inviteColleague("Someone", username)))
+        assertThatThrownBy(() -> actingAs.run(HOME_CARE, () -> accounts.inviteColleague("Someone", username)))
                 .isInstanceOfSatisfying(ValidationException.class,
                         e -> assertThat(e.fieldErrors()).containsKey("username"));
-        assertThatThrownBy(() -> actingAs.run("broker", () -> accounts.inviteColleague("Someone", "someone." + n)))
+        assertThatThrownBy(() -> actingAs.run(BROKER, () -> accounts.inviteColleague("Someone", "someone." + n)))
                 .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
         assertThat(repository.count()).isEqualTo(before);
     }
@@ -139,8 +145,8 @@ class AccountsAndInvitationsIT {
         OrganisationSummary brokerage = organisations.organisations().stream()
                 .filter(o -> o.type() == OrganisationType.BROKERAGE).findFirst().orElseThrow();
 
-        assertThatThrownBy(() -> accounts.createAccount(new NewAccount(" ", "holder", Role.BUDGET_HOLDER,
-                null, northbrook.id(), "ZZ9")))
+        assertThatThrownBy(() -> accounts.createAccount(new NewAccount(" ", HOLDER, Role.BUDGET_HOLDER,
+                null, testford.id(), "ZZ9")))
                 .isInstanceOfSatisfying(ValidationException.class, e -> {
                     assertThat(e.fieldErrors()).containsOnlyKeys("fullName", "username", "postcodeDistrict");
                     assertThat(e.fieldErrors().get("username")).contains("taken");
@@ -164,17 +170,17 @@ class AccountsAndInvitationsIT {
     void usernamesAreCaseInsensitiveAndUnique() {
         String username = "casey" + SEQUENCE.incrementAndGet();
         accounts.createAccount(new NewAccount("Casey One", username.toUpperCase(), Role.BUDGET_HOLDER, null,
-                northbrook.id(), "nb1"));
+                testford.id(), "tf1"));
         assertThatThrownBy(() -> accounts.createAccount(new NewAccount("Casey Two", username, Role.BUDGET_HOLDER,
-                null, northbrook.id(), "NB1")))
+                null, testford.id(), "TF1")))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("taken");
-        assertThat(repository.findByUsername(username).orElseThrow().getPostcodeDistrict()).isEqualTo("NB1");
+        assertThat(repository.findByUsername(username).orElseThrow().getPostcodeDistrict()).isEqualTo("TF1");
     }
 
     private AccountSummary holder() {
         int n = SEQUENCE.incrementAndGet();
         return accounts.createAccount(new NewAccount("Test Holder " + n, "test.holder." + n, Role.BUDGET_HOLDER,
-                null, northbrook.id(), "NB3"));
+                null, testford.id(), "TF3"));
     }
 
     static String token(IssuedInvitation issued) {

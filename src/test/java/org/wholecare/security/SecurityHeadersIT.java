@@ -1,5 +1,8 @@
 package org.wholecare.security;
 
+import static org.wholecare.TestArea.HOLDER;
+import static org.wholecare.TestArea.PASSWORD;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -32,7 +35,7 @@ class SecurityHeadersIT {
         WebClient browser = new WebClient(port, "198.51.100.51").overHttps();
         HttpResponse<String> page = browser.get("/login");
         assertThat(page.headers().firstValue("Strict-Transport-Security")).get().asString().startsWith("max-age=31536000");
-        HttpResponse<String> signIn = browser.signIn("holder", "wholecare-demo", "https://localhost");
+        HttpResponse<String> signIn = browser.signIn(HOLDER, PASSWORD, "https://localhost");
         assertThat(signIn.headers().allValues("Set-Cookie")).filteredOn(c -> c.startsWith("JSESSIONID="))
                 .isNotEmpty().allSatisfy(c -> assertThat(c).contains("Secure", "HttpOnly", "SameSite=Lax"));
         assertThat(WebClient.location(signIn)).doesNotContain("jsessionid").doesNotContain("/login");

@@ -1,5 +1,7 @@
 package org.wholecare.security;
 
+import static org.wholecare.TestArea.areaId;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,6 +18,16 @@ import org.wholecare.organisation.OrganisationType;
 @IntegrationTest
 class ServiceSecurityIT {
 
+    @Autowired org.wholecare.security.ActingAs actingAs;
+
+    /** Testford's id, read once before each test (never inside a lambda that expects a refusal). */
+    private long area;
+
+    @org.junit.jupiter.api.BeforeEach
+    void findTheTestArea() {
+        area = areaId(actingAs);
+    }
+
     @Autowired AccountService accounts;
     @Autowired Invitations invitations;
     @Autowired OrganisationService organisations;
@@ -29,16 +41,16 @@ class ServiceSecurityIT {
         assertThatThrownBy(() -> accounts.createAccount(new NewAccount("Eve", "eve", Role.ADMINISTRATOR,
                 null, null, null))).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> invitations.issueInvitation(1L)).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> organisations.createOrganisation("Eve's Care", OrganisationType.PROVIDER, 1L))
+        assertThatThrownBy(() -> organisations.createOrganisation("Eve's Care", OrganisationType.PROVIDER, area))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> organisations.countByTypeInArea(1L)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> organisations.countByTypeInArea(area)).isInstanceOf(AccessDeniedException.class);
         assertThat(repository.count()).isEqualTo(before);
     }
 
     @Test
     @WithMockUser(roles = "COMMISSIONER")
     void aCommissionerSeesAreaCountsButNotTheAccountList() {
-        assertThat(organisations.countByTypeInArea(1L)).containsKey(OrganisationType.PROVIDER);
+        assertThat(organisations.countByTypeInArea(area)).containsKey(OrganisationType.PROVIDER);
         assertThatThrownBy(() -> accounts.accounts()).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> accounts.countByRole()).isInstanceOf(AccessDeniedException.class);
     }

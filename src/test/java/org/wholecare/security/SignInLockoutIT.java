@@ -1,5 +1,7 @@
 package org.wholecare.security;
 
+import static org.wholecare.TestArea.AREA;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -46,9 +48,9 @@ class SignInLockoutIT {
         signIn.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
         username = "lockout." + System.nanoTime();
         SystemActor.asAdministrator(() -> {
-            long area = organisations.areas().stream().filter(a -> a.name().equals("Northbrook")).findFirst().orElseThrow().id();
+            long area = organisations.areas().stream().filter(a -> a.name().equals(AREA)).findFirst().orElseThrow().id();
             AccountSummary account = accounts.createAccount(
-                    new NewAccount("Lockout Test", username, Role.BUDGET_HOLDER, null, area, "NB5"));
+                    new NewAccount("Lockout Test", username, Role.BUDGET_HOLDER, null, area, "TF5"));
             invitations.acceptInvitation(AccountsAndInvitationsIT.token(invitations.issueInvitation(account.id())),
                     PASSWORD, PASSWORD);
             return null;

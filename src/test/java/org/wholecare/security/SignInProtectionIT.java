@@ -1,5 +1,9 @@
 package org.wholecare.security;
 
+import static org.wholecare.TestArea.AREA;
+
+import static org.wholecare.TestArea.HOLDER;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.wholecare.security.WebClient.location;
 import static org.wholecare.security.WebClient.signedIn;
@@ -40,10 +44,10 @@ class SignInProtectionIT {
         clock.advance(Duration.ofMinutes(2));
         username = "signin." + SEQUENCE.incrementAndGet() + "." + System.nanoTime() % 100_000;
         SystemActor.asAdministrator(() -> {
-            long area = organisations.areas().stream().filter(a -> a.name().equals("Northbrook")).findFirst()
+            long area = organisations.areas().stream().filter(a -> a.name().equals(AREA)).findFirst()
                     .orElseThrow().id();
             AccountSummary account = accounts.createAccount(new NewAccount("Sign In Test", username,
-                    Role.BUDGET_HOLDER, null, area, "NB4"));
+                    Role.BUDGET_HOLDER, null, area, "TF4"));
             invitations.acceptInvitation(AccountsAndInvitationsIT.token(invitations.issueInvitation(account.id())), PASSWORD,
                     PASSWORD);
             return null;
@@ -147,7 +151,7 @@ class SignInProtectionIT {
         assertThat(signedIn(browser.signIn(username, passphrase))).isTrue();
         // 72 bytes are all bcrypt reads: the same beginning with another end must not do
         assertThat(signedIn(from("198.51.100.10").signIn(username, passphrase.substring(0, 80) + " and more"))).isFalse();
-        HttpResponse<String> tooLong = from("198.51.100.11").signIn("holder", "x".repeat(300));
+        HttpResponse<String> tooLong = from("198.51.100.11").signIn(HOLDER, "x".repeat(300));
         assertThat(tooLong.statusCode()).isEqualTo(302);
         assertThat(location(tooLong)).endsWith("/login?error");
     }
