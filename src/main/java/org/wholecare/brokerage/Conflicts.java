@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,7 +51,7 @@ public class Conflicts {
     /** The broker declares for their brokerage an interest in a provider; holders see it by every proposal of it. */
     @RolesAllowed(Roles.BROKER)
     @Transactional
-    public void declare(Long providerOrganisationId, String description) {
+    public void declare(@Nullable Long providerOrganisationId, @Nullable String description) {
         SignedInUser broker = currentUser.require();
         var errors = new ValidationException.Collector();
         var provider = providerOrganisationId == null ? null : organisations.organisation(providerOrganisationId)

@@ -3,6 +3,7 @@ package org.wholecare.brokerage;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A purchase proposed for the holder to accept or decline (or, by someone with consent to buy,
@@ -12,8 +13,8 @@ import java.util.List;
  */
 public record Proposal(long id, long holderId, long listingId, String title, String providerName, long providerId,
         int quantity, Frequency frequency, LocalDate startDate, long unitPricePence, String unit, String reason,
-        Status status, String proposedByName, Instant proposedAt, String decisionComment,
-        List<ShortlistItem> otherOptions, String conflict, long proposedById) {
+        Status status, String proposedByName, Instant proposedAt, @Nullable String decisionComment,
+        List<ShortlistItem> otherOptions, @Nullable String conflict, long proposedById) {
 
     /**
      * Where a proposal stands, and the only moves it can make: the holder accepts or declines it,

@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.security.access.AccessDeniedException;
@@ -53,8 +54,8 @@ public class Proposals {
      */
     @RolesAllowed({Roles.BROKER, Roles.REPRESENTATIVE})
     @Transactional
-    public Proposal propose(long holderId, Long listingId, int quantity, Proposal.Frequency frequency,
-            LocalDate startDate, String reason) {
+    public Proposal propose(long holderId, @Nullable Long listingId, int quantity,
+            Proposal.@Nullable Frequency frequency, @Nullable LocalDate startDate, @Nullable String reason) {
         var who = consent.authorise(holderId, ConsentScope.PROPOSE, "Proposed a purchase");
         return insert(who, listingId, quantity, frequency, startDate, reason, false);
     }
@@ -65,8 +66,8 @@ public class Proposals {
      */
     @RolesAllowed({Roles.BROKER, Roles.REPRESENTATIVE})
     @Transactional
-    public Proposal proposeAndAccept(long holderId, Long listingId, int quantity, Proposal.Frequency frequency,
-            LocalDate startDate, String reason) {
+    public Proposal proposeAndAccept(long holderId, @Nullable Long listingId, int quantity,
+            Proposal.@Nullable Frequency frequency, @Nullable LocalDate startDate, @Nullable String reason) {
         var who = consent.authorise(holderId, ConsentScope.PURCHASE, "Accepted a purchase under consent to buy");
         return insert(who, listingId, quantity, frequency, startDate, reason, true);
     }
@@ -104,7 +105,7 @@ public class Proposals {
      */
     @RolesAllowed({Roles.BUDGET_HOLDER, Roles.REPRESENTATIVE})
     @Transactional
-    public Proposal decide(long proposalId, boolean accept, String comment) {
+    public Proposal decide(long proposalId, boolean accept, @Nullable String comment) {
         Long holderId = jdbc.sql("SELECT holder_id FROM proposal WHERE id = ?").param(proposalId).query(Long.class)
                 .optional().orElseThrow(() -> new AccessDeniedException("You do not have access to this proposal."));
         var who = consent.authorise(holderId, ConsentScope.PURCHASE,
@@ -124,7 +125,7 @@ public class Proposals {
     }
 
     /** Every decision on a proposal goes through here: only from proposed, only once. */
-    private boolean move(long proposalId, Proposal.Status to, long decidedBy, String comment) {
+    private boolean move(long proposalId, Proposal.Status to, long decidedBy, @Nullable String comment) {
         if (!Proposal.Status.PROPOSED.canMoveTo(to)) {
             throw new IllegalStateException("A proposal cannot go to " + to);
         }
@@ -133,8 +134,9 @@ public class Proposals {
                 .params(to.name(), decidedBy, Timestamp.from(clock.instant()), comment, proposalId).update() == 1;
     }
 
-    private Proposal insert(ConsentService.Authorised who, Long listingId, int quantity,
-            Proposal.Frequency frequency, LocalDate startDate, String reason, boolean accepted) {
+    private Proposal insert(ConsentService.Authorised who, @Nullable Long listingId, int quantity,
+            Proposal.@Nullable Frequency frequency, @Nullable LocalDate startDate, @Nullable String reason,
+            boolean accepted) {
         long holderId = who.holder().id();
         String why = reason == null ? "" : reason.strip();
         Listing listing = check(who, listingId, quantity, frequency, startDate, why);
@@ -164,8 +166,8 @@ public class Proposals {
     }
 
     /** Every mistake in a proposal, at its field; otherwise the listing proposed. */
-    private Listing check(ConsentService.Authorised who, Long listingId, int quantity, Proposal.Frequency frequency,
-            LocalDate startDate, String why) {
+    private Listing check(ConsentService.Authorised who, @Nullable Long listingId, int quantity,
+            Proposal.@Nullable Frequency frequency, @Nullable LocalDate startDate, String why) {
         var errors = new ValidationException.Collector();
         Listing listing = null;
         if (listingId == null) {

@@ -2,6 +2,7 @@ package org.wholecare.brokerage;
 
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A request to a provider for a price and terms, and the conversation that follows. The latest
@@ -9,7 +10,7 @@ import java.util.List;
  */
 public record Quote(long id, long holderId, String holderFirstName, String holderDistrict, long listingId,
         String title, String providerName, String unit, String requestedByName, Instant requestedAt,
-        Long quotedPricePence, String quotedTerms, List<QuoteMessage> messages) {
+        @Nullable Long quotedPricePence, @Nullable String quotedTerms, List<QuoteMessage> messages) {
 
     public boolean answered() {
         return quotedPricePence != null;

@@ -1,6 +1,7 @@
 package org.wholecare.brokerage;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One message in a quote's thread. A provider's message may be an offer: a price per unit and
@@ -8,8 +9,8 @@ import java.time.Instant;
  *
  * @param authorWhere the author's organisation, or their role when they have none (a carer)
  */
-public record QuoteMessage(long id, String authorName, String authorWhere, boolean fromProvider, String body,
-        Long pricePence, String terms, Instant at) {
+public record QuoteMessage(long id, String authorName, String authorWhere, boolean fromProvider,
+        @Nullable String body, @Nullable Long pricePence, @Nullable String terms, Instant at) {
 
     public boolean offer() {
         return pricePence != null;

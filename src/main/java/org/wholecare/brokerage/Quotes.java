@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.security.access.AccessDeniedException;
@@ -62,7 +63,7 @@ public class Quotes {
     /** Starts a quote's thread: a request to the listing's provider, from a broker or representative. */
     @RolesAllowed({Roles.BROKER, Roles.REPRESENTATIVE})
     @Transactional
-    public Quote request(long holderId, long listingId, String message) {
+    public Quote request(long holderId, long listingId, @Nullable String message) {
         var who = consent.authorise(holderId, ConsentScope.PROPOSE, "Asked a provider for a quote");
         Listing listing = listings.available(listingId, who.holder().postcodeDistrict());
         String text = message(message, "Say what is needed, for example how many hours a week and when.");
@@ -79,7 +80,7 @@ public class Quotes {
     /** The broker or representative writes again in a quote's thread, with consent to propose. */
     @RolesAllowed({Roles.BROKER, Roles.REPRESENTATIVE})
     @Transactional
-    public Quote reply(long quoteId, String message) {
+    public Quote reply(long quoteId, @Nullable String message) {
         Long holderId = jdbc.sql("SELECT holder_id FROM quote_request WHERE id = ?").param(quoteId).query(Long.class)
                 .optional().orElseThrow(() -> new AccessDeniedException("There is no such quote request."));
         var who = consent.authorise(holderId, ConsentScope.PROPOSE, "Wrote to a provider about a quote");
@@ -115,7 +116,7 @@ public class Quotes {
      */
     @RolesAllowed(Roles.PROVIDER)
     @Transactional
-    public Quote answer(long quoteId, String message, Long pricePence, String terms) {
+    public Quote answer(long quoteId, @Nullable String message, @Nullable Long pricePence, @Nullable String terms) {
         SignedInUser provider = currentUser.require();
         record Row(long holderId, long providerId) {
         }
@@ -142,7 +143,7 @@ public class Quotes {
         return quote(quoteId);
     }
 
-    private static void checkAnswer(String text, boolean offer, Long pricePence, String covers) {
+    private static void checkAnswer(String text, boolean offer, @Nullable Long pricePence, String covers) {
         var errors = new ValidationException.Collector();
         if (text.length() > MAX_MESSAGE) {
             errors.add("message", "Keep the message to 2,000 characters or fewer.");
@@ -166,7 +167,7 @@ public class Quotes {
         errors.throwIfAny();
     }
 
-    private static String message(String typed, String whenEmpty) {
+    private static String message(@Nullable String typed, String whenEmpty) {
         String text = typed == null ? "" : typed.strip();
         if (text.isEmpty()) {
             throw ValidationException.of("message", whenEmpty);
@@ -177,7 +178,8 @@ public class Quotes {
         return text;
     }
 
-    private void addMessage(long quoteId, long authorAccountId, String body, Long pricePence, String terms) {
+    private void addMessage(long quoteId, long authorAccountId, @Nullable String body, @Nullable Long pricePence,
+            @Nullable String terms) {
         jdbc.sql("INSERT INTO quote_message (quote_request_id, author_account_id, body, price_pence, terms, at) "
                         + "VALUES (?, ?, ?, ?, ?, ?)")
                 .params(quoteId, authorAccountId, body, pricePence, terms, now()).update();

@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -44,7 +45,7 @@ public class Shortlists {
 
     @RolesAllowed({Roles.BROKER, Roles.REPRESENTATIVE})
     @Transactional
-    public ShortlistItem add(long holderId, long listingId, String note) {
+    public ShortlistItem add(long holderId, long listingId, @Nullable String note) {
         var who = consent.authorise(holderId, ConsentScope.PROPOSE, "Added a service to the shortlist");
         Listing listing = listings.available(listingId, who.holder().postcodeDistrict());
         String text = note == null ? "" : note.strip();

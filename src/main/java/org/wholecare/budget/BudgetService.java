@@ -1,5 +1,6 @@
 package org.wholecare.budget;
 
+import org.jspecify.annotations.Nullable;
 import org.wholecare.holder.BudgetManagement;
 import org.wholecare.holder.HolderDirectory;
 import org.wholecare.pooling.PoolingService;
@@ -180,8 +181,8 @@ public class BudgetService {
      */
     @RolesAllowed(Roles.COMMISSIONER)
     @Transactional
-    public void adjustAllocation(long budgetId, FundingStream stream, long changePence, String reason,
-            String requestKey) {
+    public void adjustAllocation(long budgetId, @Nullable FundingStream stream, long changePence,
+            @Nullable String reason, String requestKey) {
         BudgetSummary budget = summary(budgetId).orElseThrow(BudgetAccess::noAccess);
         HolderSummary holder = holders.byId(budget.holderId()).orElseThrow();
         SignedInUser commissioner = access.requireCommissionerFor(holder, "Changed a budget allocation");

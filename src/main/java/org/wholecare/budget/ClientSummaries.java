@@ -1,5 +1,6 @@
 package org.wholecare.budget;
 
+import org.jspecify.annotations.Nullable;
 import org.wholecare.plan.SupportPlanService;
 import org.wholecare.consent.ConsentService;
 import org.wholecare.consent.ConsentGrant;
@@ -58,8 +59,8 @@ public class ClientSummaries {
      * What a broker's or representative's caseload shows of one client: the grant they act under,
      * the money available, the forecast and the next plan review (null when there is none).
      */
-    public record Glance(ConsentService.Authorised who, ConsentGrant grant, Long availablePence, SpendingForecast forecast,
-            LocalDate nextReview) {
+    public record Glance(ConsentService.Authorised who, @Nullable ConsentGrant grant, @Nullable Long availablePence,
+            @Nullable SpendingForecast forecast, @Nullable LocalDate nextReview) {
     }
 
     /**

@@ -2,6 +2,7 @@ package org.wholecare.budget;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How long the budget will last at the rate it has been used so far, counting money already set
@@ -18,7 +19,7 @@ import java.time.temporal.ChronoUnit;
  * @param surplusThresholdWeeks how many weeks of planned spending that threshold is
  */
 public record SpendingForecast(long daysElapsed, long daysInPeriod, long allocatedPence, long usedPence,
-        long weeklyRatePence, LocalDate runsOutOn, long projectedUnspentPence, long surplusThresholdPence,
+        long weeklyRatePence, @Nullable LocalDate runsOutOn, long projectedUnspentPence, long surplusThresholdPence,
         boolean overSurplusThreshold, boolean started, int surplusThresholdWeeks) {
 
     public static SpendingForecast of(LocalDate start, LocalDate end, LocalDate today, long allocatedPence,

@@ -1,5 +1,6 @@
 package org.wholecare.budget;
 
+import org.jspecify.annotations.Nullable;
 import org.wholecare.holder.HolderDirectory;
 import org.wholecare.holder.HolderSummary;
 import org.wholecare.consent.BudgetAccess;
@@ -212,7 +213,7 @@ public class StatementService {
      * return: OWASP's list) is made plain text with a leading apostrophe. Amounts, negative ones
      * included, stay numbers.
      */
-    static String neutralised(String cell) {
+    static @Nullable String neutralised(@Nullable String cell) {
         if (cell == null || cell.isEmpty() || cell.matches("-?\\d+(\\.\\d+)?")) {
             return cell;
         }

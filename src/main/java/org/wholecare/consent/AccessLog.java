@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -35,8 +36,8 @@ class AccessLog {
     static final Duration SAME_VISIT = Duration.ofMinutes(10);
 
     private final JdbcClient inTransaction;
-    private final JdbcClient ownConnection;
-    private final HikariDataSource ownPool;
+    private final @Nullable JdbcClient ownConnection;
+    private final @Nullable HikariDataSource ownPool;
     private final TransactionTemplate fallback;
     private final Clock clock;
 
@@ -49,7 +50,7 @@ class AccessLog {
         this.fallback.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    private static HikariDataSource smallPoolLike(DataSource dataSource) {
+    private static @Nullable HikariDataSource smallPoolLike(DataSource dataSource) {
         try {
             if (!dataSource.isWrapperFor(HikariDataSource.class)) {
                 return null;
@@ -81,7 +82,7 @@ class AccessLog {
     }
 
     /** An allowed look or change: a change when the caller is in a read-write transaction. */
-    void allowed(long holderId, SignedInUser actor, Long grantId, String action) {
+    void allowed(long holderId, SignedInUser actor, @Nullable Long grantId, String action) {
         if (TransactionSynchronizationManager.isActualTransactionActive()
                 && !TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
             insert(inTransaction, holderId, actor.accountId(), grantId, action, "ALLOWED", null);
@@ -95,13 +96,13 @@ class AccessLog {
      * the same visit is the same entry, so nobody can push their own entries off the holder's log by
      * clicking a refused button over and over.
      */
-    void refused(long holderId, SignedInUser actor, Long grantId, String action, String why) {
+    void refused(long holderId, SignedInUser actor, @Nullable Long grantId, String action, String why) {
         writeNow(jdbc -> insertUnlessSameVisit(jdbc, holderId, actor, grantId, action, "REFUSED", why));
     }
 
     /** The same person, thing, grant and outcome again within {@link #SAME_VISIT} is the entry already there. */
-    private void insertUnlessSameVisit(JdbcClient jdbc, long holderId, SignedInUser actor, Long grantId, String action,
-            String outcome, String detail) {
+    private void insertUnlessSameVisit(JdbcClient jdbc, long holderId, SignedInUser actor, @Nullable Long grantId,
+            String action, String outcome, @Nullable String detail) {
         boolean sameVisit = jdbc.sql("""
                 SELECT COUNT(*) FROM access_log WHERE actor_account_id = ? AND holder_id = ? AND action = ?
                   AND outcome = ? AND grant_id <=> ? AND at > ?""")
@@ -163,8 +164,8 @@ class AccessLog {
         }
     }
 
-    private void insert(JdbcClient jdbc, long holderId, long actorAccountId, Long grantId, String action,
-            String outcome, String detail) {
+    private void insert(JdbcClient jdbc, long holderId, long actorAccountId, @Nullable Long grantId, String action,
+            String outcome, @Nullable String detail) {
         jdbc.sql("INSERT INTO access_log (holder_id, actor_account_id, grant_id, action, outcome, detail, at) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?)")
                 .params(holderId, actorAccountId, grantId, truncate(action, 200), outcome,

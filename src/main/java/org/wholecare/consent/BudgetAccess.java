@@ -1,5 +1,6 @@
 package org.wholecare.consent;
 
+import org.jspecify.annotations.Nullable;
 import org.wholecare.holder.HolderSummary;
 
 import org.wholecare.shared.UkTime;
@@ -48,7 +49,7 @@ public class BudgetAccess implements org.wholecare.holder.HolderLooks {
     }
 
     /** Who is acting, and the grant that allowed it (none for the holder and commissioners). */
-    public record Allowed(SignedInUser user, Long grantId, ConsentScope scope) {
+    public record Allowed(SignedInUser user, @Nullable Long grantId, ConsentScope scope) {
     }
 
     @Override
@@ -110,7 +111,7 @@ public class BudgetAccess implements org.wholecare.holder.HolderLooks {
                 .stream().filter(g -> g.activeOn(today)).map(ConsentGrant::scope).max(Comparator.naturalOrder());
     }
 
-    private RefusedException refuse(HolderSummary holder, SignedInUser user, Long grantId, String action,
+    private RefusedException refuse(HolderSummary holder, SignedInUser user, @Nullable Long grantId, String action,
             String why, String message, boolean endsActing) {
         log.refused(holder.id(), user, grantId, action, why);
         return new RefusedException(message, endsActing);

@@ -1,5 +1,6 @@
 package org.wholecare.consent;
 
+import org.jspecify.annotations.Nullable;
 import org.wholecare.holder.HolderDirectory;
 import org.wholecare.holder.HolderSummary;
 
@@ -74,7 +75,8 @@ public class ConsentChanges {
     /** The holder lets a brokerage's brokers act for them; a brokerage that already has access has it changed. */
     @RolesAllowed(Roles.BUDGET_HOLDER)
     @Transactional
-    public ConsentGrant grantToBrokerage(Long organisationId, ConsentScope scope, LocalDate endsOn) {
+    public ConsentGrant grantToBrokerage(@Nullable Long organisationId, @Nullable ConsentScope scope,
+            @Nullable LocalDate endsOn) {
         HolderSummary me = me();
         var errors = new ValidationException.Collector();
         OrganisationSummary brokerage = organisationId == null ? null
@@ -99,14 +101,14 @@ public class ConsentChanges {
     }
 
     /** What a new representative needs: their grant and the link to choose a password. */
-    public record Invited(ConsentGrant grant, IssuedInvitation invitation) {
+    public record Invited(ConsentGrant grant, @Nullable IssuedInvitation invitation) {
     }
 
     /** The holder invites a named carer or representative, who gets an account and an invitation link. */
     @RolesAllowed(Roles.BUDGET_HOLDER)
     @Transactional
-    public Invited inviteRepresentative(String fullName, String username, String relationship, ConsentScope scope,
-            LocalDate endsOn) {
+    public Invited inviteRepresentative(@Nullable String fullName, @Nullable String username,
+            @Nullable String relationship, @Nullable ConsentScope scope, @Nullable LocalDate endsOn) {
         HolderSummary me = me();
         var errors = new ValidationException.Collector();
         String how = relationship == null ? "" : relationship.strip();
@@ -131,8 +133,8 @@ public class ConsentChanges {
     /** A commissioner records a court-appointed deputy or an attorney: purchase scope, no end date. */
     @RolesAllowed(Roles.COMMISSIONER)
     @Transactional
-    public Invited recordLegalAuthority(long holderId, ConsentKind kind, String fullName, String username,
-            String documentReference) {
+    public Invited recordLegalAuthority(long holderId, @Nullable ConsentKind kind, @Nullable String fullName,
+            @Nullable String username, @Nullable String documentReference) {
         HolderSummary holder = ownOrCommissioned(holderId);
         var errors = new ValidationException.Collector();
         if (kind == null || !kind.legalAuthority()) {
@@ -163,7 +165,7 @@ public class ConsentChanges {
      */
     @RolesAllowed(Roles.BUDGET_HOLDER)
     @Transactional
-    public Invited giveAgain(long endedGrantId, ConsentScope scope, LocalDate endsOn) {
+    public Invited giveAgain(long endedGrantId, @Nullable ConsentScope scope, @Nullable LocalDate endsOn) {
         ConsentGrant ended = ownGrant(endedGrantId);
         if (ended.kind().legalAuthority()) {
             throw ValidationException.of("", "A deputy's or attorney's authority comes from the court or the deed. "
@@ -189,7 +191,7 @@ public class ConsentChanges {
     /** The holder changes what a grant allows or when it ends. */
     @RolesAllowed(Roles.BUDGET_HOLDER)
     @Transactional
-    public ConsentGrant change(long grantId, ConsentScope scope, LocalDate endsOn) {
+    public ConsentGrant change(long grantId, @Nullable ConsentScope scope, @Nullable LocalDate endsOn) {
         ConsentGrant grant = ownGrant(grantId);
         if (grant.kind().legalAuthority()) {
             throw ValidationException.of("", "A deputy's or attorney's authority comes from the court or the deed, "
@@ -233,7 +235,8 @@ public class ConsentChanges {
         grants.revoke(grant, user.accountId(), clock.instant());
     }
 
-    private void checkScopeAndEnd(ConsentScope scope, LocalDate endsOn, ValidationException.Collector errors) {
+    private void checkScopeAndEnd(@Nullable ConsentScope scope, @Nullable LocalDate endsOn,
+            ValidationException.Collector errors) {
         if (scope == null) {
             errors.add("scope", "Choose what they may do.");
         }

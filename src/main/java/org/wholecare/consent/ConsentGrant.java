@@ -2,11 +2,13 @@ package org.wholecare.consent;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
 
 /** A budget holder's consent for a brokerage or a named person to act for them. */
-public record ConsentGrant(long id, long holderId, String holderName, ConsentKind kind, Long granteeOrganisationId,
-        Long granteeAccountId, String granteeName, String relationship, ConsentScope scope, LocalDate endsOn,
-        String documentReference, Instant grantedAt, Instant revokedAt) {
+public record ConsentGrant(long id, long holderId, String holderName, ConsentKind kind,
+        @Nullable Long granteeOrganisationId, @Nullable Long granteeAccountId, String granteeName,
+        @Nullable String relationship, ConsentScope scope, @Nullable LocalDate endsOn,
+        @Nullable String documentReference, Instant grantedAt, @Nullable Instant revokedAt) {
 
     /** In force on this day: not withdrawn, and not past its last day. */
     public boolean activeOn(LocalDate day) {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -38,7 +39,7 @@ class ConsentGrants {
     }
 
     /** Grants to this person, or to their organisation, for this holder; newest first. */
-    List<ConsentGrant> forGrantee(long holderId, long accountId, Long organisationId) {
+    List<ConsentGrant> forGrantee(long holderId, long accountId, @Nullable Long organisationId) {
         return jdbc.sql(SELECT + "WHERE g.holder_id = ? AND (g.grantee_account_id = ? OR g.grantee_organisation_id = ?) "
                         + "ORDER BY g.granted_at DESC, g.id DESC")
                 .params(holderId, accountId, organisationId == null ? -1L : organisationId)
@@ -46,15 +47,16 @@ class ConsentGrants {
     }
 
     /** Every grant to this person or organisation, for any holder; newest first. */
-    List<ConsentGrant> allForGrantee(long accountId, Long organisationId) {
+    List<ConsentGrant> allForGrantee(long accountId, @Nullable Long organisationId) {
         return jdbc.sql(SELECT + "WHERE g.grantee_account_id = ? OR g.grantee_organisation_id = ? "
                         + "ORDER BY h.full_name, g.granted_at DESC, g.id DESC")
                 .params(accountId, organisationId == null ? -1L : organisationId)
                 .query(ConsentGrants::map).list();
     }
 
-    long insert(long holderId, ConsentKind kind, Long organisationId, Long accountId, String relationship,
-            ConsentScope scope, LocalDate endsOn, String documentReference, long actor, Instant now) {
+    long insert(long holderId, ConsentKind kind, @Nullable Long organisationId, @Nullable Long accountId,
+            @Nullable String relationship, ConsentScope scope, @Nullable LocalDate endsOn,
+            @Nullable String documentReference, long actor, Instant now) {
         var key = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO consent_grant (holder_id, kind, grantee_organisation_id, grantee_account_id, relationship,
@@ -67,7 +69,7 @@ class ConsentGrants {
         return id;
     }
 
-    void change(long grantId, ConsentScope scope, LocalDate endsOn, long actor, Instant now) {
+    void change(long grantId, ConsentScope scope, @Nullable LocalDate endsOn, long actor, Instant now) {
         jdbc.sql("UPDATE consent_grant SET scope = ?, ends_on = ? WHERE id = ?")
                 .params(scope.name(), endsOn == null ? null : java.sql.Date.valueOf(endsOn), grantId).update();
         event(grantId, "CHANGED", scope, endsOn, actor, now);
@@ -80,7 +82,8 @@ class ConsentGrants {
     }
 
     /** One step in a grant's history, as it stood then. */
-    record Event(long grantId, String event, ConsentScope scope, LocalDate endsOn, String actorName, Instant at) {
+    record Event(long grantId, String event, ConsentScope scope, @Nullable LocalDate endsOn, String actorName,
+            Instant at) {
     }
 
     /** The history of every grant the holder has made, oldest first. */
@@ -103,7 +106,8 @@ class ConsentGrants {
                 .query(Long.class).single() > 0;
     }
 
-    private void event(long grantId, String event, ConsentScope scope, LocalDate endsOn, long actor, Instant now) {
+    private void event(long grantId, String event, ConsentScope scope, @Nullable LocalDate endsOn, long actor,
+            Instant now) {
         jdbc.sql("INSERT INTO consent_event (grant_id, event, scope, ends_on, actor_account_id, at) VALUES (?, ?, ?, ?, ?, ?)")
                 .params(grantId, event, scope.name(), endsOn == null ? null : java.sql.Date.valueOf(endsOn), actor,
                         Timestamp.from(now))

@@ -1,5 +1,6 @@
 package org.wholecare.consent;
 
+import org.jspecify.annotations.Nullable;
 import org.wholecare.holder.HolderDirectory;
 import org.wholecare.holder.HolderSummary;
 
@@ -55,7 +56,7 @@ public class ConsentService {
     }
 
     /** Who acts, for whom, and under which grant (none for the holder themselves and commissioners). */
-    public record Authorised(HolderSummary holder, long actorAccountId, Long grantId, ConsentScope scope) {
+    public record Authorised(HolderSummary holder, long actorAccountId, @Nullable Long grantId, ConsentScope scope) {
     }
 
     /**
@@ -93,7 +94,7 @@ public class ConsentService {
     }
 
     /** One step in a grant's history: given, changed or withdrawn, by whom and when. */
-    public record GrantEvent(String what, ConsentScope scope, LocalDate endsOn, String byName, Instant at) {
+    public record GrantEvent(String what, ConsentScope scope, @Nullable LocalDate endsOn, String byName, Instant at) {
     }
 
     /** The history of each of the holder's grants, by grant id, oldest step first. */

@@ -1,5 +1,6 @@
 package org.wholecare.demo;
 
+import org.jspecify.annotations.Nullable;
 import org.wholecare.shared.UkTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -333,13 +334,14 @@ class DemoData implements ApplicationRunner {
         return bookings.book(booking, bookings.preview(booking));
     }
 
-    private long provider(long areaId, String name, String districts, String cqc, String contact, String username) {
+    private long provider(long areaId, String name, String districts, @Nullable String cqc, String contact,
+            String username) {
         return providers.register(new RegisterProvider(name, areaId, districts, cqc, contact,
                 username + "@example.org", "01632 960000", username, PASSWORD, PASSWORD)).profile().organisationId();
     }
 
     private void listing(String category, String title, String description, ListingUnit unit, long pricePence,
-            String districts, String days, String times, String languages, String accessibility) {
+            String districts, String days, @Nullable String times, String languages, @Nullable String accessibility) {
         long areaId = providers.mine().orElseThrow().areaId();
         long categoryId = pooling.categories(areaId).stream().filter(c -> c.name().equals(category))
                 .findFirst().orElseThrow().id();
@@ -358,7 +360,8 @@ class DemoData implements ApplicationRunner {
         invitations.acceptInvitation(url.substring(url.lastIndexOf('/') + 1), PASSWORD, PASSWORD);
     }
 
-    private void person(String name, String username, Role role, Long organisationId, Long areaId, String district) {
+    private void person(String name, String username, Role role, @Nullable Long organisationId, @Nullable Long areaId,
+            @Nullable String district) {
         AccountSummary account = accounts.createAccount(
                 new NewAccount(name, username, role, organisationId, areaId, district));
         String url = invitations.issueInvitation(account.id()).link().url();

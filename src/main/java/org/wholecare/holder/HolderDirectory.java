@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -32,7 +33,7 @@ public class HolderDirectory {
     }
 
     /** Holders whose consent for this person (or their organisation) is in force on the day. */
-    public List<HolderSummary> actingFor(long accountId, Long organisationId, java.time.LocalDate day) {
+    public List<HolderSummary> actingFor(long accountId, @Nullable Long organisationId, java.time.LocalDate day) {
         return jdbc.sql(SELECT + """
                         WHERE h.id IN (SELECT g.holder_id FROM consent_grant g
                           WHERE (g.grantee_account_id = ? OR g.grantee_organisation_id = ?) AND g.revoked_at IS NULL

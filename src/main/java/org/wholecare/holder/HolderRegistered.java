@@ -1,6 +1,7 @@
 package org.wholecare.holder;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A commissioner has registered a budget holder. Published inside the registering transaction, so
@@ -8,6 +9,7 @@ import java.time.Instant;
  *
  * @param representativeAccountId the representative's account, or null when none was named
  */
-public record HolderRegistered(long holderId, Long representativeAccountId, String representativeRelationship,
+public record HolderRegistered(long holderId, @Nullable Long representativeAccountId,
+        @Nullable String representativeRelationship,
         long registeredBy, Instant at) {
 }

@@ -1,6 +1,7 @@
 package org.wholecare.holder;
 
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** NHS numbers: ten digits, the last a modulus-11 check digit over the first nine. */
 public final class NhsNumber {
@@ -12,7 +13,7 @@ public final class NhsNumber {
      * @return the ten digits if {@code typed} is a valid NHS number (spaces and hyphens allowed),
      *         otherwise a plain-English reason it is not
      */
-    public static Result check(String typed) {
+    public static Result check(@Nullable String typed) {
         String digits = typed == null ? "" : typed.replaceAll("[\\s-]", "");
         if (digits.isEmpty()) {
             return Result.invalid("Enter the person's NHS number. It is 10 digits, for example 943 476 5919.");
@@ -39,7 +40,7 @@ public final class NhsNumber {
         return digits.substring(0, 3) + " " + digits.substring(3, 6) + " " + digits.substring(6);
     }
 
-    public record Result(Optional<String> digits, String problem) {
+    public record Result(Optional<String> digits, @Nullable String problem) {
         static Result invalid(String problem) {
             return new Result(Optional.empty(), problem);
         }

@@ -2,6 +2,7 @@ package org.wholecare.ledger;
 
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A posted entry as statements and history show it.
@@ -9,7 +10,8 @@ import java.util.List;
  * @param availableChange what the entry did to the money available, per stream and in total
  */
 public record LedgerEntryView(long id, long budgetId, EntryKind kind, Instant postedAt, String reason,
-        String reference, Long actorAccountId, Long onBehalfOfAccountId, Long reversesEntryId,
+        @Nullable String reference, @Nullable Long actorAccountId, @Nullable Long onBehalfOfAccountId,
+        @Nullable Long reversesEntryId,
         List<LedgerLineView> lines) {
 
     public long change(LedgerAccount account) {

@@ -1,5 +1,7 @@
 package org.wholecare.ledger;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Who is moving money and why. Every posting records these.
  *
@@ -9,6 +11,6 @@ package org.wholecare.ledger;
  * @param idempotencyKey      the same key twice posts once; required
  * @param reference           what the money is for (e.g. "purchase:42"), optional
  */
-public record LedgerRequest(Long actorAccountId, Long onBehalfOfAccountId, String reason, String idempotencyKey,
-        String reference) {
+public record LedgerRequest(@Nullable Long actorAccountId, @Nullable Long onBehalfOfAccountId, String reason,
+        String idempotencyKey, @Nullable String reference) {
 }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -164,7 +165,7 @@ public class LedgerService {
 
     // ---------------------------------------------------------------------------------------
 
-    private LedgerEntryView post(long budgetId, EntryKind kind, LedgerRequest request, Long reverses,
+    private LedgerEntryView post(long budgetId, EntryKind kind, LedgerRequest request, @Nullable Long reverses,
             List<Line> lines) {
         String key = request.idempotencyKey();
         if (key == null || key.isBlank() || key.length() > 120) {
@@ -258,7 +259,7 @@ public class LedgerService {
         };
     }
 
-    private static List<Line> move(List<StreamAmount> amounts, LedgerAccount from, LedgerAccount to) {
+    private static List<Line> move(@Nullable List<StreamAmount> amounts, LedgerAccount from, LedgerAccount to) {
         if (amounts == null || amounts.isEmpty()) {
             throw ValidationException.of("amount", "Enter an amount greater than £0.00.");
         }

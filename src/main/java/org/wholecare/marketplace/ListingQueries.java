@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -57,7 +58,7 @@ class ListingQueries {
                 districts == null ? List.of() : split(districts));
     }
 
-    private static List<String> split(String list) {
+    private static List<String> split(@Nullable String list) {
         return list == null || list.isBlank() ? List.of() : Arrays.asList(list.split(","));
     }
 }

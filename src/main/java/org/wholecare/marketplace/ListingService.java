@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -56,7 +57,7 @@ public class ListingService {
     /** Creates a listing ({@code listingId} null) or changes one of the caller's own. */
     @RolesAllowed(Roles.PROVIDER)
     @Transactional
-    public Listing save(Long listingId, ListingInput input) {
+    public Listing save(@Nullable Long listingId, ListingInput input) {
         SignedInUser user = currentUser.require();
         long organisationId = user.organisationId();
         Listing existing = null;
@@ -203,7 +204,7 @@ public class ListingService {
     }
 
     /** Read under the lock ProviderService.changeCqcNumber takes, so the number cannot be removed meanwhile. */
-    private String cqcNumberForUpdate(long organisationId) {
+    private @Nullable String cqcNumberForUpdate(long organisationId) {
         return jdbc.sql("SELECT cqc_number FROM provider_profile WHERE organisation_id = ? FOR UPDATE")
                 .param(organisationId).query(String.class).optional().orElse(null);
     }

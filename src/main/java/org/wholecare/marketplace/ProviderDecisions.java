@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -74,12 +75,12 @@ public class ProviderDecisions {
      * whatever the size of the area.
      */
     @RolesAllowed(Roles.COMMISSIONER)
-    public ProviderChecks inMyArea(String nameContains) {
+    public ProviderChecks inMyArea(@Nullable String nameContains) {
         long areaId = currentUser.require().areaId();
         String filter = nameContains == null ? "" : nameContains.strip();
         String like = "%" + filter.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         String inArea = ProviderService.PROFILE + "WHERE o.area_id = ? AND o.name LIKE ? AND p.status ";
-        record Row(ProviderProfile provider, Instant cqcNumberChangedAt) {
+        record Row(ProviderProfile provider, @Nullable Instant cqcNumberChangedAt) {
         }
         // one more than shown of each, to know whether there are more
         List<Row> rows = jdbc.sql("(" + inArea + "= 'PENDING' ORDER BY p.registered_at, p.organisation_id LIMIT ?)"
@@ -137,7 +138,7 @@ public class ProviderDecisions {
      */
     @RolesAllowed(Roles.COMMISSIONER)
     @Transactional
-    public ProviderProfile decide(long organisationId, ProviderStatus decision, String reason) {
+    public ProviderProfile decide(long organisationId, @Nullable ProviderStatus decision, @Nullable String reason) {
         SignedInUser commissioner = currentUser.require();
         ProviderProfile provider = providers.profile(organisationId)
                 .filter(p -> Objects.equals(p.areaId(), commissioner.areaId()))

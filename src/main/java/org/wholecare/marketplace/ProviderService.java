@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -158,7 +159,7 @@ public class ProviderService {
      */
     @RolesAllowed(Roles.PROVIDER)
     @Transactional
-    public ProviderProfile changeCqcNumber(String cqcNumber) {
+    public ProviderProfile changeCqcNumber(@Nullable String cqcNumber) {
         long organisationId = currentUser.require().organisationId();
         var errors = new ValidationException.Collector();
         String cqc = cleanCqcNumber(cqcNumber, errors);
@@ -223,7 +224,7 @@ public class ProviderService {
     }
 
     /** The number as stored, or "" when none was typed; a malformed one adds an error. */
-    private static String cleanCqcNumber(String typed, ValidationException.Collector errors) {
+    private static String cleanCqcNumber(@Nullable String typed, ValidationException.Collector errors) {
         String cqc = typed == null ? "" : typed.strip().toUpperCase(Locale.UK);
         if (!cqc.isEmpty() && !CQC.matcher(cqc).matches()) {
             errors.add("cqcNumber", "A CQC registration number looks like 1-123456789. Leave it empty if your "
@@ -239,7 +240,7 @@ public class ProviderService {
                 rs.getTimestamp(10).toInstant(), districts);
     }
 
-    static Instant instant(Timestamp timestamp) {
+    static @Nullable Instant instant(@Nullable Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
     }
 
@@ -248,7 +249,8 @@ public class ProviderService {
                 .param(organisationId).query(String.class).list();
     }
 
-    private static Set<String> parseDistricts(String typed, AreaSummary area, ValidationException.Collector errors) {
+    private static Set<String> parseDistricts(@Nullable String typed, @Nullable AreaSummary area,
+            ValidationException.Collector errors) {
         Set<String> codes = new LinkedHashSet<>();
         if (typed == null || typed.isBlank()) {
             errors.add("postcodeDistricts", "Enter the postcode districts you serve, for example NB1, NB4.");

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -90,7 +91,7 @@ public class ReviewService {
     /** A holder's one review of a provider they have bought from and received a service from. */
     @RolesAllowed(Roles.BUDGET_HOLDER)
     @Transactional
-    public Review leave(long organisationId, int stars, String wording) {
+    public Review leave(long organisationId, int stars, @Nullable String wording) {
         var holder = holders.mine().orElseThrow(() -> ValidationException.of("", "Only budget holders can leave reviews."));
         refusal(organisationId).ifPresent(refusal -> {
             throw refusal;
@@ -148,7 +149,7 @@ public class ReviewService {
     /** The provider's public answer to a review of its own organisation; a new reply replaces the old one. */
     @RolesAllowed(Roles.PROVIDER)
     @Transactional
-    public Review reply(long reviewId, String reply) {
+    public Review reply(long reviewId, @Nullable String reply) {
         Review review = shown(reviewId);
         if (!Objects.equals(currentUser.require().organisationId(), review.organisationId())) {
             throw new AccessDeniedException("Not a review of your organisation");
@@ -177,7 +178,7 @@ public class ReviewService {
     /** A commissioner decides a report: the review stays (and is no longer reported) or is removed with a reason. */
     @RolesAllowed(Roles.COMMISSIONER)
     @Transactional
-    public void decideReport(long reviewId, boolean remove, String reason) {
+    public void decideReport(long reviewId, boolean remove, @Nullable String reason) {
         Review review = shown(reviewId);
         SignedInUser commissioner = currentUser.require();
         ProviderProfile provider = providers.profile(review.organisationId())
@@ -215,7 +216,7 @@ public class ReviewService {
      * Every listing carries its provider's rating (so search can sort by it without a join):
      * all the provider's listings, or only {@code listingId} when one is given.
      */
-    static void refreshRatings(JdbcClient jdbc, long organisationId, Long listingId) {
+    static void refreshRatings(JdbcClient jdbc, long organisationId, @Nullable Long listingId) {
         jdbc.sql("""
                 UPDATE listing SET
                   review_count = (SELECT COUNT(*) FROM review WHERE organisation_id = ? AND removed = FALSE),

@@ -1,13 +1,16 @@
 package org.wholecare.marketplace;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What a person is looking for. Any field may be empty except the district.
  *
  * @param maxPricePence highest price per unit, in pence
  * @param day           MON to SUN
  */
-public record SearchQuery(String text, Long categoryId, String district, Long maxPricePence, String day,
-        String language, Sort sort, int offset, int limit) {
+public record SearchQuery(@Nullable String text, @Nullable Long categoryId, String district,
+        @Nullable Long maxPricePence, @Nullable String day, @Nullable String language, @Nullable Sort sort, int offset,
+        int limit) {
 
     public enum Sort {
         RELEVANCE("Best match"), PRICE("Lowest price"), RATING("Best rated");

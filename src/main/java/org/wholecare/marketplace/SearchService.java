@@ -1,5 +1,6 @@
 package org.wholecare.marketplace;
 
+import org.jspecify.annotations.Nullable;
 import org.wholecare.shared.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;
@@ -115,7 +116,7 @@ public class SearchService {
     }
 
     /** The page's SQL; its parameters are added to {@code params} in order. */
-    private static String pageQuery(SearchQuery query, String district, String terms, SearchQuery.Sort sort,
+    private static String pageQuery(SearchQuery query, String district, @Nullable String terms, SearchQuery.Sort sort,
             boolean byRelevance, int limit, int offset, List<Object> params) {
         // one statement, no transaction to open: the inner query finds and sorts the page on narrow
         // rows, and only the page's listings are then read in full (a deferred join)
@@ -172,7 +173,7 @@ public class SearchService {
      * compared in {@code district} if the listing is offered there, else in its first district.
      */
     @PreAuthorize("isAuthenticated()")
-    public SearchResult listing(long listingId, String district) {
+    public SearchResult listing(long listingId, @Nullable String district) {
         SignedInUser user = currentUser.require();
         Listing listing = queries.byId(listingId).orElseThrow(() -> new AccessDeniedException("No such listing"));
         if (!listing.visible() && !providers.profile(listing.organisationId())
@@ -190,14 +191,14 @@ public class SearchService {
 
     /** The same, with prices compared in {@code district} where a listing is offered there. */
     @PreAuthorize("isAuthenticated()")
-    public List<SearchResult> listingsOf(long organisationId, String district) {
+    public List<SearchResult> listingsOf(long organisationId, @Nullable String district) {
         providers.viewable(organisationId);
         return queries.byProvider(organisationId).stream().filter(Listing::visible)
                 .map(l -> compare(l, comparedIn(l, district))).toList();
     }
 
     /** Where a listing's price is compared: the district asked about if it is offered there, else its first. */
-    public static String comparedIn(Listing listing, String district) {
+    public static String comparedIn(Listing listing, @Nullable String district) {
         String wanted = OrganisationService.normaliseDistrict(district);
         if (listing.districts().contains(wanted)) {
             return wanted;

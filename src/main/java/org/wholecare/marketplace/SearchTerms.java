@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The words a listing is found by, each joined to a district it is offered in ("nb4_dementia").
@@ -55,7 +56,7 @@ final class SearchTerms {
      *
      * @return null when nothing searchable was typed
      */
-    static String query(String district, String text) {
+    static @Nullable String query(String district, @Nullable String text) {
         List<String> words = words(text);
         if (words.isEmpty()) {
             return null;
@@ -68,7 +69,7 @@ final class SearchTerms {
         return String.join(" ", terms);
     }
 
-    private static List<String> words(String text) {
+    private static List<String> words(@Nullable String text) {
         if (text == null) {
             return List.of();
         }

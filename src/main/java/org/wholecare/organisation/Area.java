@@ -6,6 +6,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 @Entity
 @Table(name = "area")
@@ -13,7 +14,7 @@ class Area {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
+    private @Nullable Long id;
 
     private String name;
 
@@ -27,7 +28,7 @@ class Area {
         this.createdAt = createdAt;
     }
 
-    Long getId() {
+    @Nullable Long getId() {
         return id;
     }
 

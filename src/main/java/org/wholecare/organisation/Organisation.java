@@ -8,6 +8,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 @Entity
 @Table(name = "organisation")
@@ -15,7 +16,7 @@ class Organisation {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
+    private @Nullable Long id;
 
     private String name;
 
@@ -36,7 +37,7 @@ class Organisation {
         this.createdAt = createdAt;
     }
 
-    Long getId() {
+    @Nullable Long getId() {
         return id;
     }
 

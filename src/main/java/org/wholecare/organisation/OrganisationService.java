@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -62,7 +63,7 @@ public class OrganisationService {
 
     @RolesAllowed(Roles.ADMINISTRATOR)
     @Transactional
-    public AreaSummary createArea(String name, String postcodeDistricts) {
+    public AreaSummary createArea(@Nullable String name, @Nullable String postcodeDistricts) {
         var errors = new ValidationException.Collector();
         String trimmed = name == null ? "" : name.strip();
         if (trimmed.isEmpty()) {
@@ -136,7 +137,8 @@ public class OrganisationService {
 
     @RolesAllowed(Roles.ADMINISTRATOR)
     @Transactional
-    public OrganisationSummary createOrganisation(String name, OrganisationType type, Long areaId) {
+    public OrganisationSummary createOrganisation(@Nullable String name, @Nullable OrganisationType type,
+            @Nullable Long areaId) {
         return create(name, type, areaId);
     }
 
@@ -146,11 +148,11 @@ public class OrganisationService {
      */
     @PermitAll
     @Transactional
-    public OrganisationSummary registerProvider(String name, Long areaId) {
+    public OrganisationSummary registerProvider(@Nullable String name, @Nullable Long areaId) {
         return create(name, OrganisationType.PROVIDER, areaId);
     }
 
-    private OrganisationSummary create(String name, OrganisationType type, Long areaId) {
+    private OrganisationSummary create(@Nullable String name, @Nullable OrganisationType type, @Nullable Long areaId) {
         var errors = new ValidationException.Collector();
         String trimmed = name == null ? "" : name.strip();
         if (trimmed.isEmpty()) {
@@ -186,7 +188,7 @@ public class OrganisationService {
         return counts;
     }
 
-    public static String normaliseDistrict(String raw) {
+    public static String normaliseDistrict(@Nullable String raw) {
         return raw == null ? "" : raw.strip().toUpperCase(Locale.UK);
     }
 

@@ -11,6 +11,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -250,7 +251,7 @@ public class Payouts implements PaymentStatuses {
 
     /** A payment waiting to be made, as a commissioner sees it. */
     public record WaitingPayment(long id, long invoiceId, String providerName, long amountPence, String description,
-            String status, String lastError, boolean canRecordOutside) {
+            String status, @Nullable String lastError, boolean canRecordOutside) {
     }
 
     /**
@@ -281,7 +282,7 @@ public class Payouts implements PaymentStatuses {
     /** Without Stripe (or when it fails), a commissioner records that the provider was paid another way. */
     @RolesAllowed(Roles.COMMISSIONER)
     @Transactional
-    public void recordSettledOutside(long paymentId, String note) {
+    public void recordSettledOutside(long paymentId, @Nullable String note) {
         String how = note == null ? "" : note.strip();
         if (how.isEmpty() || how.length() > 500) {
             throw ValidationException.of("note", "Say how it was paid, for example 'BACS from the council, ref 4471'.");
@@ -299,7 +300,7 @@ public class Payouts implements PaymentStatuses {
         }
     }
 
-    private void note(long paymentId, String error) {
+    private void note(long paymentId, @Nullable String error) {
         String text = error == null ? "Unknown error" : error.length() > 500 ? error.substring(0, 500) : error;
         ownTransaction.executeWithoutResult(s -> jdbc.sql("UPDATE payment SET attempts = attempts + 1, last_error = ? "
                 + "WHERE id = ?").params(text, paymentId).update());

@@ -11,6 +11,7 @@ import com.stripe.param.AccountCreateParams;
 import com.stripe.param.AccountLinkCreateParams;
 import com.stripe.param.TransferCreateParams;
 import com.stripe.param.checkout.SessionCreateParams;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /** The only place that talks to Stripe, through stripe-java. */
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Component;
 class StripeGateway {
 
     private final StripeSettings settings;
-    private volatile StripeClient client;
+    private volatile @Nullable StripeClient client;
 
     StripeGateway(StripeSettings settings) {
         // paying without hearing back would leave top-ups uncredited and payments unconfirmed
@@ -56,7 +57,7 @@ class StripeGateway {
         return transfer.getId();
     }
 
-    String createConnectedAccount(String email, String idempotencyKey) throws StripeException {
+    String createConnectedAccount(@Nullable String email, String idempotencyKey) throws StripeException {
         Account account = client().accounts().create(AccountCreateParams.builder()
                         .setType(AccountCreateParams.Type.EXPRESS).setCountry("GB").setEmail(email).build(),
                 RequestOptions.builder().setIdempotencyKey(idempotencyKey).build());

@@ -1,5 +1,6 @@
 package org.wholecare.payment;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -12,8 +13,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param publicUrl     this app's public address, for Checkout's return links
  */
 @ConfigurationProperties("wholecare.stripe")
-public record StripeSettings(String secretKey, String webhookSecret, String apiBase, String publicUrl,
-        Integer timeoutMillis) {
+public record StripeSettings(@Nullable String secretKey, @Nullable String webhookSecret, @Nullable String apiBase,
+        @Nullable String publicUrl, @Nullable Integer timeoutMillis) {
 
     public boolean enabled() {
         return secretKey != null && !secretKey.isBlank();

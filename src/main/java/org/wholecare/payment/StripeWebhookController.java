@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -42,7 +43,7 @@ class StripeWebhookController {
 
     @PostMapping(path = "/stripe/webhook", consumes = "application/json", produces = MediaType.TEXT_PLAIN_VALUE)
     ResponseEntity<String> receive(HttpServletRequest request,
-            @RequestHeader(name = "Stripe-Signature", required = false) String signature) throws IOException {
+            @RequestHeader(name = "Stripe-Signature", required = false) @Nullable String signature) throws IOException {
         if (!perAddress.tryAcquire(SourceAddress.of(request.getRemoteAddr()))) {
             // Stripe sends again later, as it does for any answer but success
             return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", "10")

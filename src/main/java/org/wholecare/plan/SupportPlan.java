@@ -3,14 +3,15 @@ package org.wholecare.plan;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One version of a person's support plan: the outcomes they want, in their own words, and the
  * support that meets them with its planned cost.
  */
 public record SupportPlan(long id, long holderId, int version, Status status, List<String> outcomes,
-        List<Line> lines, LocalDate reviewDate, String draftedByName, Instant draftedAt, String agreedByName,
-        Instant agreedAt) {
+        List<Line> lines, LocalDate reviewDate, String draftedByName, Instant draftedAt, @Nullable String agreedByName,
+        @Nullable Instant agreedAt) {
 
     public enum Status { DRAFT, AGREED }
 

@@ -1,5 +1,6 @@
 package org.wholecare.plan;
 
+import org.jspecify.annotations.Nullable;
 import org.wholecare.holder.HolderDirectory;
 import org.wholecare.pooling.ServiceCategory;
 import org.wholecare.pooling.PoolingService;
@@ -59,8 +60,8 @@ public class SupportPlanService {
     }
 
     /** What one planned line looks like on the way in. */
-    public record LineInput(Long categoryId, String description, long plannedPence, SupportPlan.Frequency frequency,
-            int outcome) {
+    public record LineInput(@Nullable Long categoryId, @Nullable String description, long plannedPence,
+            SupportPlan.@Nullable Frequency frequency, int outcome) {
     }
 
     @PreAuthorize("isAuthenticated()")
@@ -89,7 +90,8 @@ public class SupportPlanService {
      */
     @RolesAllowed({Roles.BUDGET_HOLDER, Roles.REPRESENTATIVE, Roles.BROKER})
     @Transactional
-    public SupportPlan saveDraft(long holderId, List<String> outcomes, List<LineInput> lines, LocalDate reviewDate) {
+    public SupportPlan saveDraft(long holderId, @Nullable List<String> outcomes, @Nullable List<LineInput> lines,
+            @Nullable LocalDate reviewDate) {
         HolderSummary holder = holder(holderId);
         SignedInUser author = access.require(holder, ConsentScope.PROPOSE, "Drafted changes to the support plan").user();
         var errors = new ValidationException.Collector();
@@ -216,7 +218,7 @@ public class SupportPlanService {
 
     private SupportPlan load(long planId) {
         record Head(long id, long holderId, int version, SupportPlan.Status status, LocalDate review, long draftedBy,
-                java.time.Instant draftedAt, Long agreedBy, java.time.Instant agreedAt) {
+                java.time.Instant draftedAt, @Nullable Long agreedBy, java.time.@Nullable Instant agreedAt) {
         }
         Head head = jdbc.sql("SELECT id, holder_id, version, status, review_date, drafted_by, drafted_at, agreed_by, "
                         + "agreed_at FROM support_plan WHERE id = ?")

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -40,8 +41,8 @@ class RequestSizeLimit extends OncePerRequestFilter {
         }
         boolean[] overLimit = {false};
         chain.doFilter(new HttpServletRequestWrapper(request) {
-            private Limited limited;
-            private java.io.BufferedReader reader;
+            private @Nullable Limited limited;
+            private java.io.@Nullable BufferedReader reader;
 
             @Override
             public ServletInputStream getInputStream() throws IOException {

@@ -3,6 +3,7 @@ package org.wholecare.platform;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where a request comes from, for throttling: the client's address as the server sees it (behind a
@@ -14,7 +15,7 @@ public final class SourceAddress {
     private SourceAddress() {
     }
 
-    public static String of(String remoteAddress) {
+    public static String of(@Nullable String remoteAddress) {
         if (remoteAddress == null || remoteAddress.isBlank()) {
             return "unknown";
         }

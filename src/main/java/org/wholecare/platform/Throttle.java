@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How often one source (an address, an account) may do something: a bucket of {@code capacity}
@@ -43,7 +44,7 @@ public final class Throttle {
     }
 
     /** Takes one try for {@code source} if it has one left; false means "not now". */
-    public boolean tryAcquire(String source) {
+    public boolean tryAcquire(@Nullable String source) {
         Instant now = clock.instant();
         if (buckets.size() >= maxSources) {
             forgetIdle(now);
@@ -61,7 +62,7 @@ public final class Throttle {
     }
 
     /** Gives back a try taken for something that turned out not to count (a right password). */
-    public void giveBack(String source) {
+    public void giveBack(@Nullable String source) {
         buckets.computeIfPresent(source == null ? "" : source, (key, bucket) -> {
             bucket.tokens = Math.min(capacity, bucket.tokens + 1);
             return bucket;
@@ -69,7 +70,7 @@ public final class Throttle {
     }
 
     /** How long until {@code source} has a try again (zero if it has one now). */
-    public Duration waitFor(String source) {
+    public Duration waitFor(@Nullable String source) {
         Instant now = clock.instant();
         Bucket bucket = buckets.get(source == null ? "" : source);
         if (bucket == null) {

@@ -1,5 +1,6 @@
 package org.wholecare.pooling;
 
+import org.jspecify.annotations.Nullable;
 import org.wholecare.consent.BudgetAccess;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -57,7 +58,7 @@ public class PoolingService {
     /** As above; {@code needsCqcRegistration}: only CQC-registered providers may offer it (personal care, nursing). */
     @RolesAllowed(Roles.COMMISSIONER)
     @Transactional
-    public ServiceCategory addCategory(String name, boolean excluded, String exclusionReason,
+    public ServiceCategory addCategory(@Nullable String name, boolean excluded, @Nullable String exclusionReason,
             boolean needsCqcRegistration) {
         long areaId = access.user().areaId();
         String trimmed = name == null ? "" : name.strip();
@@ -164,7 +165,7 @@ public class PoolingService {
     }
 
     private PoolingAgreement agreement(long id) {
-        record Head(long id, long areaId, int version, java.time.Instant createdAt, Long createdBy) {
+        record Head(long id, long areaId, int version, java.time.Instant createdAt, @Nullable Long createdBy) {
         }
         Head head = jdbc.sql("SELECT id, area_id, version, created_at, created_by FROM pooling_agreement WHERE id = ?")
                 .param(id).query((rs, n) -> new Head(rs.getLong(1), rs.getLong(2), rs.getInt(3),

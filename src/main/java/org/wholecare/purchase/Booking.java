@@ -2,17 +2,20 @@ package org.wholecare.purchase;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What someone asks to buy. {@code quantity} is as typed, so a fraction can be refused with a
  * message rather than silently rounded; {@code occurrences} is how many weeks or months a repeating
  * booking runs (1 for a one-off); {@code requestKey} makes a double submit book once.
  */
-public record Booking(long holderId, Long listingId, BigDecimal quantity, Frequency frequency, int occurrences,
-        LocalDate startDate, String planLine, String requestKey, Long proposalId) {
+public record Booking(long holderId, @Nullable Long listingId, @Nullable BigDecimal quantity,
+        @Nullable Frequency frequency, int occurrences, @Nullable LocalDate startDate, @Nullable String planLine,
+        @Nullable String requestKey, @Nullable Long proposalId) {
 
-    public Booking(long holderId, Long listingId, int quantity, Frequency frequency, int occurrences,
-            LocalDate startDate, String planLine, String requestKey, Long proposalId) {
+    public Booking(long holderId, @Nullable Long listingId, int quantity, @Nullable Frequency frequency,
+            int occurrences, @Nullable LocalDate startDate, @Nullable String planLine, @Nullable String requestKey,
+            @Nullable Long proposalId) {
         this(holderId, listingId, BigDecimal.valueOf(quantity), frequency, occurrences, startDate, planLine,
                 requestKey, proposalId);
     }

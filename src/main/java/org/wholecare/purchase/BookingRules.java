@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.LongFunction;
+import org.jspecify.annotations.Nullable;
 import org.wholecare.budget.BudgetSummary;
 import org.wholecare.pooling.ServiceCategory;
 import org.wholecare.ledger.FundingStream;
@@ -51,9 +52,9 @@ final class BookingRules {
      * @param apportion  how the area's pooling agreement splits a total across the streams
      * @param available  what each stream of the budget has left
      */
-    record Facts(Booking booking, Listing listing, Long unitPrice, Set<String> planLines, BudgetSummary budget,
-            ServiceCategory category, LocalDate today, LongFunction<List<StreamAmount>> apportion,
-            Map<FundingStream, Long> available) {
+    record Facts(Booking booking, @Nullable Listing listing, @Nullable Long unitPrice, Set<String> planLines,
+            @Nullable BudgetSummary budget, @Nullable ServiceCategory category, LocalDate today,
+            LongFunction<List<StreamAmount>> apportion, Map<FundingStream, Long> available) {
     }
 
     /**
@@ -61,7 +62,7 @@ final class BookingRules {
      * @param fieldErrors only the problems with what was typed
      */
     record Checked(BookingPreview preview, Map<String, String> errors, Map<String, String> fieldErrors,
-            Listing listing, BudgetSummary budget, int quantity, int occurrences) {
+            @Nullable Listing listing, @Nullable BudgetSummary budget, int quantity, int occurrences) {
     }
 
     static Checked check(Facts facts) {
@@ -116,7 +117,7 @@ final class BookingRules {
     }
 
     /** What a booking with nothing wrong in it comes to: its last day, its cost and each stream's share. */
-    private record Cost(LocalDate end, long total, List<StreamAmount> split) {
+    private record Cost(@Nullable LocalDate end, long total, List<StreamAmount> split) {
     }
 
     /**
@@ -153,7 +154,8 @@ final class BookingRules {
     }
 
     /** Whole units, at least one, no more than the unit's limit: a fraction gets a message, never a rounding. */
-    private static int quantity(BigDecimal typed, Listing listing, ValidationException.Collector errors) {
+    private static int quantity(@Nullable BigDecimal typed, @Nullable Listing listing,
+            ValidationException.Collector errors) {
         String unitName = listing == null ? "unit" : listing.unit().label();
         if (typed == null || typed.signum() <= 0) {
             errors.add("quantity", "Enter how many " + unitName + "s, 1 or more.");

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.security.access.AccessDeniedException;
@@ -105,7 +106,7 @@ public class Bookings {
      */
     @RolesAllowed({Roles.BUDGET_HOLDER, Roles.REPRESENTATIVE, Roles.BROKER})
     @Transactional
-    public Purchase book(Booking booking, BookingPreview shown) {
+    public Purchase book(Booking booking, @Nullable BookingPreview shown) {
         var who = consent.authorise(booking.holderId(), ConsentScope.PURCHASE, "Booked a service");
         String requestKey = key(booking);
         var earlier = jdbc.sql("SELECT id FROM purchase WHERE request_key = ?").param(requestKey)
@@ -198,7 +199,7 @@ public class Bookings {
      * The accepted proposal a booking comes from, checked: it must be this holder's, accepted, and
      * for the same service and amount; it then sets the price (a provider's quote, if there was one).
      */
-    private Proposal proposalFor(Booking booking) {
+    private @Nullable Proposal proposalFor(Booking booking) {
         if (booking.proposalId() == null) {
             return null;
         }
@@ -218,7 +219,7 @@ public class Bookings {
     }
 
     /** Gathers what the booking rules need (the listing, the plan, the budget and its money), then asks them. */
-    private BookingRules.Checked check(Booking booking, String district, Proposal proposal) {
+    private BookingRules.Checked check(Booking booking, String district, @Nullable Proposal proposal) {
         Listing listing = null;
         if (booking.listingId() != null) {
             try {
@@ -254,7 +255,7 @@ public class Bookings {
                 : booking.requestKey());
     }
 
-    private static String blankToNull(String text) {
+    private static @Nullable String blankToNull(@Nullable String text) {
         return text == null || text.isBlank() ? null : text.strip();
     }
 }

@@ -1,10 +1,11 @@
 package org.wholecare.purchase;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** A provider's bill for units delivered; confirmed, it becomes spend and is paid. */
 public record Invoice(long id, long purchaseId, int units, long amountPence, Status status, Instant raisedAt,
-        String disputeReason, String resolution, String paymentStatus) {
+        @Nullable String disputeReason, @Nullable String resolution, @Nullable String paymentStatus) {
 
     /**
      * Where an invoice stands, and the only moves it can make: the holder (or the overnight

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -73,7 +74,7 @@ public class Invoices {
 
     @RolesAllowed({Roles.BUDGET_HOLDER, Roles.REPRESENTATIVE, Roles.BROKER})
     @Transactional(isolation = Isolation.READ_COMMITTED)
-    public Purchase dispute(long invoiceId, String reason) {
+    public Purchase dispute(long invoiceId, @Nullable String reason) {
         Purchase p = purchases.lockedPurchaseOfInvoice(invoiceId);
         Invoice invoice = purchases.invoice(invoiceId);
         var who = consent.authorise(p.holderId(), ConsentScope.PURCHASE, "Disputed an invoice");
@@ -100,7 +101,7 @@ public class Invoices {
     /** A commissioner decides a dispute: pay the invoice as it stands, or reject it. */
     @RolesAllowed(Roles.COMMISSIONER)
     @Transactional(isolation = Isolation.READ_COMMITTED)
-    public Purchase resolveDispute(long invoiceId, boolean pay, String resolution) {
+    public Purchase resolveDispute(long invoiceId, boolean pay, @Nullable String resolution) {
         Purchase p = purchases.lockedPurchaseOfInvoice(invoiceId);
         Invoice invoice = purchases.invoice(invoiceId);
         var who = consent.authorise(p.holderId(), ConsentScope.VIEW, "Decided a disputed invoice");

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -85,7 +86,7 @@ public class ProviderBookings {
     /** The provider cannot take the booking: the money set aside goes back to the budget. */
     @RolesAllowed(Roles.PROVIDER)
     @Transactional(isolation = Isolation.READ_COMMITTED)
-    public Purchase decline(long purchaseId, String reason) {
+    public Purchase decline(long purchaseId, @Nullable String reason) {
         Purchase p = mine(purchaseId);
         requireStatus(p, Purchase.Status.REQUESTED, "This booking has already been answered.");
         String why = reason == null ? "" : reason.strip();
@@ -101,7 +102,7 @@ public class ProviderBookings {
 
     @RolesAllowed(Roles.PROVIDER)
     @Transactional(isolation = Isolation.READ_COMMITTED)
-    public Purchase recordDelivery(long purchaseId, int units, LocalDate deliveredOn) {
+    public Purchase recordDelivery(long purchaseId, int units, @Nullable LocalDate deliveredOn) {
         Purchase p = mine(purchaseId);
         requireStatus(p, Purchase.Status.ACCEPTED, "Record delivery on an accepted booking.");
         var errors = new ValidationException.Collector();

@@ -3,13 +3,14 @@ package org.wholecare.purchase;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** A booking as everyone involved sees it, with what was delivered and invoiced so far. */
 public record Purchase(long id, long holderId, long budgetId, String holderName, long listingId, long providerId, String providerName,
         String title, String unit, long unitPricePence, int quantity, Booking.Frequency frequency, int occurrences,
-        LocalDate startDate, LocalDate endDate, long totalPence, String planLine, Status status, Instant createdAt,
-        String declineReason, int unitsBooked, int unitsDelivered, int unitsInvoiced, long spentPence,
-        long releasedPence, List<Invoice> invoices) {
+        LocalDate startDate, LocalDate endDate, long totalPence, @Nullable String planLine, Status status,
+        Instant createdAt, @Nullable String declineReason, int unitsBooked, int unitsDelivered, int unitsInvoiced,
+        long spentPence, long releasedPence, List<Invoice> invoices) {
 
     /**
      * Where a booking stands, and the only moves it can make: the provider accepts or declines a

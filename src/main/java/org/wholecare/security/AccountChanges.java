@@ -1,5 +1,6 @@
 package org.wholecare.security;
 
+import org.jspecify.annotations.Nullable;
 import org.wholecare.shared.UkTime;
 import jakarta.annotation.security.RolesAllowed;
 import java.sql.Timestamp;
@@ -54,7 +55,7 @@ public class AccountChanges {
 
     @RolesAllowed(Roles.ADMINISTRATOR)
     @Transactional
-    public AccountSummary disable(long accountId, String reason) {
+    public AccountSummary disable(long accountId, @Nullable String reason) {
         UserAccount account = account(accountId);
         String why = reason == null ? "" : reason.strip();
         var errors = new ValidationException.Collector();
@@ -94,7 +95,7 @@ public class AccountChanges {
     /** A member of staff's new role, or new organisation, or both; their open sessions end. */
     @RolesAllowed(Roles.ADMINISTRATOR)
     @Transactional
-    public AccountSummary changeRole(long accountId, Role role, Long organisationId) {
+    public AccountSummary changeRole(long accountId, @Nullable Role role, @Nullable Long organisationId) {
         UserAccount account = account(accountId);
         var errors = new ValidationException.Collector();
         if (!STAFF.contains(account.getRole())) {
@@ -154,7 +155,7 @@ public class AccountChanges {
                 + "AND password_hash IS NOT NULL FOR UPDATE").query(Long.class).list().size();
     }
 
-    private String describe(Role role, Long organisationId) {
+    private String describe(Role role, @Nullable Long organisationId) {
         String organisation = organisationId == null ? null
                 : organisations.organisation(organisationId).map(OrganisationSummary::name).orElse(null);
         return role.label().toLowerCase(Locale.UK) + (organisation == null ? "" : " at " + organisation);

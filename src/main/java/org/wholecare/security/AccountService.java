@@ -1,5 +1,6 @@
 package org.wholecare.security;
 
+import org.jspecify.annotations.Nullable;
 import org.wholecare.shared.UkTime;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -76,7 +77,7 @@ public class AccountService {
      */
     @RolesAllowed(Roles.PROVIDER)
     @Transactional
-    public IssuedInvitation inviteColleague(String fullName, String username) {
+    public IssuedInvitation inviteColleague(@Nullable String fullName, @Nullable String username) {
         SignedInUser caller = currentUser.require();
         AccountSummary colleague = create(new NewAccount(fullName, username, Role.PROVIDER, caller.organisationId(),
                 null, null));
@@ -117,7 +118,7 @@ public class AccountService {
     }
 
     /** Where an account belongs: its organisation's area, or the area and district where the person lives. */
-    private record Place(Long areaId, String district) {
+    private record Place(@Nullable Long areaId, @Nullable String district) {
     }
 
     private Place place(NewAccount request, ValidationException.Collector errors) {
@@ -167,7 +168,7 @@ public class AccountService {
      */
     @RolesAllowed({Roles.BUDGET_HOLDER, Roles.COMMISSIONER})
     @Transactional
-    public AccountSummary createRepresentativeFor(long areaId, String fullName, String username) {
+    public AccountSummary createRepresentativeFor(long areaId, @Nullable String fullName, @Nullable String username) {
         SignedInUser caller = currentUser.require();
         if (!java.util.Objects.equals(caller.areaId(), areaId)) {
             throw new org.springframework.security.access.AccessDeniedException("Not your area");
@@ -191,8 +192,8 @@ public class AccountService {
      */
     @PermitAll
     @Transactional
-    public AccountSummary createFirstProviderAccount(long organisationId, String fullName, String username,
-            String password, String confirmation) {
+    public AccountSummary createFirstProviderAccount(long organisationId, @Nullable String fullName,
+            @Nullable String username, @Nullable String password, @Nullable String confirmation) {
         OrganisationSummary organisation = organisations.findForRegistration(organisationId)
                 .filter(o -> o.type() == org.wholecare.organisation.OrganisationType.PROVIDER)
                 .orElseThrow(() -> new org.springframework.security.access.AccessDeniedException("Not a provider"));

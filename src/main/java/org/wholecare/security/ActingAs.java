@@ -1,6 +1,7 @@
 package org.wholecare.security;
 
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -20,7 +21,7 @@ public class ActingAs {
         this.users = users;
     }
 
-    public <T> T run(String username, Supplier<T> work) {
+    public <T extends @Nullable Object> T run(String username, Supplier<T> work) {
         var user = users.loadUserByUsername(username);
         SecurityContext previous = SecurityContextHolder.getContext();
         SecurityContext context = SecurityContextHolder.createEmptyContext();

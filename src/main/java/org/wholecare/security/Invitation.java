@@ -6,6 +6,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** A single-use link for setting a password. Only a hash of the token is stored. */
 @Entity
@@ -14,7 +15,7 @@ class Invitation {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
+    private @Nullable Long id;
 
     private Long userAccountId;
 
@@ -24,14 +25,14 @@ class Invitation {
 
     private Instant expiresAt;
 
-    private Instant usedAt;
+    private @Nullable Instant usedAt;
 
-    private Long createdBy;
+    private @Nullable Long createdBy;
 
     protected Invitation() {
     }
 
-    Invitation(Long userAccountId, String tokenHash, Instant createdAt, Instant expiresAt, Long createdBy) {
+    Invitation(Long userAccountId, String tokenHash, Instant createdAt, Instant expiresAt, @Nullable Long createdBy) {
         this.userAccountId = userAccountId;
         this.tokenHash = tokenHash;
         this.createdAt = createdAt;

@@ -1,7 +1,10 @@
 package org.wholecare.security;
 
+import org.jspecify.annotations.Nullable;
+
 /** Whether an invitation link can still be used, and for whom. */
-public record InvitationCheck(boolean usable, String fullName, String username, String problem) {
+public record InvitationCheck(boolean usable, @Nullable String fullName, @Nullable String username,
+        @Nullable String problem) {
 
     static InvitationCheck usable(String fullName, String username) {
         return new InvitationCheck(true, fullName, username, null);

@@ -1,5 +1,6 @@
 package org.wholecare.security;
 
+import org.jspecify.annotations.Nullable;
 import org.wholecare.shared.UkTime;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -107,7 +108,7 @@ public class Invitations {
 
     /** Anyone holding a link may ask whether it still works: the unguessable token is the authority. */
     @PermitAll
-    public InvitationCheck checkInvitation(String token) {
+    public InvitationCheck checkInvitation(@Nullable String token) {
         Instant now = clock.instant();
         return links.findByTokenHash(hash(token))
                 .map(invitation -> {
@@ -127,7 +128,7 @@ public class Invitations {
     /** Sets the person's password from a link, once. The unguessable token is the authority. */
     @PermitAll
     @Transactional
-    public void acceptInvitation(String token, String password, String confirmation) {
+    public void acceptInvitation(@Nullable String token, @Nullable String password, @Nullable String confirmation) {
         Instant now = clock.instant();
         Invitation invitation = links.findByTokenHashForUpdate(hash(token))
                 .orElseThrow(() -> ValidationException.of("", UNKNOWN));
@@ -147,7 +148,7 @@ public class Invitations {
         invitation.markUsed(now);
     }
 
-    private static String hash(String token) {
+    private static String hash(@Nullable String token) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
                     .digest((token == null ? "" : token).getBytes(StandardCharsets.UTF_8));

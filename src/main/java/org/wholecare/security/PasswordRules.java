@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.wholecare.shared.ValidationException;
 
 /**
@@ -27,7 +28,8 @@ final class PasswordRules {
     private PasswordRules() {
     }
 
-    static void check(String password, String confirmation, String username, ValidationException.Collector errors) {
+    static void check(@Nullable String password, @Nullable String confirmation, String username,
+            ValidationException.Collector errors) {
         if (password == null || password.isEmpty()) {
             errors.add("password", "Choose a password.");
         } else if (password.length() < MIN_LENGTH) {

@@ -1,5 +1,6 @@
 package org.wholecare.security;
 
+import org.jspecify.annotations.Nullable;
 import org.wholecare.security.ui.LoginView;
 
 import static com.vaadin.flow.spring.security.VaadinSecurityConfigurer.vaadin;
@@ -102,12 +103,12 @@ class SecurityConfiguration {
         BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder();
         PasswordEncoder oldHashes = new PasswordEncoder() {
             @Override
-            public String encode(CharSequence raw) {
+            public @Nullable String encode(@Nullable CharSequence raw) {
                 return bcrypt.encode(raw);
             }
 
             @Override
-            public boolean matches(CharSequence raw, String encoded) {
+            public boolean matches(@Nullable CharSequence raw, @Nullable String encoded) {
                 // bcrypt cannot have hashed anything longer, so it is simply not the password
                 return raw != null && raw.toString().getBytes(StandardCharsets.UTF_8).length <= 72
                         && bcrypt.matches(raw, encoded);

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -54,7 +55,7 @@ class SessionCheck extends OncePerRequestFilter {
     }
 
     private boolean ended(SignedInUser user) {
-        record State(Timestamp disabledAt, Timestamp validFrom) {
+        record State(@Nullable Timestamp disabledAt, @Nullable Timestamp validFrom) {
         }
         State state = jdbc.sql("SELECT disabled_at, sessions_valid_from FROM user_account WHERE id = ?")
                 .param(user.accountId()).query((rs, n) -> new State(rs.getTimestamp(1), rs.getTimestamp(2)))

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -82,7 +83,7 @@ class SignInAttempts {
         }
     }
 
-    private static String normalise(String username) {
+    private static String normalise(@Nullable String username) {
         return username == null ? "" : username.strip().toLowerCase(Locale.UK);
     }
 }

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -71,7 +72,7 @@ public class SignInGuard extends OncePerRequestFilter {
         return request.getScheme() + "://" + request.getServerName() + (defaultPort ? "" : ":" + port);
     }
 
-    private static String origin(String url) {
+    private static String origin(@Nullable String url) {
         try {
             URI uri = URI.create(url == null ? "" : url.strip());
             if (uri.getScheme() == null || uri.getHost() == null) {

@@ -4,6 +4,7 @@ import java.io.Serial;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -18,10 +19,10 @@ public final class SignedInUser implements UserDetails {
     private final String username;
     private final String fullName;
     private final Role role;
-    private final Long organisationId;
-    private final Long areaId;
-    private final String postcodeDistrict;
-    private final transient String passwordHash;
+    private final @Nullable Long organisationId;
+    private final @Nullable Long areaId;
+    private final @Nullable String postcodeDistrict;
+    private final transient @Nullable String passwordHash;
     private final boolean locked;
     private final boolean enabled;
     private final Instant signedInAt;
@@ -57,15 +58,15 @@ public final class SignedInUser implements UserDetails {
         return role;
     }
 
-    public Long organisationId() {
+    public @Nullable Long organisationId() {
         return organisationId;
     }
 
-    public Long areaId() {
+    public @Nullable Long areaId() {
         return areaId;
     }
 
-    public String postcodeDistrict() {
+    public @Nullable String postcodeDistrict() {
         return postcodeDistrict;
     }
 
@@ -75,7 +76,7 @@ public final class SignedInUser implements UserDetails {
     }
 
     @Override
-    public String getPassword() {
+    public @Nullable String getPassword() {
         return passwordHash;
     }
 
@@ -95,7 +96,7 @@ public final class SignedInUser implements UserDetails {
     }
 
     @Override
-    public boolean equals(Object other) {
+    public boolean equals(@Nullable Object other) {
         return other instanceof SignedInUser that && that.accountId == accountId;
     }
 

@@ -2,6 +2,7 @@ package org.wholecare.security;
 
 import java.util.List;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
@@ -24,7 +25,7 @@ public final class SystemActor {
                 .anyMatch(a -> ("ROLE_" + Roles.ADMINISTRATOR).equals(a.getAuthority()));
     }
 
-    public static <T> T asAdministrator(Supplier<T> work) {
+    public static <T extends @Nullable Object> T asAdministrator(Supplier<T> work) {
         SecurityContext previous = SecurityContextHolder.getContext();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("wholecare-system", null,

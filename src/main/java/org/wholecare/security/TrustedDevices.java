@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseCookie;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -39,7 +40,7 @@ class TrustedDevices {
     }
 
     /** A browser this account has signed in from, as it stands. */
-    record Device(long id, int failedSignIns, Instant lockedUntil) {
+    record Device(long id, int failedSignIns, @Nullable Instant lockedUntil) {
         boolean lockedAt(Instant now) {
             return lockedUntil != null && lockedUntil.isAfter(now);
         }
@@ -65,7 +66,7 @@ class TrustedDevices {
     }
 
     /** A successful sign-in: the browser is trusted from now on (a new cookie if it had none for this account). */
-    void signedIn(HttpServletRequest request, HttpServletResponse response, long accountId, Instant now) {
+    void signedIn(HttpServletRequest request, @Nullable HttpServletResponse response, long accountId, Instant now) {
         Optional<Device> known = of(request, accountId);
         String token;
         if (known.isPresent()) {
@@ -91,7 +92,7 @@ class TrustedDevices {
         jdbc.sql("DELETE FROM trusted_device WHERE account_id = ?").param(accountId).update();
     }
 
-    private static Optional<String> token(HttpServletRequest request) {
+    private static Optional<String> token(@Nullable HttpServletRequest request) {
         if (request == null || request.getCookies() == null) {
             return Optional.empty();
         }

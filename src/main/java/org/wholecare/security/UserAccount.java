@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 @Entity
 @Table(name = "user_account")
@@ -16,7 +17,7 @@ class UserAccount {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
+    private @Nullable Long id;
 
     private String username;
 
@@ -25,28 +26,28 @@ class UserAccount {
     @Enumerated(EnumType.STRING)
     private Role role;
 
-    private Long organisationId;
+    private @Nullable Long organisationId;
 
-    private Long areaId;
+    private @Nullable Long areaId;
 
-    private String postcodeDistrict;
+    private @Nullable String postcodeDistrict;
 
     /** Empty until the person accepts their invitation and chooses a password. */
-    private String passwordHash;
+    private @Nullable String passwordHash;
 
     private int failedSignIns;
 
-    private Instant lockedUntil;
+    private @Nullable Instant lockedUntil;
 
-    private Instant lastSignInAt;
+    private @Nullable Instant lastSignInAt;
 
     private Instant createdAt;
 
     /** Set while an administrator has the account switched off (a leaver). */
-    private Instant disabledAt;
+    private @Nullable Instant disabledAt;
 
     /** Sessions that began before this have ended (a new role or organisation, a new password). */
-    private Instant sessionsValidFrom;
+    private @Nullable Instant sessionsValidFrom;
 
     @Version
     private long version;
@@ -54,8 +55,8 @@ class UserAccount {
     protected UserAccount() {
     }
 
-    UserAccount(String username, String fullName, Role role, Long organisationId, Long areaId,
-            String postcodeDistrict, Instant createdAt) {
+    UserAccount(String username, String fullName, Role role, @Nullable Long organisationId, @Nullable Long areaId,
+            @Nullable String postcodeDistrict, Instant createdAt) {
         this.username = username;
         this.fullName = fullName;
         this.role = role;
@@ -82,7 +83,7 @@ class UserAccount {
         this.disabledAt = null;
     }
 
-    void changeRole(Role role, Long organisationId, Long areaId, Instant now) {
+    void changeRole(Role role, @Nullable Long organisationId, @Nullable Long areaId, Instant now) {
         this.role = role;
         this.organisationId = organisationId;
         this.areaId = areaId;
@@ -90,7 +91,7 @@ class UserAccount {
         this.sessionsValidFrom = now;
     }
 
-    Instant getDisabledAt() {
+    @Nullable Instant getDisabledAt() {
         return disabledAt;
     }
 
@@ -98,7 +99,7 @@ class UserAccount {
         return disabledAt != null;
     }
 
-    Long getId() {
+    @Nullable Long getId() {
         return id;
     }
 
@@ -114,27 +115,27 @@ class UserAccount {
         return role;
     }
 
-    Long getOrganisationId() {
+    @Nullable Long getOrganisationId() {
         return organisationId;
     }
 
-    Long getAreaId() {
+    @Nullable Long getAreaId() {
         return areaId;
     }
 
-    String getPostcodeDistrict() {
+    @Nullable String getPostcodeDistrict() {
         return postcodeDistrict;
     }
 
-    String getPasswordHash() {
+    @Nullable String getPasswordHash() {
         return passwordHash;
     }
 
-    Instant getLockedUntil() {
+    @Nullable Instant getLockedUntil() {
         return lockedUntil;
     }
 
-    Instant getLastSignInAt() {
+    @Nullable Instant getLastSignInAt() {
         return lastSignInAt;
     }
 

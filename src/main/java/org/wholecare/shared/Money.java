@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** Money is integer pence everywhere in code; this turns it into "£1,234.50" and back. */
 public final class Money {
@@ -23,7 +24,7 @@ public final class Money {
      *
      * @throws ValidationException for {@code field} when it is not an amount of money
      */
-    public static long parse(String typed, String field) {
+    public static long parse(@Nullable String typed, String field) {
         String cleaned = typed == null ? "" : typed.strip().replace("£", "").replace(",", "").replace(" ", "");
         if (cleaned.isEmpty()) {
             throw ValidationException.of(field, "Enter an amount in pounds, for example 24.50.");

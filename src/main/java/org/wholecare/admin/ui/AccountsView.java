@@ -1,5 +1,6 @@
 package org.wholecare.admin.ui;
 
+import org.jspecify.annotations.Nullable;
 import org.wholecare.admin.ui.AccountChangePanel;
 import org.wholecare.admin.ui.AccountsView;
 
@@ -46,7 +47,7 @@ public class AccountsView extends Main {
     private final org.wholecare.security.Invitations invitations;
     private final OrganisationService organisations;
     private final AccountChangePanel changePanel;
-    private Long changing;
+    private @Nullable Long changing;
     private final Grid<AccountSummary> grid = new Grid<>(AccountSummary.class, false);
     private final Div invitationResult = new Div();
     private Map<Long, OrganisationSummary> organisationsById = Map.of();

@@ -1,5 +1,6 @@
 package org.wholecare.brokerage.ui;
 
+import org.jspecify.annotations.Nullable;
 import org.wholecare.brokerage.Client;
 import org.wholecare.brokerage.Proposal;
 import org.wholecare.brokerage.Proposals;
@@ -54,7 +55,7 @@ public class ProposalsView extends Main {
     private final Proposals proposals;
     private final Quotes quotes;
     private final boolean own;
-    private final Long holderId;
+    private final @Nullable Long holderId;
 
     ProposalsView(Proposals proposals, Quotes quotes, BudgetHolderService holders, CurrentUser currentUser) {
         this.proposals = proposals;

@@ -1,5 +1,6 @@
 package org.wholecare.budget.ui;
 
+import org.jspecify.annotations.Nullable;
 import org.wholecare.budget.AllocationChange;
 import org.wholecare.budget.BudgetOverview;
 import org.wholecare.budget.BudgetService;
@@ -70,7 +71,7 @@ public class HolderRecordView extends Main implements BeforeEnterObserver {
     private final SupportPlanService plans;
     private final ConsentService consent;
     private final ConsentChanges consentChanges;
-    private HolderSummary holder;
+    private @Nullable HolderSummary holder;
 
     /** The app's clock: what "today" is on this page, so a test that moves it moves the page. */
     private final java.time.Clock clock;

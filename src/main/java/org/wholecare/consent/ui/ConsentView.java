@@ -1,5 +1,6 @@
 package org.wholecare.consent.ui;
 
+import org.jspecify.annotations.Nullable;
 import org.wholecare.consent.ConsentChanges;
 import org.wholecare.consent.ConsentGrant;
 import org.wholecare.consent.ConsentKind;
@@ -73,7 +74,7 @@ public class ConsentView extends Main {
         return UkTime.today(clock);
     }
 
-    private void render(Component message) {
+    private void render(@Nullable Component message) {
         removeAll();
         add(new H1("Who can help me"), new Paragraph("You decide who may see your budget and support plan, and "
                 + "what they may do. You can change or withdraw access at any time and it takes effect at once."));

@@ -1,5 +1,6 @@
 package org.wholecare.home.ui;
 
+import org.jspecify.annotations.Nullable;
 import org.wholecare.home.ui.HomePage;
 
 import com.vaadin.flow.component.html.H1;
@@ -18,8 +19,8 @@ import org.wholecare.shell.Ui;
 abstract class HomePage extends Main {
 
     protected final SignedInUser user;
-    protected final OrganisationSummary organisation;
-    protected final AreaSummary area;
+    protected final @Nullable OrganisationSummary organisation;
+    protected final @Nullable AreaSummary area;
 
     HomePage(CurrentUser currentUser, OrganisationService organisations, String purpose) {
         this.user = currentUser.require();

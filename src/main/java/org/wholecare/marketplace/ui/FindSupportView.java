@@ -1,5 +1,6 @@
 package org.wholecare.marketplace.ui;
 
+import org.jspecify.annotations.Nullable;
 import org.wholecare.marketplace.SearchQuery;
 import org.wholecare.marketplace.SearchService;
 import org.wholecare.marketplace.ui.FindSupportView;
@@ -45,7 +46,7 @@ public class FindSupportView extends Main {
     private final UnorderedList results = new UnorderedList();
     private final Paragraph summary = new Paragraph();
     private final Button more = new Button("Show more results");
-    private SearchQuery lastQuery;
+    private @Nullable SearchQuery lastQuery;
     private int shown;
 
     FindSupportView(SearchService search, PoolingService pooling, BudgetHolderService holders, CurrentUser currentUser) {

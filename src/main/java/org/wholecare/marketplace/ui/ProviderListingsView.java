@@ -1,5 +1,6 @@
 package org.wholecare.marketplace.ui;
 
+import org.jspecify.annotations.Nullable;
 import org.wholecare.marketplace.Listing;
 import org.wholecare.marketplace.ListingInput;
 import org.wholecare.marketplace.ListingService;
@@ -59,7 +60,7 @@ public class ProviderListingsView extends Main {
     private final Div invitation = new Div();
     private ProviderProfile provider;
     private final List<ServiceCategory> categories;
-    private Select<ServiceCategory> shownCategory;
+    private @Nullable Select<ServiceCategory> shownCategory;
 
     ProviderListingsView(ListingService listings, ProviderService providers, PoolingService pooling,
             AccountService accounts) {
@@ -72,7 +73,7 @@ public class ProviderListingsView extends Main {
         render(null);
     }
 
-    private void render(Listing editing) {
+    private void render(@Nullable Listing editing) {
         removeAll();
         add(new H1("Your listings"));
         String status = switch (provider.status()) {
@@ -188,7 +189,7 @@ public class ProviderListingsView extends Main {
                 .map(c -> c.name().toLowerCase(java.util.Locale.UK)).toList());
     }
 
-    private Component form(Listing editing) {
+    private Component form(@Nullable Listing editing) {
         Select<ServiceCategory> category = new Select<>();
         category.setLabel("Kind of support");
         category.setItems(categories);

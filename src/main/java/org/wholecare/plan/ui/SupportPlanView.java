@@ -1,5 +1,6 @@
 package org.wholecare.plan.ui;
 
+import org.jspecify.annotations.Nullable;
 import org.wholecare.plan.SupportPlan;
 import org.wholecare.plan.SupportPlanService;
 import org.wholecare.plan.ui.PlanDisplay;
@@ -55,7 +56,7 @@ public class SupportPlanView extends Main {
     private final SupportPlanService plans;
     private final PoolingService pooling;
     private final boolean holderThemself;
-    private HolderSummary holder;
+    private @Nullable HolderSummary holder;
     private final List<SupportPlanService.LineInput> lines = new ArrayList<>();
     private final UnorderedList lineList = new UnorderedList();
     private List<ServiceCategory> categories = List.of();
@@ -92,7 +93,7 @@ public class SupportPlanView extends Main {
         add(editor(draft.or(() -> agreed).orElse(null)));
     }
 
-    private Component editor(SupportPlan startFrom) {
+    private Component editor(@Nullable SupportPlan startFrom) {
         TextArea outcomes = new TextArea("What do you want your support to help with?");
         outcomes.setHelperText("In your own words, one thing per line. For example: 'Get to my allotment twice a week'");
         outcomes.setMaxLength(6000);

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -83,7 +84,8 @@ public class PurchaseRecords {
      * Every change of a booking's status goes through here: only a move its status allows, and only
      * from the status it was read in. {@code columns} are the feature's own constants, never input.
      */
-    public void move(long purchaseId, Purchase.Status from, Purchase.Status to, String columns, Object... params) {
+    public void move(long purchaseId, Purchase.Status from, Purchase.Status to, @Nullable String columns,
+            @Nullable Object... params) {
         if (!from.canMoveTo(to)) {
             throw new IllegalStateException("A booking cannot go from " + from + " to " + to);
         }
@@ -94,7 +96,8 @@ public class PurchaseRecords {
     }
 
     /** Every change of an invoice's status goes through here, as {@link #move} for bookings. */
-    public void moveInvoice(long invoiceId, Invoice.Status from, Invoice.Status to, String columns, Object... params) {
+    public void moveInvoice(long invoiceId, Invoice.Status from, Invoice.Status to, @Nullable String columns,
+            @Nullable Object... params) {
         if (!from.canMoveTo(to)) {
             throw new IllegalStateException("An invoice cannot go from " + from + " to " + to);
         }
@@ -104,7 +107,8 @@ public class PurchaseRecords {
         }
     }
 
-    private int update(String table, long id, String from, String to, String columns, Object... params) {
+    private int update(String table, long id, String from, String to, @Nullable String columns,
+            @Nullable Object... params) {
         List<Object> all = new ArrayList<>(List.of(to));
         all.addAll(Arrays.asList(params));
         all.addAll(List.of(id, from));

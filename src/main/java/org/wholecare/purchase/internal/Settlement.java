@@ -2,6 +2,7 @@ package org.wholecare.purchase.internal;
 
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.wholecare.pooling.Apportionment;
 import org.wholecare.ledger.FundingStream;
@@ -38,7 +39,8 @@ public class Settlement {
     }
 
     /** The invoice is right: it is spent from the streams holding the booking's money, and paid. */
-    public void settle(Purchase p, Invoice invoice, Long actor, Invoice.Status from, String resolution) {
+    public void settle(Purchase p, Invoice invoice, @Nullable Long actor, Invoice.Status from,
+            @Nullable String resolution) {
         List<StreamAmount> parts = share(p.id(), invoice.amountPence());
         PurchaseRecords.Holder holder = records.holder(p.holderId());
         var entry = ledger.spend(p.budgetId(), parts, new LedgerRequest(actor, holder.accountId(),

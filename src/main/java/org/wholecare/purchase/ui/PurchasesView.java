@@ -1,5 +1,6 @@
 package org.wholecare.purchase.ui;
 
+import org.jspecify.annotations.Nullable;
 import org.wholecare.purchase.Booking;
 import org.wholecare.purchase.BookingPreview;
 import org.wholecare.purchase.Bookings;
@@ -54,7 +55,7 @@ public class PurchasesView extends Main {
     private final Bookings bookings;
     private final Invoices invoices;
     private final Proposals proposals;
-    private final HolderSummary holder;
+    private final @Nullable HolderSummary holder;
     /** Whether the person at the screen may buy for this holder: if not, no button offers to. */
     private final boolean canBuy;
 

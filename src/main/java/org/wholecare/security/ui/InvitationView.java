@@ -1,5 +1,6 @@
 package org.wholecare.security.ui;
 
+import org.jspecify.annotations.Nullable;
 import org.wholecare.security.AccountService;
 import org.wholecare.security.InvitationCheck;
 import org.wholecare.security.Invitations;
@@ -29,7 +30,7 @@ public class InvitationView extends Main implements HasUrlParameter<String> {
     private final AccountService accounts;
     private final Invitations invitations;
     private final Div content = new Div();
-    private String token;
+    private @Nullable String token;
 
     InvitationView(AccountService accounts, Invitations invitations) {
         this.accounts = accounts;
