@@ -45,6 +45,7 @@ import org.wholecare.security.SignedInUser;
 import org.wholecare.shared.Money;
 import org.wholecare.shared.Roles;
 import org.wholecare.shared.ValidationException;
+import org.wholecare.budget.internal.BudgetChecks;
 
 /** Integrated budgets: one person, one period, an allocation per funding stream, all through the ledger. */
 @Service
@@ -63,10 +64,12 @@ public class BudgetService {
     private final BudgetAccess access;
     private final Clock clock;
     private final int surplusThresholdWeeks;
+    private final BudgetChecks checks;
 
     BudgetService(JdbcClient jdbc, HolderDirectory holders, LedgerService ledger, PoolingService pooling,
             OrganisationService organisations, AccountService accounts, BudgetAccess access, Clock clock,
-            @Value("${wholecare.budget.surplus-threshold-weeks:8}") int surplusThresholdWeeks) {
+            @Value("${wholecare.budget.surplus-threshold-weeks:8}") int surplusThresholdWeeks, BudgetChecks checks) {
+        this.checks = checks;
         this.jdbc = jdbc;
         this.holders = holders;
         this.ledger = ledger;
@@ -84,10 +87,7 @@ public class BudgetService {
         HolderSummary holder = holders.byId(request.holderId())
                 .orElseThrow(BudgetAccess::noAccess);
         SignedInUser commissioner = access.requireCommissionerFor(holder, "Set up a budget");
-        var errors = new ValidationException.Collector();
-        checkPeriodAndManagement(request, holder, errors);
-        checkAllocations(request, errors);
-        errors.throwIfAny();
+        checks.check(request, holder);
 
         var key = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.sql("""
@@ -114,65 +114,6 @@ public class BudgetService {
             }
         }
         return summary(budgetId).orElseThrow();
-    }
-
-    /** The budget's dates (inside two years, not overlapping another) and who holds the money. */
-    private void checkPeriodAndManagement(NewBudget request, HolderSummary holder, ValidationException.Collector errors) {
-        if (request.startDate() == null) {
-            errors.add("startDate", "Enter the date the budget starts.");
-        }
-        if (request.endDate() == null) {
-            errors.add("endDate", "Enter the date the budget ends.");
-        }
-        if (request.startDate() != null && request.endDate() != null) {
-            if (!request.endDate().isAfter(request.startDate())) {
-                errors.add("endDate", "The end date must be after the start date.");
-            } else if (request.endDate().isAfter(request.startDate().plusYears(2))) {
-                errors.add("endDate", "A budget can cover at most two years. Set up the next one when this ends.");
-            } else if (overlaps(holder.id(), request.startDate(), request.endDate())) {
-                errors.add("startDate", "This person already has a budget for some of these dates.");
-            }
-        }
-        if (request.management() == null) {
-            errors.add("management", "Choose how the budget is managed.");
-        } else if (request.management() == BudgetManagement.THIRD_PARTY) {
-            var brokerage = request.brokerageOrganisationId() == null ? null
-                    : organisations.organisation(request.brokerageOrganisationId()).orElse(null);
-            if (brokerage == null || brokerage.type() != OrganisationType.BROKERAGE
-                    || brokerage.areaId() != holder.areaId()) {
-                errors.add("brokerage", "Choose the brokerage that will hold the money.");
-            }
-        }
-    }
-
-    /** Each stream's allocation and how it was worked out; something must be allocated. */
-    private static void checkAllocations(NewBudget request, ValidationException.Collector errors) {
-        long total = 0;
-        for (FundingStream stream : FundingStream.values()) {
-            long pence = request.allocations().getOrDefault(stream, 0L);
-            String calculation = request.calculations().getOrDefault(stream, "");
-            calculation = calculation == null ? "" : calculation.strip();
-            String field = "amount-" + stream.name();
-            if (pence < 0) {
-                errors.add(field, "An allocation cannot be negative.");
-            } else if (pence > MAX_ALLOCATION_PENCE) {
-                errors.add(field, "That is more than " + Money.format(MAX_ALLOCATION_PENCE)
-                        + ". Check the amount: it looks like a typing slip.");
-            } else if (stream == FundingStream.PRIVATE_TOP_UP && pence > 0) {
-                errors.add(field, "The private top-up starts at £0.00. The person adds to it by card.");
-            } else if (pence > 0 && calculation.isEmpty()) {
-                errors.add("calculation-" + stream.name(), "Say how this amount was worked out, for example "
-                        + "10 hours a week at £24.50 an hour for 52 weeks.");
-            }
-            if (calculation.length() > 500) {
-                errors.add("calculation-" + stream.name(), "Keep this to 500 characters or fewer.");
-            }
-            total += Math.max(pence, 0);
-        }
-        if (total == 0 && !errors.has("amount-" + FundingStream.NHS_HEALTH.name())) {
-            errors.add("amount-" + FundingStream.NHS_HEALTH.name(),
-                    "Allocate some money to at least one stream. A budget of £0.00 cannot buy anything.");
-        }
     }
 
     /**
@@ -304,11 +245,6 @@ public class BudgetService {
                 .optional()
                 .map(b -> new BudgetSummary(b.id(), b.holderId(), b.areaId(), b.startDate(), b.endDate(),
                         b.management(), b.brokerageOrganisationId(), calculations(b.id())));
-    }
-
-    private boolean overlaps(long holderId, LocalDate start, LocalDate end) {
-        return jdbc.sql("SELECT COUNT(*) FROM budget WHERE holder_id = ? AND start_date <= ? AND end_date >= ?")
-                .params(holderId, Date.valueOf(end), Date.valueOf(start)).query(Long.class).single() > 0;
     }
 
     private List<BudgetOverview.MonthlySpend> spendByMonth(BudgetSummary budget) {

@@ -7,7 +7,7 @@ public class InsufficientFundsException extends ValidationException {
 
     private final FundingStream stream;
 
-    InsufficientFundsException(FundingStream stream, String message) {
+    public InsufficientFundsException(FundingStream stream, String message) {
         super(java.util.Map.of("amount", message));
         this.stream = stream;
     }

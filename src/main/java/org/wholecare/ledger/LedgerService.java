@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +16,8 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.wholecare.shared.Money;
 import org.wholecare.shared.ValidationException;
+import org.wholecare.ledger.internal.Postings;
+import org.wholecare.ledger.internal.Postings.Line;
 
 /**
  * The only way money moves. Double entry in integer pence, append-only: entries and lines are
@@ -36,10 +37,12 @@ public class LedgerService {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final Postings postings;
 
-    LedgerService(JdbcClient jdbc, Clock clock) {
+    LedgerService(JdbcClient jdbc, Clock clock, Postings postings) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.postings = postings;
     }
 
     /** Opens the budget's book with every stream at zero. Must run in the caller's transaction. */
@@ -167,96 +170,7 @@ public class LedgerService {
 
     private LedgerEntryView post(long budgetId, EntryKind kind, LedgerRequest request, @Nullable Long reverses,
             List<Line> lines) {
-        String key = request.idempotencyKey();
-        if (key == null || key.isBlank() || key.length() > 120) {
-            throw new IllegalArgumentException("Every posting needs an idempotency key of at most 120 characters");
-        }
-        String reason = request.reason() == null ? "" : request.reason().strip();
-        if (reason.isEmpty()) {
-            throw ValidationException.of("reason", "Say why this money is moving.");
-        }
-        if (reason.length() > 500) {
-            throw ValidationException.of("reason", "Keep the reason to 500 characters or fewer.");
-        }
-        // One poster at a time per budget: this lock is what keeps available money from going negative.
-        Long locked = jdbc.sql("SELECT budget_id FROM ledger_book WHERE budget_id = ? FOR UPDATE")
-                .param(budgetId).query(Long.class).optional().orElse(null);
-        if (locked == null) {
-            throw ValidationException.of("", "There is no budget " + budgetId + ".");
-        }
-        Optional<Long> earlier = jdbc.sql("SELECT id FROM ledger_entry WHERE idempotency_key = ?")
-                .param(key).query(Long.class).optional();
-        if (earlier.isPresent()) {
-            LedgerEntryView existing = entry(earlier.get()).orElseThrow();
-            if (existing.budgetId() != budgetId || existing.kind() != kind) {
-                throw new IllegalStateException("Idempotency key " + key + " was already used for another posting");
-            }
-            return existing;
-        }
-        if (reverses != null && jdbc.sql("SELECT COUNT(*) FROM ledger_entry WHERE reverses_entry_id = ?")
-                .param(reverses).query(Long.class).single() > 0) {
-            throw ValidationException.of("", "That entry has already been corrected.");
-        }
-
-        Map<String, Long> balances = new LinkedHashMap<>();
-        // a locking read sees the latest balances even if the caller's transaction read older ones
-        // before taking the lock (a plain read would see that earlier snapshot)
-        jdbc.sql("SELECT stream, account, balance_pence FROM ledger_balance WHERE budget_id = ? FOR UPDATE")
-                .param(budgetId)
-                .query((rs, n) -> balances.put(rs.getString(1) + "/" + rs.getString(2), rs.getLong(3))).list();
-        Map<String, Long> changed = new LinkedHashMap<>();
-        long total = 0;
-        for (Line line : lines) {
-            total += line.pence();
-            changed.merge(line.stream() + "/" + line.account(), line.pence(), Long::sum);
-        }
-        if (total != 0) {
-            throw new IllegalStateException("An entry must balance; these lines add up to " + total);
-        }
-        for (var change : changed.entrySet()) {
-            long after = balances.getOrDefault(change.getKey(), 0L) + change.getValue();
-            String[] parts = change.getKey().split("/");
-            LedgerAccount account = LedgerAccount.valueOf(parts[1]);
-            if (account != LedgerAccount.FUNDING && after < 0) {
-                FundingStream stream = FundingStream.valueOf(parts[0]);
-                throw new InsufficientFundsException(stream, shortfallMessage(stream, account,
-                        balances.getOrDefault(change.getKey(), 0L), -change.getValue()));
-            }
-        }
-
-        Instant now = clock.instant();
-        var keyHolder = new org.springframework.jdbc.support.GeneratedKeyHolder();
-        jdbc.sql("""
-                INSERT INTO ledger_entry (budget_id, kind, idempotency_key, reason, reference, actor_account_id,
-                  on_behalf_of_account_id, reverses_entry_id, posted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(budgetId, kind.name(), key, reason, request.reference(), request.actorAccountId(),
-                        request.onBehalfOfAccountId(), reverses, Timestamp.from(now))
-                .update(keyHolder);
-        long entryId = keyHolder.getKey().longValue();
-        for (Line line : lines) {
-            jdbc.sql("INSERT INTO ledger_line (entry_id, budget_id, stream, account, amount_pence) VALUES (?, ?, ?, ?, ?)")
-                    .params(entryId, budgetId, line.stream().name(), line.account().name(), line.pence()).update();
-        }
-        for (var change : changed.entrySet()) {
-            String[] parts = change.getKey().split("/");
-            jdbc.sql("UPDATE ledger_balance SET balance_pence = balance_pence + ? "
-                            + "WHERE budget_id = ? AND stream = ? AND account = ?")
-                    .params(change.getValue(), budgetId, parts[0], parts[1]).update();
-        }
-        return new LedgerEntryView(entryId, budgetId, kind, now, reason, request.reference(),
-                request.actorAccountId(), request.onBehalfOfAccountId(), reverses,
-                lines.stream().map(l -> new LedgerEntryView.LedgerLineView(l.stream(), l.account(), l.pence()))
-                        .toList());
-    }
-
-    private static String shortfallMessage(FundingStream stream, LedgerAccount account, long balance, long needed) {
-        return switch (account) {
-            case AVAILABLE -> "There is not enough money in the " + stream.label() + " stream: "
-                    + Money.format(needed) + " is needed but only " + Money.format(balance) + " is available.";
-            case COMMITTED -> "Only " + Money.format(balance) + " is set aside from the " + stream.label()
-                    + " stream, so " + Money.format(needed) + " cannot be taken from it.";
-            default -> "The " + stream.label() + " stream cannot go below zero.";
-        };
+        return postings.post(budgetId, kind, request, reverses, lines);
     }
 
     private static List<Line> move(@Nullable List<StreamAmount> amounts, LedgerAccount from, LedgerAccount to) {
@@ -289,36 +203,6 @@ public class LedgerService {
     }
 
     private List<LedgerEntryView> load(String where, String orderBy, Object... params) {
-        Map<Long, LedgerEntryView> entries = new LinkedHashMap<>();
-        Map<Long, List<LedgerEntryView.LedgerLineView>> lines = new LinkedHashMap<>();
-        jdbc.sql("""
-                SELECT e.id, e.budget_id, e.kind, e.posted_at, e.reason, e.reference, e.actor_account_id,
-                       e.on_behalf_of_account_id, e.reverses_entry_id, l.stream, l.account, l.amount_pence
-                FROM ledger_entry e JOIN ledger_line l ON l.entry_id = e.id\s""" + where + " ORDER BY " + orderBy + ", l.id")
-                .params(params)
-                .query((rs, n) -> {
-                    long id = rs.getLong(1);
-                    List<LedgerEntryView.LedgerLineView> entryLines = lines.computeIfAbsent(id, k -> new ArrayList<>());
-                    entries.computeIfAbsent(id, k -> {
-                        try {
-                            return new LedgerEntryView(id, rs.getLong(2), EntryKind.valueOf(rs.getString(3)),
-                                    rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getString(6),
-                                    (Long) rs.getObject(7, Long.class), (Long) rs.getObject(8, Long.class),
-                                    (Long) rs.getObject(9, Long.class), entryLines);
-                        } catch (java.sql.SQLException e) {
-                            throw new IllegalStateException(e);
-                        }
-                    });
-                    entryLines.add(new LedgerEntryView.LedgerLineView(FundingStream.valueOf(rs.getString(10)),
-                            LedgerAccount.valueOf(rs.getString(11)), rs.getLong(12)));
-                    return null;
-                }).list();
-        return entries.values().stream()
-                .map(e -> new LedgerEntryView(e.id(), e.budgetId(), e.kind(), e.postedAt(), e.reason(), e.reference(),
-                        e.actorAccountId(), e.onBehalfOfAccountId(), e.reversesEntryId(), List.copyOf(e.lines())))
-                .toList();
-    }
-
-    private record Line(FundingStream stream, LedgerAccount account, long pence) {
+        return postings.load(where, orderBy, params);
     }
 }

@@ -39,7 +39,6 @@ import org.wholecare.shared.ValidationException;
 
 import org.springframework.context.event.EventListener;
 import org.wholecare.purchase.InvoiceConfirmed;
-import org.wholecare.purchase.PaymentStatuses;
 
 /**
  * Pays providers for confirmed invoices, through Stripe when it is set up. A payment is written
@@ -49,7 +48,7 @@ import org.wholecare.purchase.PaymentStatuses;
  */
 @Service
 @Transactional(readOnly = true)
-public class Payouts implements PaymentStatuses {
+public class Payouts {
 
     private static final Logger log = LoggerFactory.getLogger(Payouts.class);
     /**
@@ -118,37 +117,6 @@ public class Payouts implements PaymentStatuses {
                 }
             });
         }
-    }
-
-    /** How the payments for these invoices stand, in words, in one query; invoices without one are left out. */
-    @Override
-    public java.util.Map<Long, String> ofInvoices(java.util.Collection<Long> invoiceIds) {
-        if (invoiceIds.isEmpty()) {
-            return java.util.Map.of();
-        }
-        java.util.Map<Long, String> statuses = new java.util.HashMap<>();
-        jdbc.sql("SELECT invoice_id, method, status FROM payment WHERE invoice_id IN ("
-                        + String.join(", ", java.util.Collections.nCopies(invoiceIds.size(), "?")) + ")")
-                .params(List.copyOf(invoiceIds))
-                .query(rs -> {
-                    statuses.put(rs.getLong(1), label(rs.getString(2), rs.getString(3)));
-                });
-        return statuses;
-    }
-
-    /** How the spend in a ledger entry was paid, for statements; empty if it is not a payment's spend. */
-    public Optional<String> statusOfSpend(long spendEntryId) {
-        return jdbc.sql("SELECT method, status FROM payment WHERE spend_entry_id = ?").param(spendEntryId)
-                .query((rs, n) -> label(rs.getString(1), rs.getString(2))).optional();
-    }
-
-    static String label(String method, String status) {
-        return switch (status) {
-            case "SENT" -> "Paid through Stripe";
-            case "SETTLED" -> "Settled outside Stripe";
-            case "FAILED" -> "Payment failed: a commissioner will settle it";
-            default -> "OUTSIDE".equals(method) ? "Waiting to be settled outside Stripe" : "Being paid through Stripe";
-        };
     }
 
     /**
@@ -271,7 +239,7 @@ public class Payouts implements PaymentStatuses {
                 .query((rs, n) -> {
                     holders.add(rs.getLong(9));
                     return new WaitingPayment(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4),
-                            rs.getString(5), label(rs.getString(6), rs.getString(7)), rs.getString(8),
+                            rs.getString(5), PaymentStatusWords.label(rs.getString(6), rs.getString(7)), rs.getString(8),
                             "OUTSIDE".equals(rs.getString(6)) || "FAILED".equals(rs.getString(7)));
                 })
                 .list();

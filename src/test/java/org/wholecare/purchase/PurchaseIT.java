@@ -65,6 +65,7 @@ class PurchaseIT {
     @Autowired ProviderBookings providerBookings;
     @Autowired Invoices invoices;
     @Autowired Payouts payments;
+    @Autowired PaymentStatuses paymentStatuses;
     @Autowired BudgetHolderService holders;
     @Autowired BudgetService budgets;
     @Autowired LedgerService ledger;
@@ -243,7 +244,7 @@ class PurchaseIT {
             payments.recordSettledOutside(waiting.id(), "BACS from the council, ref 4471");
             return null;
         });
-        assertThat(payments.ofInvoices(List.of(invoiceId)).get(invoiceId)).isEqualTo("Settled outside Stripe");
+        assertThat(paymentStatuses.ofInvoices(List.of(invoiceId)).get(invoiceId)).isEqualTo("Settled outside Stripe");
         // and the month's statement says so next to the spend
         var statement = actingAs.run(p.username(), () -> statements.statement(p.budget().id(),
                 java.time.YearMonth.now()));
