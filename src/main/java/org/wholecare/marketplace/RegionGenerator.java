@@ -102,6 +102,24 @@ public class RegionGenerator {
                 (System.nanoTime() - started) / 1_000_000_000);
     }
 
+    /** A provider serves four districts next to each other, starting anywhere in the area. */
+    private static List<String> fourNeighbouringDistricts(Random random, List<String> districts) {
+        int home = random.nextInt(districts.size());
+        List<String> mine = new ArrayList<>();
+        for (int k = 0; k < 4; k++) {
+            mine.add(districts.get((home + k) % districts.size()));
+        }
+        return mine;
+    }
+
+    private static String description(Random random) {
+        StringBuilder description = new StringBuilder();
+        for (int w = 0; w < 25; w++) {
+            description.append(word(random)).append(' ');
+        }
+        return description.toString().strip();
+    }
+
     private void insertProviders(int from, int to, long areaId, List<String> districts, long[] categoryIds,
             int listingsPerProvider, Random random, Timestamp now) {
         List<Object[]> organisations = new ArrayList<>();
@@ -125,25 +143,18 @@ public class RegionGenerator {
             String status = p % 50 == 0 ? "PENDING" : p % 50 == 1 ? "SUSPENDED" : "VERIFIED";
             profiles.add(new Object[] {organisationId, "Contact " + (p + 1), "provider" + (p + 1) + "@example.org",
                 status, now});
-            int home = random.nextInt(districts.size());
-            List<String> mine = new ArrayList<>();
-            for (int k = 0; k < 4; k++) {
-                mine.add(districts.get((home + k) % districts.size()));
-            }
+            List<String> mine = fourNeighbouringDistricts(random, districts);
             mine.forEach(d -> served.add(new Object[] {organisationId, d}));
             for (int l = 0; l < listingsPerProvider; l++) {
                 int c = random.nextInt(CATEGORIES.length);
                 long price = Math.max(100, Math.round(TYPICAL_PENCE[c] * (0.6 + random.nextDouble() * 0.8)));
                 String title = capital(word(random)) + " " + word(random) + " " + CATEGORIES[c].toLowerCase();
-                StringBuilder description = new StringBuilder();
-                for (int w = 0; w < 25; w++) {
-                    description.append(word(random)).append(' ');
-                }
+                String description = description(random);
                 boolean visible = "VERIFIED".equals(status);
                 List<String> where = new ArrayList<>(mine.subList(0, 1 + random.nextInt(mine.size())));
                 // made exactly as for listings saved through the app
-                String searchText = SearchTerms.document(title, description.toString().strip(), where);
-                listings.add(new Object[] {organisationId, categoryIds[c], title, description.toString().strip(),
+                String searchText = SearchTerms.document(title, description, where);
+                listings.add(new Object[] {organisationId, categoryIds[c], title, description,
                     UNITS[c], price, visible, DAYS[random.nextInt(DAYS.length)],
                     LANGUAGES[random.nextInt(LANGUAGES.length)], now, now, searchText, SearchTerms.VERSION});
                 listingDistricts.add(where);

@@ -88,6 +88,26 @@ public class AccountsView extends Main {
         refresh();
     }
 
+    /** Staff choose their organisation; people who live in an area give it and their postcode district. */
+    private void showFieldsFor(@Nullable Role chosen, ComboBox<OrganisationSummary> organisation,
+            Select<AreaSummary> area, TextField district) {
+        boolean staff = chosen != null && chosen.belongsToOrganisation();
+        organisation.setVisible(staff);
+        organisation.clear();
+        if (staff) {
+            organisation.setItems(organisationsById.values().stream()
+                    .filter(o -> chosen.organisationTypes().contains(o.type()))
+                    .sorted((a, b) -> a.name().compareToIgnoreCase(b.name()))
+                    .toList());
+        }
+        boolean resident = chosen != null && chosen.livesInArea();
+        area.setVisible(resident);
+        district.setVisible(resident);
+        if (resident && area.getValue() == null && area.getListDataView().getItemCount() == 1) {
+            area.setValue(area.getListDataView().getItem(0));
+        }
+    }
+
     private Component accountForm() {
         TextField fullName = new TextField("Full name");
         fullName.setMaxLength(200);
@@ -114,24 +134,7 @@ public class AccountsView extends Main {
         district.setMaxLength(4);
         district.setVisible(false);
 
-        role.addValueChangeListener(change -> {
-            Role chosen = change.getValue();
-            boolean staff = chosen != null && chosen.belongsToOrganisation();
-            organisation.setVisible(staff);
-            organisation.clear();
-            if (staff) {
-                organisation.setItems(organisationsById.values().stream()
-                        .filter(o -> chosen.organisationTypes().contains(o.type()))
-                        .sorted((a, b) -> a.name().compareToIgnoreCase(b.name()))
-                        .toList());
-            }
-            boolean resident = chosen != null && chosen.livesInArea();
-            area.setVisible(resident);
-            district.setVisible(resident);
-            if (resident && area.getValue() == null && area.getListDataView().getItemCount() == 1) {
-                area.setValue(area.getListDataView().getItem(0));
-            }
-        });
+        role.addValueChangeListener(change -> showFieldsFor(change.getValue(), organisation, area, district));
 
         FormErrors errors = new FormErrors().field("fullName", fullName).field("username", username)
                 .field("role", role).field("organisation", organisation).field("area", area)

@@ -129,6 +129,18 @@ public class ClientView extends Main implements BeforeEnterObserver {
                 FindSupportView.class)));
     }
 
+    private static Select<Proposal.Frequency> frequencyPicker() {
+        Select<Proposal.Frequency> frequency = new Select<>();
+        frequency.setLabel("How often");
+        frequency.setItems(Proposal.Frequency.values());
+        frequency.setItemLabelGenerator(f -> switch (f) {
+            case ONE_OFF -> "Once";
+            case WEEKLY -> "Every week";
+            case MONTHLY -> "Every month";
+        });
+        return frequency;
+    }
+
     private Component proposeForm(List<ShortlistItem> shortlist, String name, boolean mayBuy) {
         Select<ShortlistItem> choice = new Select<>();
         choice.setLabel("Service");
@@ -138,14 +150,7 @@ public class ClientView extends Main implements BeforeEnterObserver {
         quantity.setMin(1);
         quantity.setMax(Proposals.MAX_QUANTITY);
         quantity.setHelperText("Hours, sessions, days or items, as the service is priced");
-        Select<Proposal.Frequency> frequency = new Select<>();
-        frequency.setLabel("How often");
-        frequency.setItems(Proposal.Frequency.values());
-        frequency.setItemLabelGenerator(f -> switch (f) {
-            case ONE_OFF -> "Once";
-            case WEEKLY -> "Every week";
-            case MONTHLY -> "Every month";
-        });
+        Select<Proposal.Frequency> frequency = frequencyPicker();
         DatePicker start = new DatePicker("Starting on");
         start.setLocale(Locale.UK);
         TextArea reason = new TextArea("Why this suits " + name);

@@ -215,9 +215,35 @@ public class HolderRecordView extends Main implements BeforeEnterObserver {
 
         FormErrors errors = new FormErrors().field("startDate", start).field("endDate", end)
                 .field("management", management).field("brokerage", brokerage);
-        Div streams = new Div();
         Map<FundingStream, TextField> amounts = new EnumMap<>(FundingStream.class);
         Map<FundingStream, TextArea> calculations = new EnumMap<>(FundingStream.class);
+        Div streams = streamFields(errors, amounts, calculations);
+        Button create = new Button("Set up the budget", click -> {
+            errors.clear();
+            try {
+                budgets.createBudget(new NewBudget(holder.id(), start.getValue(), end.getValue(),
+                        management.getValue(), brokerage.getValue() == null ? null : brokerage.getValue().id(),
+                        typedPence(amounts), notes(calculations)));
+                Notification.show("The budget is set up.", 5000, Notification.Position.TOP_CENTER)
+                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                render();
+            } catch (ValidationException e) {
+                errors.show(e);
+            }
+        });
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        var card = Ui.card("Set up the budget", new Paragraph("Enter what each funder allocates for the whole "
+                + "period and how it was worked out. The person sees both. The private top-up starts at £0.00: "
+                + "the person can add to it by card."), start, end, management, brokerage, streams,
+                errors.formMessage(), create);
+        card.addClassName("form");
+        return card;
+    }
+
+    /** An amount and how it was worked out, for each funder's stream (the private top-up starts at £0.00). */
+    private static Div streamFields(FormErrors errors, Map<FundingStream, TextField> amounts,
+            Map<FundingStream, TextArea> calculations) {
+        Div streams = new Div();
         for (FundingStream stream : FundingStream.values()) {
             if (stream == FundingStream.PRIVATE_TOP_UP) {
                 continue;
@@ -233,41 +259,31 @@ public class HolderRecordView extends Main implements BeforeEnterObserver {
             errors.field("amount-" + stream.name(), amount).field("calculation-" + stream.name(), calculation);
             streams.add(amount, calculation);
         }
-        Button create = new Button("Set up the budget", click -> {
-            errors.clear();
+        return streams;
+    }
+
+    /** The amounts as typed, in pence; every one that cannot be read is refused at its field. */
+    private static Map<FundingStream, Long> typedPence(Map<FundingStream, TextField> amounts) {
+        Map<FundingStream, Long> pence = new EnumMap<>(FundingStream.class);
+        var typing = new ValidationException.Collector();
+        amounts.forEach((stream, field) -> {
+            if (field.getValue().isBlank()) {
+                return;
+            }
             try {
-                Map<FundingStream, Long> pence = new EnumMap<>(FundingStream.class);
-                var typing = new ValidationException.Collector();
-                amounts.forEach((stream, field) -> {
-                    if (field.getValue().isBlank()) {
-                        return;
-                    }
-                    try {
-                        pence.put(stream, Money.parse(field.getValue(), "amount-" + stream.name()));
-                    } catch (ValidationException e) {
-                        e.fieldErrors().forEach(typing::add);
-                    }
-                });
-                typing.throwIfAny();
-                Map<FundingStream, String> notes = new EnumMap<>(FundingStream.class);
-                calculations.forEach((stream, field) -> notes.put(stream, field.getValue()));
-                budgets.createBudget(new NewBudget(holder.id(), start.getValue(), end.getValue(),
-                        management.getValue(), brokerage.getValue() == null ? null : brokerage.getValue().id(),
-                        pence, notes));
-                Notification.show("The budget is set up.", 5000, Notification.Position.TOP_CENTER)
-                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-                render();
+                pence.put(stream, Money.parse(field.getValue(), "amount-" + stream.name()));
             } catch (ValidationException e) {
-                errors.show(e);
+                e.fieldErrors().forEach(typing::add);
             }
         });
-        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        var card = Ui.card("Set up the budget", new Paragraph("Enter what each funder allocates for the whole "
-                + "period and how it was worked out. The person sees both. The private top-up starts at £0.00: "
-                + "the person can add to it by card."), start, end, management, brokerage, streams,
-                errors.formMessage(), create);
-        card.addClassName("form");
-        return card;
+        typing.throwIfAny();
+        return pence;
+    }
+
+    private static Map<FundingStream, String> notes(Map<FundingStream, TextArea> calculations) {
+        Map<FundingStream, String> notes = new EnumMap<>(FundingStream.class);
+        calculations.forEach((stream, field) -> notes.put(stream, field.getValue()));
+        return notes;
     }
 
     private Component adjustForm(BudgetSummary budget) {

@@ -56,17 +56,7 @@ public class FindSupportView extends Main {
         TextField text = new TextField("What are you looking for?");
         text.setPlaceholder("For example physiotherapy, day centre, help at home");
         text.setMaxLength(200);
-        Select<ServiceCategory> category = new Select<>();
-        category.setLabel("Kind of support");
-        List<ServiceCategory> kinds = new ArrayList<>();
-        kinds.add(ANY);
-        Long areaId = currentUser.require().areaId();
-        if (areaId != null) {
-            pooling.categories(areaId).stream().filter(c -> !c.excluded()).forEach(kinds::add);
-        }
-        category.setItems(kinds);
-        category.setItemLabelGenerator(ServiceCategory::name);
-        category.setValue(ANY);
+        Select<ServiceCategory> category = kindsOfSupport(pooling, currentUser);
         TextField district = new TextField("Postcode district");
         // where the person being helped lives, when a broker or representative acts for them
         district.setValue(ViewerDistrict.of(holders, currentUser.require()).orElseGet(search::defaultDistrict));
@@ -74,17 +64,9 @@ public class FindSupportView extends Main {
         district.setHelperText("The first part of the postcode, for example NB4");
         TextField maxPrice = new TextField("Highest price per unit (£, optional)");
         maxPrice.setAllowedCharPattern("[0-9.,£ ]");
-        Select<String> day = new Select<>();
-        day.setLabel("Available on");
-        day.setItems("", "MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN");
-        day.setItemLabelGenerator(d -> d.isEmpty() ? "Any day" : ListingView.DAY_NAMES.get(d));
-        day.setValue("");
+        Select<String> day = dayPicker();
         TextField language = new TextField("Language (optional)");
-        Select<SearchQuery.Sort> sort = new Select<>();
-        sort.setLabel("Sort by");
-        sort.setItems(SearchQuery.Sort.values());
-        sort.setItemLabelGenerator(SearchQuery.Sort::label);
-        sort.setValue(SearchQuery.Sort.RELEVANCE);
+        Select<SearchQuery.Sort> sort = sortPicker();
         FormErrors errors = new FormErrors().field("district", district).field("maxPrice", maxPrice);
         Button go = new Button("Search", click -> {
             errors.clear();
@@ -119,6 +101,40 @@ public class FindSupportView extends Main {
         more.addClickListener(click -> load());
         add(card, summary, results, more);
         go.click();
+    }
+
+    /** The kinds of support the person's area's budgets may buy, and "any". */
+    private static Select<ServiceCategory> kindsOfSupport(PoolingService pooling, CurrentUser currentUser) {
+        Select<ServiceCategory> category = new Select<>();
+        category.setLabel("Kind of support");
+        List<ServiceCategory> kinds = new ArrayList<>();
+        kinds.add(ANY);
+        Long areaId = currentUser.require().areaId();
+        if (areaId != null) {
+            pooling.categories(areaId).stream().filter(c -> !c.excluded()).forEach(kinds::add);
+        }
+        category.setItems(kinds);
+        category.setItemLabelGenerator(ServiceCategory::name);
+        category.setValue(ANY);
+        return category;
+    }
+
+    private static Select<String> dayPicker() {
+        Select<String> day = new Select<>();
+        day.setLabel("Available on");
+        day.setItems("", "MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN");
+        day.setItemLabelGenerator(d -> d.isEmpty() ? "Any day" : ListingView.DAY_NAMES.get(d));
+        day.setValue("");
+        return day;
+    }
+
+    private static Select<SearchQuery.Sort> sortPicker() {
+        Select<SearchQuery.Sort> sort = new Select<>();
+        sort.setLabel("Sort by");
+        sort.setItems(SearchQuery.Sort.values());
+        sort.setItemLabelGenerator(SearchQuery.Sort::label);
+        sort.setValue(SearchQuery.Sort.RELEVANCE);
+        return sort;
     }
 
     private void load() {

@@ -190,42 +190,62 @@ public class ProviderListingsView extends Main {
     }
 
     private Component form(@Nullable Listing editing) {
-        Select<ServiceCategory> category = new Select<>();
-        category.setLabel("Kind of support");
-        category.setItems(categories);
-        category.setItemLabelGenerator(ServiceCategory::name);
-        category.setPlaceholder("Choose");
-        shownCategory = category;
-        categoryAdvice(category);
-        TextField title = new TextField("Title");
-        title.setHelperText("Up to " + ListingService.MAX_TITLE + " characters");
-        TextArea description = new TextArea("Description");
-        description.setHelperText("What you do, who does it and what it includes");
-        Select<ListingUnit> unit = new Select<>();
-        unit.setLabel("Price is per");
-        unit.setItems(ListingUnit.values());
-        unit.setItemLabelGenerator(ListingUnit::label);
-        unit.setValue(ListingUnit.HOUR);
-        TextField price = new TextField("Price per unit (£)");
-        price.setAllowedCharPattern("[0-9.,£ -]");
-        CheckboxGroup<String> districts = new CheckboxGroup<>("Postcode districts where you offer this");
-        districts.setItems(provider.districts());
-        CheckboxGroup<String> days = new CheckboxGroup<>("Days available");
-        days.setItems(ListingService.DAYS);
-        days.setItemLabelGenerator(ListingView.DAY_NAMES::get);
-        TextField times = new TextField("Times (optional)");
-        times.setHelperText("For example 7am to 11am");
-        TextField languages = new TextField("Languages");
-        languages.setValue("English");
-        languages.setHelperText("Separated by commas, for example English, Polish");
-        TextField accessibility = new TextField("Accessibility (optional)");
-        accessibility.setHelperText("For example step-free access, hearing loop, BSL");
-        Select<ListingStatus> status = new Select<>();
-        status.setLabel("Status");
-        status.setItems(ListingStatus.values());
-        status.setItemLabelGenerator(ListingStatus::label);
-        status.setValue(ListingStatus.PUBLISHED);
-        if (editing != null) {
+        return new ListingForm(editing).card();
+    }
+
+    /** Adds a listing, or changes one, with every field's problem shown at the field. */
+    private final class ListingForm {
+
+        private final @Nullable Listing editing;
+        private final Select<ServiceCategory> category = new Select<>();
+        private final TextField title = new TextField("Title");
+        private final TextArea description = new TextArea("Description");
+        private final Select<ListingUnit> unit = new Select<>();
+        private final TextField price = new TextField("Price per unit (£)");
+        private final CheckboxGroup<String> districts = new CheckboxGroup<>("Postcode districts where you offer this");
+        private final CheckboxGroup<String> days = new CheckboxGroup<>("Days available");
+        private final TextField times = new TextField("Times (optional)");
+        private final TextField languages = new TextField("Languages");
+        private final TextField accessibility = new TextField("Accessibility (optional)");
+        private final Select<ListingStatus> status = new Select<>();
+        private final FormErrors errors;
+
+        ListingForm(@Nullable Listing editing) {
+            this.editing = editing;
+            category.setLabel("Kind of support");
+            category.setItems(categories);
+            category.setItemLabelGenerator(ServiceCategory::name);
+            category.setPlaceholder("Choose");
+            shownCategory = category;
+            categoryAdvice(category);
+            title.setHelperText("Up to " + ListingService.MAX_TITLE + " characters");
+            description.setHelperText("What you do, who does it and what it includes");
+            unit.setLabel("Price is per");
+            unit.setItems(ListingUnit.values());
+            unit.setItemLabelGenerator(ListingUnit::label);
+            unit.setValue(ListingUnit.HOUR);
+            price.setAllowedCharPattern("[0-9.,£ -]");
+            districts.setItems(provider.districts());
+            days.setItems(ListingService.DAYS);
+            days.setItemLabelGenerator(ListingView.DAY_NAMES::get);
+            times.setHelperText("For example 7am to 11am");
+            languages.setValue("English");
+            languages.setHelperText("Separated by commas, for example English, Polish");
+            accessibility.setHelperText("For example step-free access, hearing loop, BSL");
+            status.setLabel("Status");
+            status.setItems(ListingStatus.values());
+            status.setItemLabelGenerator(ListingStatus::label);
+            status.setValue(ListingStatus.PUBLISHED);
+            if (editing != null) {
+                fillFrom(editing);
+            }
+            errors = new FormErrors().field("category", category).field("title", title)
+                    .field("description", description).field("unit", unit).field("price", price)
+                    .field("districts", districts).field("days", days).field("times", times)
+                    .field("languages", languages).field("accessibility", accessibility).field("status", status);
+        }
+
+        private void fillFrom(Listing editing) {
             categories.stream().filter(c -> c.id() == editing.categoryId()).findFirst().ifPresent(category::setValue);
             title.setValue(editing.title());
             description.setValue(editing.description());
@@ -238,11 +258,8 @@ public class ProviderListingsView extends Main {
             accessibility.setValue(editing.accessibility() == null ? "" : editing.accessibility());
             status.setValue(editing.status());
         }
-        FormErrors errors = new FormErrors().field("category", category).field("title", title)
-                .field("description", description).field("unit", unit).field("price", price)
-                .field("districts", districts).field("days", days).field("times", times).field("languages", languages)
-                .field("accessibility", accessibility).field("status", status);
-        Button save = new Button(editing == null ? "Add the listing" : "Save changes", click -> {
+
+        private void save() {
             errors.clear();
             try {
                 long pence = Money.parse(price.getValue(), "price");
@@ -257,20 +274,24 @@ public class ProviderListingsView extends Main {
             } catch (ValidationException e) {
                 errors.show(e);
             }
-        });
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Div buttons = new Div(save);
-        if (editing != null) {
-            buttons.add(new Button("Cancel", click -> render(null)));
         }
-        var card = Ui.card(editing == null ? "Add a listing" : "Change " + editing.title(), category, title,
-                description, unit, price);
-        if (editing != null) {
-            card.add(priceHistory(editing));
+
+        Component card() {
+            Button save = new Button(editing == null ? "Add the listing" : "Save changes", click -> save());
+            save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            Div buttons = new Div(save);
+            if (editing != null) {
+                buttons.add(new Button("Cancel", click -> render(null)));
+            }
+            var card = Ui.card(editing == null ? "Add a listing" : "Change " + editing.title(), category, title,
+                    description, unit, price);
+            if (editing != null) {
+                card.add(priceHistory(editing));
+            }
+            card.add(districts, days, times, languages, accessibility, status, errors.formMessage(), buttons);
+            card.addClassName("form");
+            card.setId("listing-form");
+            return card;
         }
-        card.add(districts, days, times, languages, accessibility, status, errors.formMessage(), buttons);
-        card.addClassName("form");
-        card.setId("listing-form");
-        return card;
     }
 }

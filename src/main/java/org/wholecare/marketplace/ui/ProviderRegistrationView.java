@@ -77,19 +77,7 @@ public class ProviderRegistrationView extends Main {
                 var registered = providers.register(new RegisterProvider(name.getValue(), area.getValue() == null
                         ? null : area.getValue().id(), districts.getValue(), cqc.getValue(), contact.getValue(),
                         email.getValue(), phone.getValue(), null, password.getValue(), confirmation.getValue()));
-                removeAll();
-                Paragraph done = new Paragraph("Thank you. " + name.getValue().strip() + " is registered. You can "
-                        + "sign in now and prepare your listings; they will be seen once a commissioner has checked "
-                        + "your organisation.");
-                done.getElement().setAttribute("role", "status");
-                com.vaadin.flow.component.html.Span username = new com.vaadin.flow.component.html.Span(
-                        registered.username());
-                username.setId("assigned-username");
-                username.addClassName("assigned-username");
-                Paragraph yours = new Paragraph("Your username is ");
-                yours.add(username, new com.vaadin.flow.component.html.Span(". Write it down: you need it, with "
-                        + "your password, to sign in."));
-                add(new H1("Registration received"), done, yours, new Anchor("login", "Go to sign in"));
+                showRegistered(name.getValue().strip(), registered.username());
             } catch (ValidationException e) {
                 throttle.giveBack(from);
                 errors.show(e);
@@ -98,5 +86,21 @@ public class ProviderRegistrationView extends Main {
         register.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         form.add(register);
         add(form, new Anchor("login", "Already registered? Sign in"));
+    }
+
+    /** What a provider sees once registered: above all, the username they were given. */
+    private void showRegistered(String organisationName, String assignedUsername) {
+        removeAll();
+        Paragraph done = new Paragraph("Thank you. " + organisationName + " is registered. You can "
+                + "sign in now and prepare your listings; they will be seen once a commissioner has checked "
+                + "your organisation.");
+        done.getElement().setAttribute("role", "status");
+        com.vaadin.flow.component.html.Span username = new com.vaadin.flow.component.html.Span(assignedUsername);
+        username.setId("assigned-username");
+        username.addClassName("assigned-username");
+        Paragraph yours = new Paragraph("Your username is ");
+        yours.add(username, new com.vaadin.flow.component.html.Span(". Write it down: you need it, with "
+                + "your password, to sign in."));
+        add(new H1("Registration received"), done, yours, new Anchor("login", "Go to sign in"));
     }
 }

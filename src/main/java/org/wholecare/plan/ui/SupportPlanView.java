@@ -113,27 +113,60 @@ public class SupportPlanView extends Main {
         lineList.addClassName("plan-lines");
         refreshLines();
 
-        Select<ServiceCategory> category = new Select<>();
-        category.setLabel("Kind of support");
-        category.setItems(categories);
-        category.setItemLabelGenerator(ServiceCategory::name);
-        category.setPlaceholder("Choose");
-        TextField description = new TextField("What the support is");
-        description.setMaxLength(300);
-        TextField amount = new TextField("Planned cost (£)");
-        amount.setAllowedCharPattern("[0-9.,£ ]");
-        Select<SupportPlan.Frequency> frequency = new Select<>();
-        frequency.setLabel("How often");
-        frequency.setItems(SupportPlan.Frequency.values());
-        frequency.setItemLabelGenerator(SupportPlan.Frequency::label);
-        frequency.setValue(SupportPlan.Frequency.WEEK);
-        Select<Integer> outcome = new Select<>();
-        outcome.setLabel("Which outcome it helps with (number)");
-        outcomes.addValueChangeListener(e -> outcome.setItems(outcomeNumbers(e.getValue())));
-        outcome.setItems(outcomeNumbers(outcomes.getValue()));
-        FormErrors lineErrors = new FormErrors().field("category", category).field("description", description)
-                .field("amount", amount).field("outcome", outcome);
-        Button addLine = new Button("Add this support", click -> {
+        FormErrors errors = new FormErrors().field("outcomes", outcomes).field("reviewDate", review);
+        Paragraph linesError = errors.formMessage();
+        Button save = new Button("Save the draft", click -> {
+            errors.clear();
+            try {
+                plans.saveDraft(holder.id(), Arrays.asList(outcomes.getValue().split("\\R")), List.copyOf(lines),
+                        review.getValue());
+                Notification.show("Your draft is saved. Your commissioner will look at it.", 5000,
+                        Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                render();
+            } catch (ValidationException e) {
+                errors.show(e);
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        var card = Ui.card("Draft changes to the plan", outcomes, new Paragraph("The support in the plan:"), lineList,
+                new LineForm(outcomes), review, linesError, save);
+        card.addClassName("form");
+        card.setId("plan-editor");
+        return card;
+    }
+
+    /** Adds one line of support to the draft, checked here first so a half-filled line is never added. */
+    private final class LineForm extends Div {
+
+        private final Select<ServiceCategory> category = new Select<>();
+        private final TextField description = new TextField("What the support is");
+        private final TextField amount = new TextField("Planned cost (£)");
+        private final Select<SupportPlan.Frequency> frequency = new Select<>();
+        private final Select<Integer> outcome = new Select<>();
+        private final FormErrors lineErrors;
+
+        LineForm(TextArea outcomes) {
+            category.setLabel("Kind of support");
+            category.setItems(categories);
+            category.setItemLabelGenerator(ServiceCategory::name);
+            category.setPlaceholder("Choose");
+            description.setMaxLength(300);
+            amount.setAllowedCharPattern("[0-9.,£ ]");
+            frequency.setLabel("How often");
+            frequency.setItems(SupportPlan.Frequency.values());
+            frequency.setItemLabelGenerator(SupportPlan.Frequency::label);
+            frequency.setValue(SupportPlan.Frequency.WEEK);
+            outcome.setLabel("Which outcome it helps with (number)");
+            outcomes.addValueChangeListener(e -> outcome.setItems(outcomeNumbers(e.getValue())));
+            outcome.setItems(outcomeNumbers(outcomes.getValue()));
+            lineErrors = new FormErrors().field("category", category).field("description", description)
+                    .field("amount", amount).field("outcome", outcome);
+            Button addLine = new Button("Add this support", click -> addLine());
+            add(category, description, amount, frequency, outcome, lineErrors.formMessage(), addLine);
+            addClassName("plan-line-form");
+        }
+
+        private void addLine() {
             lineErrors.clear();
             var errors = new ValidationException.Collector();
             if (category.getValue() == null) {
@@ -166,30 +199,7 @@ public class SupportPlanView extends Main {
             amount.clear();
             lineErrors.clear();
             refreshLines();
-        });
-
-        FormErrors errors = new FormErrors().field("outcomes", outcomes).field("reviewDate", review);
-        Paragraph linesError = errors.formMessage();
-        Button save = new Button("Save the draft", click -> {
-            errors.clear();
-            try {
-                plans.saveDraft(holder.id(), Arrays.asList(outcomes.getValue().split("\\R")), List.copyOf(lines),
-                        review.getValue());
-                Notification.show("Your draft is saved. Your commissioner will look at it.", 5000,
-                        Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-                render();
-            } catch (ValidationException e) {
-                errors.show(e);
-            }
-        });
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Div addForm = new Div(category, description, amount, frequency, outcome, lineErrors.formMessage(), addLine);
-        addForm.addClassName("plan-line-form");
-        var card = Ui.card("Draft changes to the plan", outcomes, new Paragraph("The support in the plan:"), lineList,
-                addForm, review, linesError, save);
-        card.addClassName("form");
-        card.setId("plan-editor");
-        return card;
+        }
     }
 
     private void refreshLines() {

@@ -63,6 +63,32 @@ public class PoolingView extends Main {
         add(agreementForm(categories), exclusions(categories), addCategoryForm(), versions());
     }
 
+    /** Each share as typed, in basis points; every one that is not a percentage is refused at its row. */
+    private static Map<Long, Map<FundingStream, Integer>> typedShares(
+            Map<Long, Map<FundingStream, TextField>> fields) {
+        Map<Long, Map<FundingStream, Integer>> shares = new LinkedHashMap<>();
+        var typing = new ValidationException.Collector();
+        fields.forEach((categoryId, byStream) -> {
+            Map<FundingStream, Integer> parsed = new EnumMap<>(FundingStream.class);
+            byStream.forEach((stream, field) -> {
+                String text = field.getValue().isBlank() ? "0" : field.getValue().strip();
+                try {
+                    BigDecimal percent = new BigDecimal(text);
+                    if (percent.scale() > 2) {
+                        throw new NumberFormatException();
+                    }
+                    parsed.put(stream, percent.movePointRight(2).intValueExact());
+                } catch (NumberFormatException | ArithmeticException e) {
+                    typing.add("category-" + categoryId, "Enter each share as a percentage using numbers "
+                            + "only, for example 60 or 33.33.");
+                }
+            });
+            shares.put(categoryId, parsed);
+        });
+        typing.throwIfAny();
+        return shares;
+    }
+
     private Component agreementForm(List<ServiceCategory> categories) {
         var current = pooling.currentAgreement(areaId);
         FormErrors errors = new FormErrors();
@@ -95,27 +121,7 @@ public class PoolingView extends Main {
         Button save = new Button("Save as a new version", click -> {
             errors.clear();
             try {
-                Map<Long, Map<FundingStream, Integer>> shares = new LinkedHashMap<>();
-                var typing = new ValidationException.Collector();
-                fields.forEach((categoryId, byStream) -> {
-                    Map<FundingStream, Integer> parsed = new EnumMap<>(FundingStream.class);
-                    byStream.forEach((stream, field) -> {
-                        String text = field.getValue().isBlank() ? "0" : field.getValue().strip();
-                        try {
-                            BigDecimal percent = new BigDecimal(text);
-                            if (percent.scale() > 2) {
-                                throw new NumberFormatException();
-                            }
-                            parsed.put(stream, percent.movePointRight(2).intValueExact());
-                        } catch (NumberFormatException | ArithmeticException e) {
-                            typing.add("category-" + categoryId, "Enter each share as a percentage using numbers "
-                                    + "only, for example 60 or 33.33.");
-                        }
-                    });
-                    shares.put(categoryId, parsed);
-                });
-                typing.throwIfAny();
-                PoolingAgreement saved = pooling.saveNewVersion(shares);
+                PoolingAgreement saved = pooling.saveNewVersion(typedShares(fields));
                 Notification.show("Version " + saved.version() + " of the pooling agreement is saved.", 5000,
                         Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
                 render();

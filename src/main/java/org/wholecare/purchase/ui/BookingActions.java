@@ -5,7 +5,6 @@ import org.wholecare.purchase.BookingPreview;
 import org.wholecare.purchase.Bookings;
 import org.wholecare.purchase.CostChangedException;
 import org.wholecare.purchase.Purchase;
-import org.wholecare.purchase.ui.BookingActions;
 
 import org.wholecare.shared.UkTime;
 import com.vaadin.flow.component.button.Button;
@@ -79,68 +78,116 @@ class BookingActions implements ListingActions {
         if (consent.myScope(holderId).filter(s -> s == org.wholecare.consent.ConsentScope.PURCHASE).isEmpty()) {
             return Optional.empty();
         }
-        long forHolder = holderId;
-        // one key per booking made here: a double click books once, the next booking is new
-        String[] requestKey = {UUID.randomUUID().toString()};
+        String whose = role == Role.BUDGET_HOLDER ? "" : " for " + ActingFor.current().map(ActingFor.Client::name)
+                .orElse("them");
+        return Optional.of(new BookingForm(listing, holderId, role).card("Book this" + whose));
+    }
+
+    /**
+     * The booking form on one listing: the cost is checked first, and the booking is made at exactly
+     * what was shown, or refused; any change to the form asks for a new check.
+     */
+    private final class BookingForm {
+
+        private final Listing listing;
+        private final long holderId;
+        private final Role role;
         // a decimal field, so "1.5" reaches the service and gets a message instead of becoming 15
-        BigDecimalField quantity = new BigDecimalField("How many " + listing.unit().label() + "s each time");
-        quantity.setHelperText("Whole " + listing.unit().label() + "s, up to "
-                + Bookings.maxUnitsPerTime(listing.unit()) + " at a time");
-        quantity.setValue(BigDecimal.ONE);
-        Select<Booking.Frequency> frequency = new Select<>();
-        frequency.setLabel("How often");
-        frequency.setItems(Booking.Frequency.values());
-        frequency.setItemLabelGenerator(f -> switch (f) {
-            case ONE_OFF -> "Once";
-            case WEEKLY -> "Every week";
-            case MONTHLY -> "Every month";
-        });
-        frequency.setValue(Booking.Frequency.ONE_OFF);
-        IntegerField occurrences = new IntegerField("For how many weeks or months");
-        occurrences.setMin(1);
-        occurrences.setMax(Bookings.MAX_OCCURRENCES);
-        occurrences.setValue(1);
-        occurrences.setVisible(false);
-        frequency.addValueChangeListener(e -> occurrences.setVisible(e.getValue() != Booking.Frequency.ONE_OFF));
-        DatePicker start = new DatePicker("Starting on");
-        start.setLocale(Locale.UK);
-        start.setMin(UkTime.today(clock));
-        Select<String> planLine = new Select<>();
-        planLine.setLabel("Which part of the support plan this is for (optional)");
-        planLine.setItems(plans.agreed(forHolder).map(p -> p.lines().stream().map(SupportPlan.Line::description)
-                .toList()).orElse(java.util.List.of()));
-        planLine.setEmptySelectionAllowed(true);
-        planLine.setEmptySelectionCaption("Not part of the plan");
-        Div preview = new Div();
-        preview.setId("booking-preview");
-        preview.getElement().setAttribute("aria-live", "polite");
-        FormErrors errors = new FormErrors().field("quantity", quantity).field("frequency", frequency)
-                .field("occurrences", occurrences).field("startDate", start).field("planLine", planLine)
-                .field("listing", quantity);
-        Button confirm = new Button("Confirm the booking");
-        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        confirm.setVisible(false);
-        java.util.function.Supplier<Booking> booking = () -> new Booking(forHolder, listing.id(),
-                quantity.getValue(), frequency.getValue(),
-                occurrences.getValue() == null ? 0 : occurrences.getValue(), start.getValue(), planLine.getValue(),
-                requestKey[0], null);
-        // what the person was last shown: the booking is made at exactly this, or refused
-        BookingPreview[] shown = {null};
-        // what is confirmed must be what was costed: any change asks for a new check first
-        Runnable changed = () -> {
-            shown[0] = null;
+        private final BigDecimalField quantity;
+        private final Select<Booking.Frequency> frequency = new Select<>();
+        private final IntegerField occurrences = new IntegerField("For how many weeks or months");
+        private final DatePicker start = new DatePicker("Starting on");
+        private final Select<String> planLine = new Select<>();
+        private final Div preview = new Div();
+        private final Button confirm = new Button("Confirm the booking");
+        private final FormErrors errors;
+        /** One key per booking made here: a double click books once, the next booking is new. */
+        private String requestKey = UUID.randomUUID().toString();
+        /** What the person was last shown; null when nothing bookable is on screen. */
+        private @org.jspecify.annotations.Nullable BookingPreview shown;
+
+        BookingForm(Listing listing, long holderId, Role role) {
+            this.listing = listing;
+            this.holderId = holderId;
+            this.role = role;
+            quantity = new BigDecimalField("How many " + listing.unit().label() + "s each time");
+            quantity.setHelperText("Whole " + listing.unit().label() + "s, up to "
+                    + Bookings.maxUnitsPerTime(listing.unit()) + " at a time");
+            quantity.setValue(BigDecimal.ONE);
+            howOften();
+            start.setLocale(Locale.UK);
+            start.setMin(UkTime.today(clock));
+            planLine.setLabel("Which part of the support plan this is for (optional)");
+            planLine.setItems(plans.agreed(holderId).map(p -> p.lines().stream().map(SupportPlan.Line::description)
+                    .toList()).orElse(java.util.List.of()));
+            planLine.setEmptySelectionAllowed(true);
+            planLine.setEmptySelectionCaption("Not part of the plan");
+            preview.setId("booking-preview");
+            preview.getElement().setAttribute("aria-live", "polite");
+            errors = new FormErrors().field("quantity", quantity).field("frequency", frequency)
+                    .field("occurrences", occurrences).field("startDate", start).field("planLine", planLine)
+                    .field("listing", quantity);
+            confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            confirm.setVisible(false);
+            confirm.addClickListener(click -> confirm());
+            quantity.addValueChangeListener(e -> changed());
+            frequency.addValueChangeListener(e -> changed());
+            occurrences.addValueChangeListener(e -> changed());
+            start.addValueChangeListener(e -> changed());
+            planLine.addValueChangeListener(e -> changed());
+        }
+
+        private void howOften() {
+            frequency.setLabel("How often");
+            frequency.setItems(Booking.Frequency.values());
+            frequency.setItemLabelGenerator(f -> switch (f) {
+                case ONE_OFF -> "Once";
+                case WEEKLY -> "Every week";
+                case MONTHLY -> "Every month";
+            });
+            frequency.setValue(Booking.Frequency.ONE_OFF);
+            occurrences.setMin(1);
+            occurrences.setMax(Bookings.MAX_OCCURRENCES);
+            occurrences.setValue(1);
+            occurrences.setVisible(false);
+            frequency.addValueChangeListener(e -> occurrences.setVisible(e.getValue() != Booking.Frequency.ONE_OFF));
+        }
+
+        com.vaadin.flow.component.Component card(String title) {
+            Button check = new Button("Check the cost", click -> check());
+            return Ui.card(title, quantity, frequency, occurrences, start, planLine, errors.formMessage(), check,
+                    preview, confirm);
+        }
+
+        private Booking booking() {
+            return new Booking(holderId, listing.id(), quantity.getValue(), frequency.getValue(),
+                    occurrences.getValue() == null ? 0 : occurrences.getValue(), start.getValue(),
+                    planLine.getValue(), requestKey, null);
+        }
+
+        /** What is confirmed must be what was costed. */
+        private void changed() {
+            shown = null;
             if (confirm.isVisible()) {
                 confirm.setVisible(false);
                 preview.removeAll();
                 preview.add(new Paragraph("You changed the booking. Check the cost again before confirming."));
             }
-        };
-        quantity.addValueChangeListener(e -> changed.run());
-        frequency.addValueChangeListener(e -> changed.run());
-        occurrences.addValueChangeListener(e -> changed.run());
-        start.addValueChangeListener(e -> changed.run());
-        planLine.addValueChangeListener(e -> changed.run());
-        java.util.function.Consumer<BookingPreview> show = p -> {
+        }
+
+        private void check() {
+            errors.clear();
+            preview.removeAll();
+            try {
+                show(bookings.preview(booking()));
+            } catch (ValidationException e) {
+                errors.show(e);
+                shown = null;
+                confirm.setVisible(false);
+            }
+        }
+
+        private void show(BookingPreview p) {
             preview.removeAll();
             UnorderedList split = new UnorderedList();
             p.split().forEach(s -> split.add(new ListItem(s.stream().label() + ": " + Money.format(s.pence()))));
@@ -152,26 +199,16 @@ class BookingActions implements ListingActions {
                 p.problems().forEach(problem -> problems.add(new ListItem(problem)));
                 preview.add(new Paragraph("This cannot be booked:"), problems);
             }
-            shown[0] = p.canBook() ? p : null;
+            shown = p.canBook() ? p : null;
             confirm.setVisible(p.canBook());
-        };
-        Button check = new Button("Check the cost", click -> {
-            errors.clear();
-            preview.removeAll();
-            try {
-                show.accept(bookings.preview(booking.get()));
-            } catch (ValidationException e) {
-                errors.show(e);
-                shown[0] = null;
-                confirm.setVisible(false);
-            }
-        });
-        confirm.addClickListener(click -> {
+        }
+
+        private void confirm() {
             errors.clear();
             try {
-                Purchase done = bookings.book(booking.get(), shown[0]);
-                requestKey[0] = UUID.randomUUID().toString();
-                shown[0] = null;
+                Purchase done = bookings.book(booking(), shown);
+                requestKey = UUID.randomUUID().toString();
+                shown = null;
                 confirm.setVisible(false);
                 preview.removeAll();
                 preview.add(new Paragraph("Booked: " + Money.format(done.totalPence()) + " is set aside. "
@@ -180,15 +217,11 @@ class BookingActions implements ListingActions {
                         Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             } catch (CostChangedException e) {
                 // nothing was set aside: show the cost as it is now, to confirm again or not
-                show.accept(e.now());
+                show(e.now());
                 errors.show(e);
             } catch (ValidationException e) {
                 errors.show(e);
             }
-        });
-        String whose = role == Role.BUDGET_HOLDER ? "" : " for " + ActingFor.current().map(ActingFor.Client::name)
-                .orElse("them");
-        return Optional.of(Ui.card("Book this" + whose, quantity, frequency, occurrences, start, planLine,
-                errors.formMessage(), check, preview, confirm));
+        }
     }
 }

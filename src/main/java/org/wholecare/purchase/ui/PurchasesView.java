@@ -110,72 +110,94 @@ public class PurchasesView extends Main {
         var card = Ui.card("Accepted proposals to book");
         String requestKey = java.util.UUID.randomUUID().toString();
         for (Proposal p : waiting) {
-            IntegerField times = new IntegerField("For how many " + (p.frequency() == Proposal.Frequency.MONTHLY
+            card.add(new ProposalToBook(p, requestKey));
+        }
+        return Optional.of(card);
+    }
+
+    /** One accepted proposal: its cost checked, then booked at exactly what was shown. */
+    private final class ProposalToBook extends Div {
+
+        private final Proposal proposal;
+        private final String requestKey;
+        private final IntegerField times;
+        private final FormErrors errors;
+        private final Div cost = new Div();
+        private final Button confirm = new Button("Confirm the booking");
+        private @Nullable BookingPreview shown;
+
+        ProposalToBook(Proposal p, String requestKey) {
+            this.proposal = p;
+            this.requestKey = requestKey;
+            times = new IntegerField("For how many " + (p.frequency() == Proposal.Frequency.MONTHLY
                     ? "months" : "weeks"));
             times.setMin(1);
             times.setValue(1);
             times.setVisible(p.frequency() != Proposal.Frequency.ONE_OFF);
-            FormErrors errors = new FormErrors().field("occurrences", times).field("quantity", times)
+            errors = new FormErrors().field("occurrences", times).field("quantity", times)
                     .field("startDate", times).field("listing", times);
-            Div cost = new Div();
             cost.getElement().setAttribute("aria-live", "polite");
-            BookingPreview[] shown = {null};
-            Button confirm = new Button("Confirm the booking");
             confirm.setAriaLabel("Confirm the booking of " + p.title());
             confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             confirm.setVisible(false);
-            java.util.function.Supplier<Booking> booking = () -> {
-                LocalDate today = UkTime.today(clock);
-                // a proposal declined by the provider can be booked again, so the key is per showing
-                return new Booking(holder.id(), p.listingId(), p.quantity(),
-                        Booking.Frequency.valueOf(p.frequency().name()), times.getValue() == null ? 0 : times.getValue(),
-                        p.startDate().isBefore(today) ? today : p.startDate(), null,
-                        "proposal-" + p.id() + "-" + requestKey, p.id());
-            };
-            java.util.function.Consumer<BookingPreview> show = preview -> {
-                cost.removeAll();
-                cost.add(new Paragraph(Money.format(preview.totalPence()) + " in all, set aside now: "
-                        + preview.split().stream().filter(part -> part.pence() > 0)
-                                .map(part -> part.stream().label() + " " + Money.format(part.pence()))
-                                .collect(java.util.stream.Collectors.joining(", ")) + "."));
-                preview.problems().forEach(problem -> cost.add(new Paragraph(problem)));
-                shown[0] = preview.canBook() ? preview : null;
-                confirm.setVisible(preview.canBook());
-            };
+            confirm.addClickListener(click -> confirm());
             times.addValueChangeListener(e -> {
-                shown[0] = null;
+                shown = null;
                 confirm.setVisible(false);
                 cost.removeAll();
             });
-            Button check = new Button("Check the cost", click -> {
-                errors.clear();
-                try {
-                    show.accept(bookings.preview(booking.get()));
-                } catch (ValidationException e) {
-                    errors.show(e);
-                }
-            });
+            Button check = new Button("Check the cost", click -> check());
             check.setAriaLabel("Check the cost of " + p.title());
-            confirm.addClickListener(click -> {
-                errors.clear();
-                try {
-                    bookings.book(booking.get(), shown[0]);
-                    Notification.show("Booked.", 4000, Notification.Position.TOP_CENTER)
-                            .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-                    render();
-                } catch (CostChangedException e) {
-                    show.accept(e.now());
-                    errors.show(e);
-                } catch (ValidationException e) {
-                    errors.show(e);
-                }
-            });
-            card.add(new Div(new Paragraph(p.title() + " from " + p.providerName() + ": " + p.quantity() + " "
+            add(new Paragraph(p.title() + " from " + p.providerName() + ": " + p.quantity() + " "
                     + p.unit() + " " + p.frequency().label() + " at " + Money.format(p.unitPricePence()) + " per "
                     + p.unit() + ", proposed by " + p.proposedByName() + "."), times, errors.formMessage(), check, cost,
-                    confirm));
+                    confirm);
         }
-        return Optional.of(card);
+
+        private Booking booking() {
+            LocalDate today = UkTime.today(clock);
+            // a proposal declined by the provider can be booked again, so the key is per showing
+            return new Booking(holder.id(), proposal.listingId(), proposal.quantity(),
+                    Booking.Frequency.valueOf(proposal.frequency().name()),
+                    times.getValue() == null ? 0 : times.getValue(),
+                    proposal.startDate().isBefore(today) ? today : proposal.startDate(), null,
+                    "proposal-" + proposal.id() + "-" + requestKey, proposal.id());
+        }
+
+        private void show(BookingPreview preview) {
+            cost.removeAll();
+            cost.add(new Paragraph(Money.format(preview.totalPence()) + " in all, set aside now: "
+                    + preview.split().stream().filter(part -> part.pence() > 0)
+                            .map(part -> part.stream().label() + " " + Money.format(part.pence()))
+                            .collect(java.util.stream.Collectors.joining(", ")) + "."));
+            preview.problems().forEach(problem -> cost.add(new Paragraph(problem)));
+            shown = preview.canBook() ? preview : null;
+            confirm.setVisible(preview.canBook());
+        }
+
+        private void check() {
+            errors.clear();
+            try {
+                show(bookings.preview(booking()));
+            } catch (ValidationException e) {
+                errors.show(e);
+            }
+        }
+
+        private void confirm() {
+            errors.clear();
+            try {
+                bookings.book(booking(), shown);
+                Notification.show("Booked.", 4000, Notification.Position.TOP_CENTER)
+                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                render();
+            } catch (CostChangedException e) {
+                show(e.now());
+                errors.show(e);
+            } catch (ValidationException e) {
+                errors.show(e);
+            }
+        }
     }
 
     /** This budget period's bookings added up: spent and set aside are the budget page's own figures. */
