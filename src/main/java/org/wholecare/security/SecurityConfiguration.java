@@ -72,7 +72,12 @@ class SecurityConfiguration {
                 }));
         http.addFilterBefore(new SignInGuard(throttle, publicUrl), UsernamePasswordAuthenticationFilter.class);
         http.addFilterAfter(new SessionCheck(jdbc), BasicAuthenticationFilter.class);
-        http.with(vaadin(), vaadin -> vaadin.loginView(LoginView.class));
+        // an address that is no page: the app's own "Page not found" for anyone signed in (Vaadin's
+        // default refuses it with a bare 403), and the sign-in page for anyone else, so it never
+        // tells a stranger which addresses exist
+        http.with(vaadin(), vaadin -> vaadin.loginView(LoginView.class)
+                .anyRequest(org.springframework.security.config.annotation.web.configurers
+                        .AuthorizeHttpRequestsConfigurer.AuthorizedUrl::authenticated));
         return http.build();
     }
 
