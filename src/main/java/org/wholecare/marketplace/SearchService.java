@@ -26,6 +26,9 @@ import org.wholecare.shared.ValidationException;
 @Transactional(readOnly = true)
 public class SearchService {
 
+    /** The longest search people may type: a sentence or two about what they need. */
+    public static final int MAX_TEXT = 200;
+
     public static final int MAX_PAGE = 50;
     /** Results shown at most for one search, however far "more" is pressed: deep pages cost the database most. */
     public static final int MAX_RESULTS = 500;
@@ -101,8 +104,14 @@ public class SearchService {
             throw ValidationException.of("district", "Enter a postcode district, for example NB4.");
         }
         if (!district.matches("^[A-Z]{1,2}[0-9][0-9A-Z]?$")) {
-            throw ValidationException.of("district", "\"" + query.district().strip() + "\" is not a postcode district. "
-                    + "Use the first part of a postcode, such as NB4.");
+            String typed = query.district().strip();
+            // quoted back as typed, so the person sees what was read; a long paste is not repeated
+            throw ValidationException.of("district", (typed.length() <= 12 ? "\"" + typed + "\" is" : "That is")
+                    + " not a postcode district. Use the first part of a postcode, such as NB4.");
+        }
+        if (query.text() != null && query.text().strip().length() > MAX_TEXT) {
+            throw ValidationException.of("text", "Keep what you are looking for to " + MAX_TEXT
+                    + " characters or fewer. It has " + query.text().strip().length() + ".");
         }
         if (query.maxPricePence() != null && query.maxPricePence() <= 0) {
             throw ValidationException.of("maxPrice", "Enter a highest price greater than £0.00, or leave it empty.");

@@ -82,7 +82,6 @@ class AccountChangePanel extends Div {
         }
         TextField reason = new TextField("Why you are disabling it");
         reason.setHelperText("Kept on the record, for example: left Riverside Home Care on 30 November");
-        reason.setMaxLength(300);
         reason.setWidthFull();
         FormErrors errors = new FormErrors().field("reason", reason);
         Button disable = new Button("Disable the account", click -> run(errors,

@@ -110,11 +110,9 @@ public class AccountsView extends Main {
 
     private Component accountForm() {
         TextField fullName = new TextField("Full name");
-        fullName.setMaxLength(200);
         fullName.setRequiredIndicatorVisible(true);
         TextField username = new TextField("Username");
         username.setHelperText("What they type to sign in, e.g. sam.taylor");
-        username.setMaxLength(60);
         username.setRequiredIndicatorVisible(true);
         Select<Role> role = new Select<>();
         role.setLabel("Role");
@@ -131,7 +129,6 @@ public class AccountsView extends Main {
         area.setVisible(false);
         TextField district = new TextField("Postcode district");
         district.setHelperText("The first part of their postcode, e.g. NB4");
-        district.setMaxLength(4);
         district.setVisible(false);
 
         role.addValueChangeListener(change -> showFieldsFor(change.getValue(), organisation, area, district));

@@ -56,7 +56,6 @@ public class OrganisationsView extends Main {
 
     private com.vaadin.flow.component.Component organisationForm() {
         TextField name = new TextField("Name");
-        name.setMaxLength(OrganisationService.MAX_NAME_LENGTH);
         name.setRequiredIndicatorVisible(true);
         Select<OrganisationType> type = new Select<>();
         type.setLabel("Kind of organisation");
@@ -88,7 +87,6 @@ public class OrganisationsView extends Main {
 
     private com.vaadin.flow.component.Component areaForm() {
         TextField name = new TextField("Area name");
-        name.setMaxLength(100);
         TextField districts = new TextField("Postcode districts");
         districts.setHelperText("The first part of each postcode in the area, separated by commas, e.g. NB1, NB2");
         FormErrors errors = new FormErrors().field("name", name).field("postcodeDistricts", districts);

@@ -112,7 +112,6 @@ public class CaseloadView extends Main {
                 .filter(o -> o.type() == OrganisationType.PROVIDER).toList());
         provider.setItemLabelGenerator(OrganisationSummary::name);
         TextField description = new TextField("What the interest is");
-        description.setMaxLength(500);
         description.setWidthFull();
         FormErrors errors = new FormErrors().field("provider", provider).field("description", description);
         Button declare = new Button("Declare", click -> {

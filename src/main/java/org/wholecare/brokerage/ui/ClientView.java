@@ -154,7 +154,6 @@ public class ClientView extends Main implements BeforeEnterObserver {
         DatePicker start = new DatePicker("Starting on");
         start.setLocale(Locale.UK);
         TextArea reason = new TextArea("Why this suits " + name);
-        reason.setMaxLength(Proposals.MAX_REASON);
         reason.setWidthFull();
         FormErrors errors = new FormErrors().field("listing", choice).field("quantity", quantity)
                 .field("frequency", frequency).field("startDate", start).field("reason", reason);
@@ -207,7 +206,6 @@ public class ClientView extends Main implements BeforeEnterObserver {
         for (Quote q : threads) {
             String about = q.title() + " from " + q.providerName();
             TextArea message = new TextArea("Your message to " + q.providerName());
-            message.setMaxLength(Quotes.MAX_MESSAGE);
             message.setWidthFull();
             FormErrors errors = new FormErrors().field("message", message);
             Button send = new Button("Send", click -> {

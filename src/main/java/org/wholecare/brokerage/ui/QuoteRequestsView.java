@@ -62,13 +62,11 @@ public class QuoteRequestsView extends Main {
                 "Now", QuoteThread.state(q)));
         card.addClassName("quote");
         TextArea message = new TextArea("Your message (optional with an offer)");
-        message.setMaxLength(Quotes.MAX_MESSAGE);
         message.setWidthFull();
         TextField price = new TextField("Price per " + q.unit() + " (£), for an offer");
         price.setHelperText("Leave empty to send a message without a price");
         TextArea terms = new TextArea("What the price covers");
         terms.setHelperText("For example times, notice to cancel and travel");
-        terms.setMaxLength(Quotes.MAX_MESSAGE);
         terms.setWidthFull();
         FormErrors errors = new FormErrors().field("message", message).field("price", price).field("terms", terms);
         Button send = new Button("Send", click -> {

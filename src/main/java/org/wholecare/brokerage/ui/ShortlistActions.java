@@ -50,7 +50,6 @@ class ShortlistActions implements ListingActions {
             return Optional.empty();
         }
         TextArea note = new TextArea("Note for the shortlist (optional)");
-        note.setMaxLength(Shortlists.MAX_NOTE);
         note.setWidthFull();
         FormErrors noteErrors = new FormErrors().field("note", note).field("listing", note);
         Button add = new Button("Add to the shortlist for " + name, click -> {
@@ -66,7 +65,6 @@ class ShortlistActions implements ListingActions {
         TextArea message = new TextArea("Ask " + listing.providerName() + " for a quote");
         message.setHelperText("Say what is needed. The provider sees " + name.split(" ")[0]
                 + "'s first name and postcode district only.");
-        message.setMaxLength(2_000);
         message.setWidthFull();
         FormErrors quoteErrors = new FormErrors().field("message", message).field("listing", message);
         Button ask = new Button("Ask for a quote", click -> {

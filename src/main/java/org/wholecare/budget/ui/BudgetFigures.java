@@ -3,7 +3,6 @@ package org.wholecare.budget.ui;
 import org.wholecare.budget.BudgetOverview;
 import org.wholecare.budget.BudgetSummary;
 import org.wholecare.budget.SpendingForecast;
-import org.wholecare.budget.ui.BudgetFigures;
 
 import org.wholecare.shared.UkTime;
 import com.vaadin.flow.component.Component;
@@ -30,7 +29,17 @@ final class BudgetFigures {
     private BudgetFigures() {
     }
 
-    static List<Component> render(BudgetOverview overview, boolean forHolder) {
+    /** How people who know them would name a holder: by their first name. */
+    static String firstName(String fullName) {
+        return fullName.strip().split("\\s+")[0];
+    }
+
+    /**
+     * @param person the holder's first name when someone else is looking (a carer, a broker, a
+     *               commissioner), or null when the holder is: every sentence names the right person
+     */
+    static List<Component> render(BudgetOverview overview, @org.jspecify.annotations.Nullable String person) {
+        boolean forHolder = person == null;
         BudgetBalance balance = overview.balance();
         BudgetSummary budget = overview.budget();
         List<Component> parts = new ArrayList<>();
@@ -41,8 +50,9 @@ final class BudgetFigures {
         available.addClassName("big-figure");
         available.setId("available-now");
         Paragraph period = new Paragraph("For " + UkTime.day(budget.startDate()) + " to " + UkTime.day(budget.endDate())
-                + ". " + budget.management().label() + ": " + budget.management().explanation());
-        parts.add(Ui.card("Your budget at a glance", label, available, period, forecast(overview, forHolder)));
+                + ". " + budget.management().label() + ": " + budget.management().explanationFor(person));
+        parts.add(Ui.card(forHolder ? "Your budget at a glance" : person + "'s budget at a glance", label, available,
+                period, forecast(overview, forHolder)));
 
         DataTable streams = new DataTable("Where the money comes from, in pounds",
                 List.of("Funding stream", "Allocated", "Set aside for bookings", "Spent", "Available"), 1, 2, 3, 4);
@@ -50,21 +60,23 @@ final class BudgetFigures {
             if (stream.allocated() == 0 && stream.committed() == 0 && stream.spent() == 0) {
                 continue;
             }
-            streams.row(stream.stream().label(), Money.format(stream.allocated()), Money.format(stream.committed()),
+            streams.row(stream.stream().labelFor(person), Money.format(stream.allocated()),
+                    Money.format(stream.committed()),
                     Money.format(stream.spent()), Money.format(stream.available()));
         }
         streams.footer("Total", Money.format(balance.allocated()), Money.format(balance.committed()),
                 Money.format(balance.spent()), Money.format(balance.available()));
         streams.setId("stream-figures");
         parts.add(Ui.card("Each funding stream", streams,
-                new Paragraph("Available is what is allocated, less what is set aside for services you have "
-                        + "booked and what has been spent.")));
+                new Paragraph("Available is what is allocated, less what is set aside for services "
+                        + (forHolder ? "you have booked" : person + " has booked") + " and what has been spent.")));
 
         if (!budget.calculations().isEmpty()) {
             UnorderedList how = new UnorderedList();
             budget.calculations().forEach((stream, calculation) ->
-                    how.add(new ListItem(stream.label() + ": " + calculation)));
-            parts.add(Ui.card("How your budget was worked out", how));
+                    how.add(new ListItem(stream.labelFor(person) + ": " + calculation)));
+            parts.add(Ui.card(forHolder ? "How your budget was worked out" : "How " + person + "'s budget was worked out",
+                    how));
         }
 
         parts.add(Ui.card("Spending month by month", chart(overview)));

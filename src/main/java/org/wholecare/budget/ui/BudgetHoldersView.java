@@ -72,7 +72,6 @@ public class BudgetHoldersView extends Main {
 
     private Component registerForm() {
         TextField fullName = new TextField("Full name");
-        fullName.setMaxLength(200);
         TextField username = new TextField("Username for signing in");
         username.setHelperText("For example sam.taylor");
         DatePicker dateOfBirth = new DatePicker("Date of birth");
@@ -85,10 +84,8 @@ public class BudgetHoldersView extends Main {
                 .setMaxErrorMessage("The date of birth cannot be in the future."));
         TextField nhsNumber = new TextField("NHS number");
         nhsNumber.setHelperText("10 digits, for example 943 476 5919");
-        nhsNumber.setMaxLength(14);
         TextField district = new TextField("Postcode district");
         district.setHelperText("The first part of their postcode, for example NB4");
-        district.setMaxLength(4);
         TextField repName = new TextField("Representative's full name (optional)");
         repName.setHelperText("A parent, carer, deputy or attorney who will act for them");
         TextField repUsername = new TextField("Representative's username");

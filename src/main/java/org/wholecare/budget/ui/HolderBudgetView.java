@@ -50,7 +50,8 @@ public class HolderBudgetView extends Main {
             return;
         }
         BudgetOverview overview = budgets.overview(budget.get().id());
-        BudgetFigures.render(overview, holderThemself).forEach(this::add);
+        BudgetFigures.render(overview, holderThemself ? null : BudgetFigures.firstName(holder.get().fullName()))
+                .forEach(this::add);
         add(StatementLinks.card(statements, overview.budget(), clock));
     }
 }

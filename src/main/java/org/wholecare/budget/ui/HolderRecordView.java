@@ -114,7 +114,7 @@ public class HolderRecordView extends Main implements BeforeEnterObserver {
             return;
         }
         BudgetOverview overview = budgets.overview(budget.get().id());
-        BudgetFigures.render(overview, false).forEach(this::add);
+        BudgetFigures.render(overview, BudgetFigures.firstName(holder.fullName())).forEach(this::add);
         add(adjustForm(budget.get()));
         add(history(budget.get()));
     }
@@ -151,7 +151,6 @@ public class HolderRecordView extends Main implements BeforeEnterObserver {
         TextField name = new TextField("Deputy's or attorney's full name");
         TextField username = new TextField("A username for them");
         TextField reference = new TextField("Court order or registration reference");
-        reference.setMaxLength(100);
         FormErrors errors = new FormErrors().field("kind", kind).field("fullName", name).field("username", username)
                 .field("documentReference", reference);
         Button record = new Button("Record and invite", click -> {
@@ -252,7 +251,6 @@ public class HolderRecordView extends Main implements BeforeEnterObserver {
             amount.setPlaceholder("0.00");
             amount.setAllowedCharPattern("[0-9.,£ ]");
             TextArea calculation = new TextArea(stream.label() + ": how it was worked out");
-            calculation.setMaxLength(500);
             calculation.setHelperText("For example: 10 hours a week of personal care at £24.50 an hour for 52 weeks");
             amounts.put(stream, amount);
             calculations.put(stream, calculation);
@@ -296,7 +294,6 @@ public class HolderRecordView extends Main implements BeforeEnterObserver {
         amount.setHelperText("Positive to add money, negative to take it away, for example 250.00 or -250.00");
         amount.setAllowedCharPattern("[0-9.,£ -]");
         TextArea reason = new TextArea("Reason for the change");
-        reason.setMaxLength(500);
         reason.setHelperText("The person and both funders will see this");
         FormErrors errors = new FormErrors().field("stream", stream).field("amount", amount).field("reason", reason);
         // one key per form: a double click or a resubmission posts the change once

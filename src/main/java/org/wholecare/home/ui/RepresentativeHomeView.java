@@ -63,7 +63,7 @@ public class RepresentativeHomeView extends HomePage {
         // most carers act for one person: then they are acting for them from the start, banner and all
         var today = UkTime.today(clock);
         var inForce = grants.stream().filter(g -> g.activeOn(today)).toList();
-        if (ActingFor.current().isEmpty() && inForce.stream().map(ConsentGrant::holderId).distinct().count() == 1) {
+        if (ActingFor.current().isEmpty() && !ActingFor.stoppedByChoice() && inForce.stream().map(ConsentGrant::holderId).distinct().count() == 1) {
             ConsentGrant only = inForce.getFirst();
             ActingFor.choose(new ActingFor.Client(only.holderId(), only.holderName(), only.scope().allows()));
         }

@@ -55,19 +55,17 @@ public class FindSupportView extends Main {
         add(new H1("Find support"));
         TextField text = new TextField("What are you looking for?");
         text.setPlaceholder("For example physiotherapy, day centre, help at home");
-        text.setMaxLength(200);
         Select<ServiceCategory> category = kindsOfSupport(pooling, currentUser);
         TextField district = new TextField("Postcode district");
         // where the person being helped lives, when a broker or representative acts for them
         district.setValue(ViewerDistrict.of(holders, currentUser.require()).orElseGet(search::defaultDistrict));
-        district.setMaxLength(4);
         district.setHelperText("The first part of the postcode, for example NB4");
         TextField maxPrice = new TextField("Highest price per unit (£, optional)");
         maxPrice.setAllowedCharPattern("[0-9.,£ ]");
         Select<String> day = dayPicker();
         TextField language = new TextField("Language (optional)");
         Select<SearchQuery.Sort> sort = sortPicker();
-        FormErrors errors = new FormErrors().field("district", district).field("maxPrice", maxPrice);
+        FormErrors errors = new FormErrors().field("text", text).field("district", district).field("maxPrice", maxPrice);
         Button go = new Button("Search", click -> {
             errors.clear();
             try {

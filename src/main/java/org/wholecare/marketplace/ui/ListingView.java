@@ -76,7 +76,19 @@ public class ListingView extends Main implements BeforeEnterObserver {
     }
 
     private void render(long listingId, String district) {
-        SearchResult result = search.listing(listingId, district);
+        SearchResult result;
+        try {
+            result = search.listing(listingId, district);
+        } catch (org.springframework.security.access.AccessDeniedException e) {
+            // paused, withdrawn, a provider suspended or not yet checked, or no such listing: the
+            // same words for all, so the page never tells which listings exist
+            removeAll();
+            add(new H1("This service is not available"), Ui.card("Not available at the moment",
+                    new Paragraph("The provider is not offering this service at the moment. Nothing has been "
+                            + "booked or changed."),
+                    new Paragraph(new RouterLink("Find other support", FindSupportView.class))));
+            return;
+        }
         removeAll();
         Listing l = result.listing();
         // refused by the service unless the caller may see this provider
@@ -118,7 +130,6 @@ public class ListingView extends Main implements BeforeEnterObserver {
         stars.setItems(5, 4, 3, 2, 1);
         stars.setItemLabelGenerator(s -> s + (s == 1 ? " star" : " stars"));
         TextArea wording = new TextArea("Your review");
-        wording.setMaxLength(2000);
         FormErrors errors = new FormErrors().field("stars", stars).field("wording", wording);
         Button leave = new Button("Leave a review", click -> {
             errors.clear();

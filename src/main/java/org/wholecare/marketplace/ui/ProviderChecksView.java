@@ -58,7 +58,6 @@ public class ProviderChecksView extends Main {
         this.providerDecisions = providerDecisions;
         this.reviews = reviews;
         addClassName("page");
-        nameFilter.setMaxLength(OrganisationService.MAX_NAME_LENGTH);
         nameFilter.setHelperText("Providers waiting to be checked are always listed first.");
         render();
     }
@@ -111,7 +110,6 @@ public class ProviderChecksView extends Main {
 
     private Component reportedReview(Review r) {
         TextField reason = new TextField("Reason (needed to remove it)");
-        reason.setMaxLength(500);
         reason.setWidthFull();
         FormErrors errors = new FormErrors().field("reason", reason);
         Button keep = new Button("Keep the review", click -> decideReport(r, false, reason, errors));
@@ -145,7 +143,6 @@ public class ProviderChecksView extends Main {
     private Component card(ProviderCheck check) {
         ProviderProfile p = check.provider();
         TextField reason = new TextField("Reason (needed to reject or suspend)");
-        reason.setMaxLength(500);
         reason.setWidthFull();
         FormErrors errors = new FormErrors().field("reason", reason);
         Div actions = new Div();

@@ -107,10 +107,8 @@ public class ProviderListingsView extends Main {
     /** Staff invite their colleagues to the organisation's account: each signs in as themselves. */
     private Component colleagues() {
         TextField fullName = new TextField("Your colleague's full name");
-        fullName.setMaxLength(200);
         TextField username = new TextField("A username for them");
         username.setHelperText("They sign in with this. For example sam.jones");
-        username.setMaxLength(60);
         FormErrors errors = new FormErrors().field("fullName", fullName).field("username", username);
         Button invite = new Button("Invite them", click -> {
             errors.clear();
@@ -142,7 +140,6 @@ public class ProviderListingsView extends Main {
     private Component cqcCard() {
         TextField cqc = new TextField("CQC registration number");
         cqc.setValue(provider.cqcNumber() == null ? "" : provider.cqcNumber());
-        cqc.setMaxLength(20);
         String needed = kindsNeedingCqc();
         cqc.setHelperText("For example 1-123456789." + (needed.isEmpty() ? "" : " Needed to publish " + needed + ".")
                 + " A commissioner checks it on the CQC website.");

@@ -36,7 +36,6 @@ public class ProviderRegistrationView extends Main {
                 + "on Wholecare. A commissioner checks every provider (and its CQC registration, where the services "
                 + "need one) before its listings can be seen."));
         TextField name = new TextField("Organisation name");
-        name.setMaxLength(OrganisationService.MAX_NAME_LENGTH);
         Select<AreaSummary> area = new Select<>();
         area.setLabel("Area you work in");
         area.setItemLabelGenerator(AreaSummary::name);

@@ -82,7 +82,6 @@ final class ReviewList {
 
     private static Component replyForm(ReviewService reviews, Review r, Runnable changed) {
         TextArea reply = new TextArea(r.providerReply() == null ? "Your reply" : "Change your reply");
-        reply.setMaxLength(ReviewService.MAX_WORDING);
         reply.setHelperText("Everyone who can see this review will see your reply.");
         reply.setWidthFull();
         FormErrors errors = new FormErrors().field("reply", reply);

@@ -96,7 +96,6 @@ public class SupportPlanView extends Main {
     private Component editor(@Nullable SupportPlan startFrom) {
         TextArea outcomes = new TextArea("What do you want your support to help with?");
         outcomes.setHelperText("In your own words, one thing per line. For example: 'Get to my allotment twice a week'");
-        outcomes.setMaxLength(6000);
         outcomes.setWidthFull();
         DatePicker review = new DatePicker("Review the plan by");
         review.setLocale(Locale.UK);
@@ -150,7 +149,6 @@ public class SupportPlanView extends Main {
             category.setItems(categories);
             category.setItemLabelGenerator(ServiceCategory::name);
             category.setPlaceholder("Choose");
-            description.setMaxLength(300);
             amount.setAllowedCharPattern("[0-9.,£ ]");
             frequency.setLabel("How often");
             frequency.setItems(SupportPlan.Frequency.values());

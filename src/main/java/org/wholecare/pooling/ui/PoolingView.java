@@ -107,7 +107,6 @@ public class PoolingView extends Main {
             for (FundingStream stream : FundingStream.values()) {
                 TextField share = new TextField(stream.label() + " (%)");
                 share.setAllowedCharPattern("[0-9.]");
-                share.setMaxLength(6);
                 share.addClassName("share");
                 int bp = current.map(a -> a.shares(category.id()).getOrDefault(stream, 0)).orElse(0);
                 share.setValue(PoolingService.percent(bp).replace("%", ""));
@@ -147,10 +146,8 @@ public class PoolingView extends Main {
 
     private Component addCategoryForm() {
         TextField name = new TextField("Name of the kind of support");
-        name.setMaxLength(100);
         Checkbox excluded = new Checkbox("Budgets may never buy this");
         TextField reason = new TextField("Why not, in plain words");
-        reason.setMaxLength(300);
         reason.setVisible(false);
         Checkbox needsCqc = new Checkbox("Only providers registered with the Care Quality Commission may offer this "
                 + "(for example personal care, nursing)");

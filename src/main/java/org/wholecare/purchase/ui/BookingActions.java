@@ -220,8 +220,19 @@ class BookingActions implements ListingActions {
                 show(e.now());
                 errors.show(e);
             } catch (ValidationException e) {
+                // refused (the money went to another booking, the service stopped): the old cost
+                // and its Confirm button must not stay as if they still held
+                refused();
                 errors.show(e);
             }
+        }
+
+        private void refused() {
+            shown = null;
+            confirm.setVisible(false);
+            preview.removeAll();
+            preview.add(new Paragraph("Nothing was booked and no money was set aside. Check the cost again to see "
+                    + "what can be booked now."));
         }
     }
 }

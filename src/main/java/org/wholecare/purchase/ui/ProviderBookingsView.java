@@ -111,26 +111,48 @@ public class ProviderBookingsView extends Main {
             card.add(reason, errors.formMessage(), new Div(accept, decline));
         }
         if (p.status() == Purchase.Status.ACCEPTED) {
-            IntegerField units = new IntegerField(p.unit().substring(0, 1).toUpperCase(Locale.UK) + p.unit().substring(1)
-                    + "s delivered");
-            units.setMin(1);
-            DatePicker on = new DatePicker("Delivered on");
-            on.setLocale(Locale.UK);
-            on.setValue(UkTime.today(clock));
-            FormErrors deliveryErrors = new FormErrors().field("units", units).field("deliveredOn", on);
-            Button record = new Button("Record delivery", click -> act(() -> providerBookings.recordDelivery(p.id(),
-                    units.getValue() == null ? 0 : units.getValue(), on.getValue()), deliveryErrors));
-            record.setAriaLabel("Record delivery of " + p.title());
-            IntegerField invoiceUnits = new IntegerField(p.unit().substring(0, 1).toUpperCase(Locale.UK)
-                    + p.unit().substring(1) + "s to invoice");
-            invoiceUnits.setMin(1);
-            FormErrors invoiceErrors = new FormErrors().field("units", invoiceUnits);
-            Button invoice = new Button("Send the invoice", click -> act(() -> providerBookings.raiseInvoice(p.id(),
-                    invoiceUnits.getValue() == null ? 0 : invoiceUnits.getValue()), invoiceErrors));
-            invoice.setAriaLabel("Send an invoice for " + p.title());
-            card.add(units, on, deliveryErrors.formMessage(), record, invoiceUnits, invoiceErrors.formMessage(), invoice);
+            // only what is still to do: a box for delivery while some is undelivered, one for the
+            // invoice while something delivered is not invoiced, each in its own row
+            if (p.unitsDelivered() < p.unitsBooked()) {
+                card.add(deliveryForm(p));
+            }
+            if (p.unitsInvoiced() < p.unitsDelivered()) {
+                card.add(invoiceForm(p));
+            }
+            if (p.unitsDelivered() >= p.unitsBooked() && p.unitsInvoiced() >= p.unitsDelivered()) {
+                card.add(new Paragraph("Everything booked has been delivered and invoiced."));
+            }
         }
         return card;
+    }
+
+    private Component deliveryForm(Purchase p) {
+        IntegerField units = new IntegerField(p.unit().substring(0, 1).toUpperCase(Locale.UK) + p.unit().substring(1)
+                + "s delivered");
+        units.setMin(1);
+        DatePicker on = new DatePicker("Delivered on");
+        on.setLocale(Locale.UK);
+        on.setValue(UkTime.today(clock));
+        FormErrors deliveryErrors = new FormErrors().field("units", units).field("deliveredOn", on);
+        Button record = new Button("Record delivery", click -> act(() -> providerBookings.recordDelivery(p.id(),
+                units.getValue() == null ? 0 : units.getValue(), on.getValue()), deliveryErrors));
+        record.setAriaLabel("Record delivery of " + p.title());
+        Div row = new Div(units, on, deliveryErrors.formMessage(), record);
+        row.addClassName("booking-action");
+        return row;
+    }
+
+    private Component invoiceForm(Purchase p) {
+        IntegerField invoiceUnits = new IntegerField(p.unit().substring(0, 1).toUpperCase(Locale.UK)
+                + p.unit().substring(1) + "s to invoice");
+        invoiceUnits.setMin(1);
+        FormErrors invoiceErrors = new FormErrors().field("units", invoiceUnits);
+        Button invoice = new Button("Send the invoice", click -> act(() -> providerBookings.raiseInvoice(p.id(),
+                invoiceUnits.getValue() == null ? 0 : invoiceUnits.getValue()), invoiceErrors));
+        invoice.setAriaLabel("Send an invoice for " + p.title());
+        Div row = new Div(invoiceUnits, invoiceErrors.formMessage(), invoice);
+        row.addClassName("booking-action");
+        return row;
     }
 
     private void act(Runnable action, FormErrors errors) {

@@ -195,6 +195,11 @@ public class PurchasesView extends Main {
                 show(e.now());
                 errors.show(e);
             } catch (ValidationException e) {
+                // refused: the cost shown and its Confirm button no longer hold
+                shown = null;
+                confirm.setVisible(false);
+                cost.removeAll();
+                cost.add(new Paragraph("Nothing was booked and no money was set aside."));
                 errors.show(e);
             }
         }
