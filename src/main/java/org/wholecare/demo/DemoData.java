@@ -162,7 +162,7 @@ class DemoData implements ApplicationRunner {
                             FundingStream.COUNCIL_SOCIAL_CARE,
                             "10 hours a week of personal care at £24.50 an hour for 52 weeks",
                             FundingStream.ASSESSED_CONTRIBUTION,
-                            "Your assessed contribution of £20.00 a week for 52 weeks")));
+                            "An assessed contribution of £20.00 a week for 52 weeks")));
             return null;
         });
         long personalCare = category("Personal care");

@@ -21,4 +21,16 @@ public enum BudgetManagement {
     public String explanation() {
         return explanation;
     }
+
+    /** The explanation for whoever is reading: the holder ({@code person} null), or someone looking at their budget. */
+    public String explanationFor(@org.jspecify.annotations.Nullable String person) {
+        if (person == null) {
+            return explanation;
+        }
+        return switch (this) {
+            case DIRECT_PAYMENT -> "The money is paid to " + person + ", and " + person + " pays for their support.";
+            case THIRD_PARTY -> "A brokerage holds the money and pays for support on " + person + "'s behalf.";
+            case NOTIONAL -> "The council or NHS holds the money and arranges the support " + person + " chooses.";
+        };
+    }
 }

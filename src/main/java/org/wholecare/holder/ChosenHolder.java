@@ -20,7 +20,8 @@ public final class ChosenHolder {
             // checked (and logged) by the service, whatever the session remembers
             return Optional.of(holders.holder(chosen.get().holderId()));
         }
-        return user.role() == Role.REPRESENTATIVE ? holders.mine() : Optional.empty();
+        // a carer for one person acts for them without choosing, unless they have just stopped
+        return user.role() == Role.REPRESENTATIVE && !ActingFor.stoppedByChoice() ? holders.mine() : Optional.empty();
     }
 
     public static String nobody(Role role) {
@@ -28,7 +29,9 @@ public final class ChosenHolder {
             case BUDGET_HOLDER -> "You are not registered for a budget yet. Your council or NHS team does this after "
                     + "your assessment.";
             case BROKER -> "Choose a client on the Clients page first.";
-            default -> "Nobody has asked you to act for them yet.";
+            default -> ActingFor.stoppedByChoice()
+                    ? "You are not acting for anyone now. Choose the person on your home page to act for them again."
+                    : "Nobody has asked you to act for them yet.";
         };
     }
 }

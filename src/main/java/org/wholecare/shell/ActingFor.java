@@ -23,12 +23,23 @@ public final class ActingFor {
 
     public static void choose(Client client) {
         VaadinSession.getCurrent().setAttribute(Client.class, client);
+        VaadinSession.getCurrent().setAttribute(STOPPED, null);
     }
 
+    /** Stops acting for anyone until the person chooses someone again, even if they act for one person only. */
     public static void stop() {
         VaadinSession session = VaadinSession.getCurrent();
         if (session != null) {
             session.setAttribute(Client.class, null);
+            session.setAttribute(STOPPED, Boolean.TRUE);
         }
     }
+
+    /** Whether the person said "Stop acting for …" and has not chosen anyone since. */
+    public static boolean stoppedByChoice() {
+        VaadinSession session = VaadinSession.getCurrent();
+        return session != null && Boolean.TRUE.equals(session.getAttribute(STOPPED));
+    }
+
+    private static final String STOPPED = "wholecare.acting-for.stopped";
 }
