@@ -200,6 +200,28 @@ final class Browser implements AutoCloseable {
                 """);
     }
 
+    /** Presses a key where the focus is, as a keyboard user would. */
+    void press(CharSequence key) {
+        new org.openqa.selenium.interactions.Actions(driver).sendKeys(key).perform();
+        waitForIdle();
+    }
+
+    /** The visible text of whatever has the keyboard focus now. */
+    String focusedText() {
+        return ((String) driver.executeScript("return document.activeElement ? document.activeElement.innerText : ''"))
+                .strip();
+    }
+
+    /** Whether the keyboard focus is on the page's own content (the layout's content area or inside it). */
+    boolean focusIsOnPageContent() {
+        return (Boolean) driver.executeScript("""
+                const layout = document.querySelector('vaadin-app-layout');
+                const content = layout && layout.shadowRoot && layout.shadowRoot.querySelector('[part~="content"]');
+                return !!content && (layout.shadowRoot.activeElement === content
+                    || (document.activeElement && document.activeElement.closest('main') !== null));
+                """);
+    }
+
     /** The text of the element with this id, once it exists (it may be scrolled out of view). */
     String textOf(String id) {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
@@ -244,6 +266,26 @@ final class Browser implements AutoCloseable {
                 // Enter accepts the typed date and closes the calendar that opened over the form
                 input.sendKeys(org.openqa.selenium.Keys.ENTER);
             }
+            return true;
+        });
+        waitForIdle();
+    }
+
+    /** Types into the field labelled {@code label} inside the first element of {@code cssClass} that mentions {@code text}. */
+    void fillWithin(String cssClass, String text, String label, String value) {
+        wait.until(d -> {
+            WebElement field = (WebElement) driver.executeScript("""
+                    const box = [...document.querySelectorAll('.' + arguments[0])]
+                        .find(b => b.innerText.includes(arguments[1]));
+                    return box ? [...box.querySelectorAll(arguments[3])]
+                        .find(f => f.label === arguments[2] && f.getClientRects().length > 0) || null : null;
+                    """, cssClass, text, label, FIELDS);
+            if (field == null) {
+                return false;
+            }
+            WebElement input = field.findElement(By.cssSelector("input, textarea"));
+            input.clear();
+            input.sendKeys(value);
             return true;
         });
         waitForIdle();

@@ -1,0 +1,233 @@
+package org.wholecare.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+
+/**
+ * What went wrong for people using Wholecare for real (issue 12), each seen where the person would
+ * see it: every one of these failed before its fix.
+ */
+class RightForPeopleJourney {
+
+    @Test
+    void aSignedInPersonOpeningAnAddressThatIsNoPageGetsTheAppsPageNotFound() {
+        try (Browser holder = new Browser()) {
+            holder.steps("page-not-found", () -> {
+                holder.signIn("holder", Browser.DEMO_PASSWORD);
+                holder.waitForHeading("Hello, Sam Taylor");
+                holder.open("/no-such-page");
+                holder.waitForHeading("Page not found");
+                assertThat(holder.pageText()).contains("Go to your home page").doesNotContain("HTTP ERROR");
+                holder.screenshot("page-not-found-signed-in");
+            });
+        }
+    }
+
+    @Test
+    void aKeyboardUserSkipsTheMenuToTheMainContentWithTheFirstTab() {
+        try (Browser holder = new Browser()) {
+            holder.steps("skip-link", () -> {
+                holder.signIn("holder", Browser.DEMO_PASSWORD);
+                holder.go(Page.PURCHASES);
+                // a fresh load, so the keyboard starts at the top of the page
+                holder.go(Page.PURCHASES);
+                holder.press(Keys.TAB);
+                assertThat(holder.focusedText()).isEqualTo("Skip to main content");
+                holder.screenshot("skip-link-focused");
+                holder.press(Keys.ENTER);
+                assertThat(holder.focusIsOnPageContent()).as("the focus is on the page's content").isTrue();
+                holder.assertAccessible("the purchases page after skipping the menu");
+            });
+        }
+    }
+
+    @Test
+    void whoCanHelpFitsAPhoneOnceABrokerageMayHelp() {
+        // Ayesha has let Northbrook Independent Living suggest services: her page shows that grant's history
+        try (Browser phone = new Browser(360, 740)) {
+            phone.steps("who-can-help-phone", () -> {
+                phone.signIn("holder2", Browser.DEMO_PASSWORD);
+                phone.go(Page.WHO_CAN_HELP);
+                phone.waitForText("History of Northbrook Independent Living's access");
+                phone.screenshot("who-can-help-360");
+                assertThat(phone.fitsWidth()).as("nothing scrolls sideways at 360 px").isTrue();
+            });
+        }
+    }
+
+    @Test
+    void textTooLongIsRefusedAtItsFieldAndNothingIsSavedInsteadOfBeingCut() {
+        try (Browser commissioner = new Browser()) {
+            commissioner.steps("long-name", () -> {
+                commissioner.signIn("commissioner", Browser.DEMO_PASSWORD);
+                commissioner.go(Page.BUDGET_HOLDERS);
+                String longName = "Alexandra Bartholomew-Featherstonehaugh ".repeat(6).strip();
+                assertThat(longName.length()).isGreaterThan(200);
+                commissioner.fill("Full name", longName);
+                commissioner.fill("Username for signing in", "alexandra.long");
+                commissioner.fill("Date of birth", "3/5/1959");
+                commissioner.fill("NHS number", "612 345 6709");
+                commissioner.fill("Postcode district", "NB6");
+                commissioner.clickButton("Register and create invitations");
+                assertThat(commissioner.fieldError("Full name")).contains("200 characters or fewer");
+                assertThat(commissioner.pageText()).doesNotContain("is registered");
+                commissioner.assertAccessible("the registration form refusing a long name");
+            });
+        }
+        try (Browser provider = new Browser()) {
+            provider.steps("long-reply", () -> {
+                provider.signIn("provider", Browser.DEMO_PASSWORD);
+                provider.go(Page.LISTINGS);
+                provider.click(By.linkText("See your profile as others see it, and reply to reviews"));
+                provider.waitForHeading("Riverside Home Care");
+                provider.fill("Your reply", "Thank you for your kind words. ".repeat(70));
+                provider.clickButton("Reply");
+                assertThat(provider.fieldError("Your reply")).contains("2,000 characters or fewer");
+                assertThat(provider.pageText()).doesNotContain("Reply from Riverside Home Care");
+            });
+        }
+    }
+
+    @Test
+    void aSearchForAWordThatIsNoDistrictQuotesWhatWasTyped() {
+        try (Browser holder = new Browser()) {
+            holder.steps("district-hello", () -> {
+                holder.signIn("holder", Browser.DEMO_PASSWORD);
+                holder.go(Page.FIND_SUPPORT);
+                holder.fill("Postcode district", "hello");
+                holder.clickButton("Search");
+                assertThat(holder.fieldError("Postcode district")).startsWith("\"hello\" is not a postcode district");
+            });
+        }
+    }
+
+    @Test
+    void aBookingRefusedAtConfirmLeavesNoOldCostOrConfirmButtonBehind() {
+        String service = "Occupational therapy home assessment";
+        try (Browser holder = new Browser(); Browser physio = new Browser()) {
+            holder.steps("refused-at-confirm", () -> {
+                holder.signIn("holder", Browser.DEMO_PASSWORD);
+                holder.go(Page.FIND_SUPPORT);
+                holder.fill("What are you looking for?", "occupational therapy");
+                holder.clickButton("Search");
+                holder.click(By.linkText(service));
+                holder.waitForHeading(service);
+                holder.fill("Starting on", today());
+                holder.clickButton("Check the cost");
+                holder.waitForText("£60.00 in all");
+            });
+            // while the cost is on Sam's screen, the provider pauses the listing
+            physio.steps("provider-pauses", () -> {
+                physio.signIn("physio", Browser.DEMO_PASSWORD);
+                physio.go(Page.LISTINGS);
+                physio.click(By.xpath("//vaadin-button[@aria-label='Change " + service + "']"));
+                physio.choose("Status", "Paused");
+                physio.clickButton("Save changes");
+                physio.waitForText(service + ": £60.00 per session (Paused");
+            });
+            try {
+                holder.steps("confirm-refused", () -> {
+                    holder.clickButton("Confirm the booking");
+                    holder.waitForText("Nothing was booked");
+                    assertThat(holder.textOf("booking-preview")).doesNotContain("£60.00 in all");
+                    assertThat(holder.driver.findElements(By.xpath(
+                            "//vaadin-button[normalize-space(.)='Confirm the booking']"))
+                            .stream().noneMatch(b -> b.isDisplayed())).as("no Confirm button left").isTrue();
+                    holder.assertAccessible("a listing whose booking was refused at confirm");
+                    // the same link, opened while the service is paused, says so in plain words
+                    holder.open(holder.driver.getCurrentUrl().replaceFirst("^https?://[^/]+", ""));
+                    holder.waitForHeading("This service is not available");
+                    assertThat(holder.pageText()).contains("not offering this service at the moment")
+                            .doesNotContain("You do not have access").doesNotContain("administrator");
+                });
+            } finally {
+                // the listing is published again for everyone else
+                physio.steps("provider-publishes-again", () -> {
+                    physio.click(By.xpath("//vaadin-button[@aria-label='Change " + service + "']"));
+                    physio.choose("Status", "Published");
+                    physio.clickButton("Save changes");
+                    physio.waitForText(service + ": £60.00 per session (Published");
+                });
+            }
+            // booked once it can be, then delivered and invoiced in full: nothing is left to do on it
+            holder.steps("booked-after-all", () -> {
+                holder.open(holder.driver.getCurrentUrl().replaceFirst("^https?://[^/]+", ""));
+                holder.waitForHeading(service);
+                holder.fill("Starting on", today());
+                holder.clickButton("Check the cost");
+                holder.waitForText("£60.00 in all");
+                holder.clickButton("Confirm the booking");
+                holder.waitForText("Booked: £60.00 is set aside");
+            });
+            physio.steps("delivered-and-invoiced-in-full", () -> {
+                physio.go(Page.BOOKINGS);
+                physio.click(By.xpath("//vaadin-button[@aria-label='Accept the booking of " + service + "']"));
+                physio.waitForText("Sessions delivered");
+                physio.fillWithin("booking", service, "Sessions delivered", "1");
+                physio.click(By.xpath("//vaadin-button[@aria-label='Record delivery of " + service + "']"));
+                physio.waitForText("Sessions to invoice");
+                physio.fillWithin("booking", service, "Sessions to invoice", "1");
+                physio.click(By.xpath("//vaadin-button[@aria-label='Send an invoice for " + service + "']"));
+                physio.waitForText("Everything booked has been delivered and invoiced.");
+                assertThat(physio.driver.findElements(By.xpath("//vaadin-button[@aria-label='Record delivery of "
+                        + service + "' or @aria-label='Send an invoice for " + service + "']"))).isEmpty();
+                physio.screenshot("provider-bookings-nothing-left-to-do");
+                physio.assertAccessible("the provider's bookings with one delivered and invoiced in full");
+            });
+        }
+    }
+
+    @Test
+    void aCarerOrCommissionerReadsSamsBudgetInWordsAboutSamNotAboutThemselves() {
+        try (Browser carer = new Browser()) {
+            carer.steps("carer-reads-sams-budget", () -> {
+                carer.signIn("carer", Browser.DEMO_PASSWORD);
+                carer.open("/budget");
+                carer.waitForHeading("Sam Taylor's budget");
+                assertThat(carer.pageText()).contains("Sam's budget at a glance").contains("The money is paid to Sam")
+                        .contains("Sam's assessed contribution").doesNotContain("Your budget at a glance")
+                        .doesNotContain("paid to you").doesNotContain("Your assessed contribution");
+            });
+        }
+        try (Browser commissioner = new Browser()) {
+            commissioner.steps("commissioner-reads-sams-record", () -> {
+                commissioner.signIn("commissioner", Browser.DEMO_PASSWORD);
+                commissioner.go(Page.BUDGET_HOLDERS);
+                commissioner.click(By.linkText("Sam Taylor"));
+                commissioner.waitForHeading("Sam Taylor");
+                commissioner.waitForText("Sam's budget at a glance");
+                assertThat(commissioner.pageText()).contains("Sam's assessed contribution")
+                        .doesNotContain("Your budget at a glance").doesNotContain("paid to you");
+            });
+        }
+    }
+
+    @Test
+    void aCarerForOnePersonWhoStopsActingForThemIsNoLongerActingForThem() {
+        try (Browser carer = new Browser()) {
+            carer.steps("carer-stops-acting", () -> {
+                carer.signIn("carer", Browser.DEMO_PASSWORD);
+                carer.waitForText("You are acting for Sam Taylor");
+                carer.clickButton("Stop acting for Sam Taylor");
+                carer.waitForIdle();
+                assertThat(carer.pageText()).doesNotContain("You are acting for Sam Taylor");
+                carer.open("/budget");
+                carer.waitForText("You are not acting for anyone now");
+                assertThat(carer.pageText()).doesNotContain("You are acting for Sam Taylor")
+                        .doesNotContain("Sam's budget at a glance");
+                // choosing Sam again acts for Sam again
+                carer.open("/");
+                carer.click(By.linkText("Sam Taylor"));
+                carer.waitForText("You are acting for Sam Taylor");
+            });
+        }
+    }
+
+    private static String today() {
+        return java.time.LocalDate.now(java.time.ZoneId.of("Europe/London"))
+                .format(java.time.format.DateTimeFormatter.ofPattern("d/M/yyyy"));
+    }
+}
