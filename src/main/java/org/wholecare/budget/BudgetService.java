@@ -109,7 +109,7 @@ public class BudgetService {
             }
             if (pence > 0) {
                 ledger.allocate(budgetId, stream, pence, new LedgerRequest(commissioner.accountId(),
-                        holder.accountId(), "Allocated: " + calculation,
+                        holder.accountId(), calculation,
                         "budget:" + budgetId + ":allocate:" + stream.name(), "budget:" + budgetId));
             }
         }

@@ -59,6 +59,16 @@ class BudgetIT {
     @Autowired JdbcTemplate jdbc;
 
     @Test
+    void anAllocationReadsAsItsCalculationOnceInTheTransactionsNotAllocatedTwice() {
+        HolderSummary holder = BudgetTestData.holder(actingAs, holders);
+        BudgetSummary budget = BudgetTestData.budget(actingAs, budgets, holder, Map.of(FundingStream.NHS_HEALTH, 52_000L));
+        var entries = actingAs.run(COMMISSIONER, () -> budgets.overview(budget.id())).recentEntries();
+        // the page shows "Money allocated: " and then the reason
+        assertThat(entries).singleElement().satisfies(e -> assertThat(e.reason())
+                .isEqualTo("Test allocation for " + FundingStream.NHS_HEALTH.label()));
+    }
+
+    @Test
     void badRegistrationsAreRefusedAtTheFieldAndNothingIsSaved() {
         long holdersBefore = count("budget_holder");
         long accountsBefore = count("user_account");

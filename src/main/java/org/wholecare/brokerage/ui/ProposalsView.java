@@ -150,7 +150,7 @@ public class ProposalsView extends Main {
     }
 
     static String summary(Proposal p) {
-        return p.quantity() + " × " + p.unit() + " of " + p.title() + " from " + p.providerName() + " at "
+        return p.quantity() + " " + p.unit() + (p.quantity() == 1 ? "" : "s") + " of " + p.title() + " from " + p.providerName() + " at "
                 + Money.format(p.unitPricePence()) + " per " + p.unit() + " = " + Money.format(p.totalPence()) + " "
                 + p.frequency().label() + ", starting " + UkTime.day(p.startDate()) + ".";
     }
