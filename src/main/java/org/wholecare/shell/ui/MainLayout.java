@@ -33,7 +33,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     private final Div actingFor = new Div();
 
-    MainLayout(CurrentUser currentUser, AuthenticationContext authenticationContext) {
+    MainLayout(CurrentUser currentUser, AuthenticationContext authenticationContext,
+            java.util.List<org.wholecare.shell.MenuOffers> offers) {
         setPrimarySection(Section.NAVBAR);
         SignedInUser user = currentUser.require();
 
@@ -70,6 +71,10 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         nav.setLabel("Main menu");
         nav.getElement().setAttribute("aria-label", "Main menu");
         for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
+            String path = entry.path().startsWith("/") ? entry.path().substring(1) : entry.path();
+            if (offers.stream().anyMatch(o -> !o.offers(path))) {
+                continue;
+            }
             SideNavItem item = new SideNavItem(entry.title(), entry.path());
             if (entry.icon() != null && entry.icon().startsWith("vaadin:")) {
                 Icon icon = new Icon("vaadin", entry.icon().substring("vaadin:".length()));
