@@ -126,7 +126,8 @@ public class BudgetHolderService {
         if (district.isEmpty()) {
             errors.add("postcodeDistrict", "Enter the first part of the person's postcode, such as NB4.");
         } else if (!organisations.isDistrictInArea(district, areaId)) {
-            errors.add("postcodeDistrict", district + " is not in your area. Check the first part of the postcode.");
+            errors.add("postcodeDistrict", (district.length() <= 12 ? district : "That") + " is not in your area. "
+                    + "Check the first part of the postcode.");
         }
         if (request.hasRepresentative()) {
             if (request.representativeUsername() == null || request.representativeUsername().isBlank()) {

@@ -151,7 +151,7 @@ public class AccountService {
                     }
                     district = null;
                 } else if (!organisations.isDistrictInArea(district, areaId)) {
-                    errors.add("postcodeDistrict", district + " is not a postcode district of this area. "
+                    errors.add("postcodeDistrict", (district.length() <= 12 ? district : "That") + " is not a postcode district of this area. "
                             + "Check the first part of the postcode.");
                 }
             }

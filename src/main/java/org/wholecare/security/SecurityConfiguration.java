@@ -72,7 +72,9 @@ class SecurityConfiguration {
                 }));
         http.addFilterBefore(new SignInGuard(throttle, publicUrl), UsernamePasswordAuthenticationFilter.class);
         http.addFilterAfter(new SessionCheck(jdbc), BasicAuthenticationFilter.class);
-        // an address that is no page: the app's own "Page not found" for anyone signed in (Vaadin's
+        // Any endpoint that is not a page (a @Controller) must have its own rule above: this last
+        // rule lets every signed-in person through to it, and its service's own check.
+        // An address that is no page: the app's own "Page not found" for anyone signed in (Vaadin's
         // default refuses it with a bare 403), and the sign-in page for anyone else, so it never
         // tells a stranger which addresses exist
         http.with(vaadin(), vaadin -> vaadin.loginView(LoginView.class)

@@ -26,8 +26,16 @@ public final class ActingFor {
         VaadinSession.getCurrent().setAttribute(STOPPED, null);
     }
 
-    /** Stops acting for anyone until the person chooses someone again, even if they act for one person only. */
+    /** Forgets the client (their grant changed or ended): a carer of one person acts for them again from home. */
     public static void stop() {
+        VaadinSession session = VaadinSession.getCurrent();
+        if (session != null) {
+            session.setAttribute(Client.class, null);
+        }
+    }
+
+    /** "Stop acting for …": acting for nobody until the person chooses someone again, even with one client. */
+    public static void stopByChoice() {
         VaadinSession session = VaadinSession.getCurrent();
         if (session != null) {
             session.setAttribute(Client.class, null);

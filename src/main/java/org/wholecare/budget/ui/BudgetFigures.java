@@ -52,7 +52,7 @@ final class BudgetFigures {
         Paragraph period = new Paragraph("For " + UkTime.day(budget.startDate()) + " to " + UkTime.day(budget.endDate())
                 + ". " + budget.management().label() + ": " + budget.management().explanationFor(person));
         parts.add(Ui.card(forHolder ? "Your budget at a glance" : person + "'s budget at a glance", label, available,
-                period, forecast(overview, forHolder)));
+                period, forecast(overview, person)));
 
         DataTable streams = new DataTable("Where the money comes from, in pounds",
                 List.of("Funding stream", "Allocated", "Set aside for bookings", "Spent", "Available"), 1, 2, 3, 4);
@@ -84,11 +84,11 @@ final class BudgetFigures {
         return parts;
     }
 
-    private static Component forecast(BudgetOverview overview, boolean forHolder) {
+    private static Component forecast(BudgetOverview overview, @org.jspecify.annotations.Nullable String person) {
+        boolean forHolder = person == null;
         SpendingForecast f = overview.forecast();
         Div box = new Div();
         box.setId("forecast");
-        String you = forHolder ? "you have" : "the budget has";
         if (!f.started()) {
             box.add(new Paragraph("The budget starts on " + UkTime.day(overview.budget().startDate()) + "."));
             return box;
@@ -101,7 +101,7 @@ final class BudgetFigures {
         } else if (f.usedPence() == 0) {
             headline = new Paragraph("Nothing has been spent or booked yet.");
         } else {
-            headline = new Paragraph("At this rate " + (forHolder ? "you are" : "the budget is")
+            headline = new Paragraph("At this rate " + (forHolder ? "you are" : person + " is")
                     + " on track to leave " + Money.format(f.projectedUnspentPence()) + " unspent at the end.");
         }
         headline.getElement().setAttribute("role", "status");
@@ -114,8 +114,9 @@ final class BudgetFigures {
             Paragraph warning = new Paragraph("At this rate " + Money.format(f.projectedUnspentPence())
                     + " would be left unspent: more than " + f.surplusThresholdWeeks() + " weeks of planned spending ("
                     + Money.format(f.surplusThresholdPence()) + "), so the council or NHS "
-                    + "may ask for some of it back. Talk to your broker or commissioner about the support "
-                    + (forHolder ? "you" : "the person") + " need" + (forHolder ? "" : "s") + ".");
+                    + "may ask for some of it back. " + (forHolder
+                            ? "Talk to your broker or commissioner about the support you need."
+                            : "Talk with " + person + " about the support " + person + " needs."));
             warning.addClassName("warning");
             warning.setId("surplus-warning");
             box.add(warning);

@@ -41,6 +41,8 @@ public class Postings {
         this.clock = clock;
     }
 
+    @org.springframework.transaction.annotation.Transactional(
+            propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
     public LedgerEntryView post(long budgetId, EntryKind kind, LedgerRequest request, @Nullable Long reverses,
             List<Line> lines) {
         String key = request.idempotencyKey();

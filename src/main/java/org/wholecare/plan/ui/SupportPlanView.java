@@ -172,6 +172,9 @@ public class SupportPlanView extends Main {
             }
             if (description.getValue().isBlank()) {
                 errors.add("description", "Say what the support is.");
+            } else if (description.getValue().strip().length() > 300) {
+                errors.add("description", "Keep the description to 300 characters or fewer. It has "
+                        + description.getValue().strip().length() + ".");
             }
             long pence = 0;
             try {

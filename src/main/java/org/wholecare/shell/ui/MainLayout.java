@@ -105,7 +105,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
                     + "is recorded in " + c.name() + "'s access log.");
             text.setId("acting-for-text");
             Button stop = new Button("Stop acting for " + c.name(), click -> {
-                ActingFor.stop();
+                ActingFor.stopByChoice();
                 showActingFor();
                 getUI().ifPresent(ui -> ui.navigate(""));
             });
