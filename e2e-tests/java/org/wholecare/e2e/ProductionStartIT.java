@@ -107,6 +107,89 @@ class ProductionStartIT {
         }
     }
 
+    /**
+     * The demo is loaded whole before the sign-in page first answers, whatever else the database
+     * already holds: here another area, as a generated region would leave.
+     */
+    @Test
+    void theDemoIsThereWholeTheMomentTheSignInPageAnswersEvenBesideAnotherArea() throws Exception {
+        try (EmbeddedMariaDb db = EmbeddedMariaDb.start(new EmbeddedMariaDb.Settings(
+                Path.of(System.getProperty("user.home"), ".wholecare", "mariadb", "base"),
+                WORK.resolve("demo-beside-db").toAbsolutePath(), 0, true, true, "32M",
+                EmbeddedMariaDb.Settings.WHOLECARE_DEFAULTS))) {
+            Map<String, String> database = Map.of("SPRING_DATASOURCE_URL", db.jdbcUrl(),
+                    "SPRING_DATASOURCE_USERNAME", db.username(), "SPRING_DATASOURCE_PASSWORD", db.password(),
+                    "WHOLECARE_FIRST_ADMIN", "first.admin", "WHOLECARE_FIRST_ADMIN_NAME", "Alex First");
+            // a first start without the demo makes the tables; then another area appears
+            int port = freePort();
+            Path first = WORK.resolve("demo-beside-first.log");
+            Process app = jar(with(database, "WHOLECARE_PUBLIC_URL", "http://localhost:" + port),
+                    "--server.port=" + port).redirectOutput(first.toFile()).start();
+            try {
+                waitUntilReady(app, port, first);
+            } finally {
+                stop(app);
+            }
+            try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password())) {
+                c.createStatement().executeUpdate("INSERT INTO area (name, created_at) VALUES ('Elsewhere', NOW())");
+            }
+            int demoPort = freePort();
+            Path log = WORK.resolve("demo-beside.log");
+            Process demo = jar(with(database, "WHOLECARE_PUBLIC_URL", "http://localhost:" + demoPort),
+                    "--server.port=" + demoPort, "--spring.profiles.active=demo").redirectOutput(log.toFile()).start();
+            try {
+                waitUntilAnswering(demo, demoPort, "/login", log);
+                // at the sign-in page's first answer, every demo person can already sign in
+                try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password())) {
+                    assertThat(rows(c, "SELECT username FROM user_account WHERE password_hash IS NOT NULL "
+                            + "AND username IN ('holder', 'carer', 'holder2', 'broker', 'provider', 'physio', "
+                            + "'daycentre', 'sunrise', 'commissioner', 'council', 'admin') ORDER BY username"))
+                            .as("the demo's people, in:\n" + Files.readString(log)).hasSize(11);
+                    assertThat(rows(c, "SELECT name FROM area ORDER BY name")).containsExactly("Elsewhere", "Northbrook");
+                }
+            } finally {
+                stop(demo);
+            }
+        }
+    }
+
+    private static Map<String, String> with(Map<String, String> base, String key, String value) {
+        Map<String, String> all = new java.util.HashMap<>(base);
+        all.put(key, value);
+        return all;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void stop(Process app) throws InterruptedException {
+        app.destroy();
+        if (!app.waitFor(60, TimeUnit.SECONDS)) {
+            app.destroyForcibly();
+        }
+    }
+
+    /** Waits for the first answer of any kind from {@code path}: the moment a person could first open it. */
+    private static void waitUntilAnswering(Process app, int port, String path, Path log) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        Instant giveUp = Instant.now().plus(Duration.ofMinutes(4));
+        while (Instant.now().isBefore(giveUp)) {
+            assertThat(app.isAlive()).as("still running:\n" + Files.readString(log)).isTrue();
+            try {
+                http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                return;
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no answer in 4 minutes:\n" + Files.readString(log));
+    }
+
     private static List<String> rows(Connection c, String sql) throws Exception {
         List<String> rows = new java.util.ArrayList<>();
         try (ResultSet rs = c.createStatement().executeQuery(sql)) {

@@ -4,8 +4,6 @@ import org.jspecify.annotations.Nullable;
 import org.wholecare.shared.UkTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -60,8 +58,7 @@ import org.wholecare.security.SystemActor;
  */
 @Component
 @ConditionalOnProperty(name = "wholecare.demo-data.enabled", havingValue = "true")
-@org.springframework.core.annotation.Order(50)
-class DemoData implements ApplicationRunner {
+class DemoData implements org.springframework.beans.factory.SmartInitializingSingleton {
 
     static final String PASSWORD = "wholecare-demo";
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
@@ -116,13 +113,19 @@ class DemoData implements ApplicationRunner {
         this.transaction = transaction;
     }
 
+    /**
+     * Runs once every bean is made and before the web server opens, so the sign-in page never answers
+     * before the demo's people exist. One transaction: the demo is there whole, or not at all, and a
+     * start stopped half-way loads it again next time. Northbrook itself is the sign that it is there:
+     * other areas (a generated region, say) do not stop it loading.
+     */
     @Override
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
         // said at every start, so a demo started by mistake where real people's records live is noticed
         log.warn("The Northbrook demo is switched on (profile demo): its accounts have a published password. "
                 + "Never use this installation for real people's records.");
         SystemActor.asAdministrator(() -> transaction.execute(status -> {
-            if (!organisations.areas().isEmpty()) {
+            if (organisations.areas().stream().anyMatch(a -> a.name().equals(AREA))) {
                 return null;
             }
             load();
@@ -130,12 +133,14 @@ class DemoData implements ApplicationRunner {
         }));
     }
 
+    static final String AREA = "Northbrook";
+
     private void load() {
         // a year's budget that started seven months ago, whenever the demo is loaded: April to
         // March when loaded in November, and always months of it left to book from
         LocalDate start = UkTime.today(clock).withDayOfMonth(1).minusMonths(7);
         LocalDate end = start.plusYears(1).minusDays(1);
-        AreaSummary northbrook = organisations.createArea("Northbrook", "NB1, NB2, NB3, NB4, NB5, NB6, NB7, NB8, NB9");
+        AreaSummary northbrook = organisations.createArea(AREA, "NB1, NB2, NB3, NB4, NB5, NB6, NB7, NB8, NB9");
         OrganisationSummary council = organisations.createOrganisation("Northbrook Council",
                 OrganisationType.COUNCIL, northbrook.id());
         OrganisationSummary icb = organisations.createOrganisation("NHS Northbrook Integrated Care Board",
