@@ -4,6 +4,8 @@ import org.jspecify.annotations.Nullable;
 import org.wholecare.shared.UkTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -53,12 +55,13 @@ import org.wholecare.security.SystemActor;
 
 /**
  * A fictional area, Northbrook, with one council, one NHS board, a brokerage, a provider and a
- * demo user for every role. Loaded once, into an empty database, through the same services a
- * person would use.
+ * demo user for every role. Loaded once, into a database that does not hold it yet, through the
+ * same services a person would use.
  */
 @Component
 @ConditionalOnProperty(name = "wholecare.demo-data.enabled", havingValue = "true")
-class DemoData implements org.springframework.beans.factory.SmartInitializingSingleton {
+@org.springframework.core.annotation.Order(50)
+class DemoData implements ApplicationRunner {
 
     static final String PASSWORD = "wholecare-demo";
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
@@ -114,13 +117,12 @@ class DemoData implements org.springframework.beans.factory.SmartInitializingSin
     }
 
     /**
-     * Runs once every bean is made and before the web server opens, so the sign-in page never answers
-     * before the demo's people exist. One transaction: the demo is there whole, or not at all, and a
-     * start stopped half-way loads it again next time. Northbrook itself is the sign that it is there:
-     * other areas (a generated region, say) do not stop it loading.
+     * One transaction: the demo is there whole, or not at all, and a start stopped half-way loads it
+     * again next time. Northbrook itself is the sign that it is there: other areas (a generated
+     * region, say) do not stop it loading. Readiness is reported only after this has run.
      */
     @Override
-    public void afterSingletonsInstantiated() {
+    public void run(ApplicationArguments args) {
         // said at every start, so a demo started by mistake where real people's records live is noticed
         log.warn("The Northbrook demo is switched on (profile demo): its accounts have a published password. "
                 + "Never use this installation for real people's records.");
