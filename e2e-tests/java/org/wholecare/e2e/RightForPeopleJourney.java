@@ -227,6 +227,28 @@ class RightForPeopleJourney {
         }
     }
 
+    @Test
+    void eachBookingSaysWhichPartOfThePlanItServesAndThePlanShowsWhatWasBookedAndSpentForEachLine() {
+        try (Browser holder = new Browser()) {
+            holder.steps("plan-lines-and-spending", () -> {
+                holder.signIn("holder", Browser.DEMO_PASSWORD);
+                holder.go(Page.PURCHASES);
+                assertThat(holder.pageText()).contains("Part of the support plan")
+                        .contains("Help getting up and dressed, 10 hours a week");
+                holder.go(Page.SUPPORT_PLAN);
+                // Sam's personal care: 40 hours at £24.50 booked, 30 of them spent; physiotherapy booked, not yet spent
+                String plan = holder.textOf("agreed-plan");
+                assertThat(plan).contains("Booked for it").contains("Spent on it");
+                assertThat(plan.lines().filter(l -> l.contains("Help getting up and dressed")).findFirst().orElseThrow())
+                        .contains("£980.00").contains("£735.00");
+                assertThat(plan.lines().filter(l -> l.contains("Physiotherapy at home")).findFirst().orElseThrow())
+                        .contains("£360.00").contains("£0.00");
+                holder.assertAccessible("the support plan with what was booked and spent for each line");
+                holder.screenshot("plan-with-spending");
+            });
+        }
+    }
+
     private static String today() {
         return java.time.LocalDate.now(java.time.ZoneId.of("Europe/London"))
                 .format(java.time.format.DateTimeFormatter.ofPattern("d/M/yyyy"));

@@ -76,9 +76,13 @@ public class HolderRecordView extends Main implements BeforeEnterObserver {
     /** The app's clock: what "today" is on this page, so a test that moves it moves the page. */
     private final java.time.Clock clock;
 
+    private final org.wholecare.plan.PlanLineSpending spending;
+
     HolderRecordView(java.time.Clock clock, BudgetHolderService holders, BudgetService budgets, OrganisationService organisations,
-            SupportPlanService plans, ConsentService consent, ConsentChanges consentChanges) {
+            SupportPlanService plans, ConsentService consent, ConsentChanges consentChanges,
+            org.wholecare.plan.PlanLineSpending spending) {
         this.clock = clock;
+        this.spending = spending;
         this.consent = consent;
         this.consentChanges = consentChanges;
         this.holders = holders;
@@ -172,7 +176,7 @@ public class HolderRecordView extends Main implements BeforeEnterObserver {
     private Component supportPlan() {
         Div box = new Div();
         var agreed = plans.agreed(holder.id());
-        box.add(agreed.isPresent() ? PlanDisplay.render(agreed.get(), "agreed-plan")
+        box.add(agreed.isPresent() ? PlanDisplay.render(agreed.get(), "agreed-plan", spending.forHolder(holder.id()))
                 : new Paragraph("No plan has been agreed yet."));
         plans.draft(holder.id()).ifPresent(draft -> {
             Button agree = new Button("Agree this draft", click -> {

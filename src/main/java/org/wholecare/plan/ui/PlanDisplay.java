@@ -1,7 +1,7 @@
 package org.wholecare.plan.ui;
 
 import org.wholecare.plan.SupportPlan;
-import org.wholecare.plan.ui.PlanDisplay;
+import org.wholecare.plan.PlanLineSpending;
 
 import org.wholecare.shared.UkTime;
 import com.vaadin.flow.component.Component;
@@ -21,6 +21,15 @@ public final class PlanDisplay {
     }
 
     public static Component render(SupportPlan plan, String idPrefix) {
+        return render(plan, idPrefix, null);
+    }
+
+    /**
+     * With {@code spending}, each line also shows what has been booked and spent for it, against
+     * what was planned for a year: spend linked to the outcomes it serves.
+     */
+    public static Component render(SupportPlan plan, String idPrefix,
+            java.util.@org.jspecify.annotations.Nullable Map<String, PlanLineSpending.Spending> spending) {
         Div box = new Div();
         box.setId(idPrefix);
         OrderedList outcomes = new OrderedList();
@@ -29,14 +38,33 @@ public final class PlanDisplay {
         if (plan.lines().isEmpty()) {
             box.add(new Paragraph("No support has been planned yet."));
         } else {
-            DataTable table = new DataTable("The support that meets these outcomes",
-                    List.of("Support", "Kind of support", "Planned cost", "For a year", "Helps with outcome"), 2, 3);
-            for (SupportPlan.Line line : plan.lines()) {
-                table.row(line.description(), line.categoryName(),
-                        Money.format(line.plannedPence()) + " " + line.frequency().label(),
-                        Money.format(line.perYearPence()), String.valueOf(line.outcome()));
+            List<String> headings = new java.util.ArrayList<>(List.of("Support", "Kind of support", "Planned cost",
+                    "For a year", "Helps with outcome"));
+            if (spending != null) {
+                headings.addAll(List.of("Booked for it", "Spent on it"));
             }
-            table.footer("Total", "", "", Money.format(plan.perYearPence()), "");
+            DataTable table = spending == null ? new DataTable("The support that meets these outcomes", headings, 2, 3)
+                    : new DataTable("The support that meets these outcomes", headings, 2, 3, 5, 6);
+            long booked = 0;
+            long spent = 0;
+            for (SupportPlan.Line line : plan.lines()) {
+                List<String> cells = new java.util.ArrayList<>(List.of(line.description(), line.categoryName(),
+                        Money.format(line.plannedPence()) + " " + line.frequency().label(),
+                        Money.format(line.perYearPence()), String.valueOf(line.outcome())));
+                if (spending != null) {
+                    var s = spending.getOrDefault(line.description().strip(), new PlanLineSpending.Spending(0, 0));
+                    cells.addAll(List.of(Money.format(s.bookedPence()), Money.format(s.spentPence())));
+                    booked += s.bookedPence();
+                    spent += s.spentPence();
+                }
+                table.row(cells.toArray(String[]::new));
+            }
+            if (spending == null) {
+                table.footer("Total", "", "", Money.format(plan.perYearPence()), "");
+            } else {
+                table.footer("Total", "", "", Money.format(plan.perYearPence()), "", Money.format(booked),
+                        Money.format(spent));
+            }
             box.add(table);
         }
         String who = plan.status() == SupportPlan.Status.AGREED

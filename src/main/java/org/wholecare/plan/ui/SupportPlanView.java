@@ -54,6 +54,7 @@ import org.wholecare.shell.Ui;
 public class SupportPlanView extends Main {
 
     private final SupportPlanService plans;
+    private final org.wholecare.plan.PlanLineSpending spending;
     private final PoolingService pooling;
     private final boolean holderThemself;
     private @Nullable HolderSummary holder;
@@ -65,8 +66,9 @@ public class SupportPlanView extends Main {
     private final java.time.Clock clock;
 
     SupportPlanView(java.time.Clock clock, SupportPlanService plans, BudgetHolderService holders, PoolingService pooling,
-            CurrentUser currentUser) {
+            CurrentUser currentUser, org.wholecare.plan.PlanLineSpending spending) {
         this.clock = clock;
+        this.spending = spending;
         this.plans = plans;
         this.pooling = pooling;
         this.holderThemself = currentUser.require().role() == Role.BUDGET_HOLDER;
@@ -87,7 +89,8 @@ public class SupportPlanView extends Main {
         categories = pooling.categories(holder.areaId()).stream().filter(c -> !c.excluded()).toList();
         var agreed = plans.agreed(holder.id());
         var draft = plans.draft(holder.id());
-        add(Ui.card("The plan in force", agreed.isPresent() ? PlanDisplay.render(agreed.get(), "agreed-plan")
+        add(Ui.card("The plan in force", agreed.isPresent()
+                ? PlanDisplay.render(agreed.get(), "agreed-plan", spending.forHolder(holder.id()))
                 : new Paragraph("No plan has been agreed yet. Write a draft below; your commissioner agrees it.")));
         draft.ifPresent(d -> add(Ui.card("Your draft, waiting to be agreed", PlanDisplay.render(d, "draft-plan"))));
         add(editor(draft.or(() -> agreed).orElse(null)));

@@ -237,7 +237,9 @@ public class PurchasesView extends Main {
                 "Status", status(p),
                 "Delivered", p.unitsDelivered() + " of " + units(p.unitsBooked(), p.unit()),
                 "Spent", Money.format(p.spentPence()),
-                "Still set aside", Money.format(p.committedPence())));
+                "Still set aside", Money.format(p.committedPence()),
+                "Part of the support plan", p.planLine() == null || p.planLine().isBlank() ? "No"
+                        : p.planLine()));
         card.addClassName("purchase");
         for (Invoice invoice : p.invoices()) {
             card.add(invoice(p, invoice));
