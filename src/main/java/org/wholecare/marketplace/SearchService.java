@@ -73,7 +73,7 @@ public class SearchService {
     @RolesAllowed({Roles.BUDGET_HOLDER, Roles.REPRESENTATIVE, Roles.BROKER, Roles.COMMISSIONER})
     @Transactional(propagation = Propagation.SUPPORTS)
     public Page search(SearchQuery query) {
-        String district = checkedDistrict(query);
+        String district = checkedQuery(query);
         int offset = Math.max(query.offset(), 0);
         if (offset >= MAX_RESULTS) {
             return new Page(List.of(), false);
@@ -97,8 +97,11 @@ public class SearchService {
         return new Page(results, more);
     }
 
-    /** The district searched in, as people write it; a message at the field if it or the price is wrong. */
-    private String checkedDistrict(SearchQuery query) {
+    /**
+     * The district searched in, as people write it, once the whole query is checked: a message at
+     * the field if the district, the words or the highest price is wrong.
+     */
+    private String checkedQuery(SearchQuery query) {
         String district = OrganisationService.normaliseDistrict(query.district());
         if (district.isEmpty()) {
             throw ValidationException.of("district", "Enter a postcode district, for example NB4.");

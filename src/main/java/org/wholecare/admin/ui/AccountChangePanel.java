@@ -1,6 +1,5 @@
 package org.wholecare.admin.ui;
 
-import org.wholecare.admin.ui.AccountChangePanel;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;

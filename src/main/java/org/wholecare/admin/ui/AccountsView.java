@@ -1,8 +1,6 @@
 package org.wholecare.admin.ui;
 
 import org.jspecify.annotations.Nullable;
-import org.wholecare.admin.ui.AccountChangePanel;
-import org.wholecare.admin.ui.AccountsView;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;

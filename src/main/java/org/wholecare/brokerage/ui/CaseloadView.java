@@ -3,8 +3,6 @@ package org.wholecare.brokerage.ui;
 import org.wholecare.brokerage.Caseload;
 import org.wholecare.brokerage.Client;
 import org.wholecare.brokerage.Conflicts;
-import org.wholecare.brokerage.ui.CaseloadView;
-import org.wholecare.brokerage.ui.ClientView;
 
 import org.wholecare.shared.UkTime;
 import com.vaadin.flow.component.button.Button;

@@ -8,9 +8,6 @@ import org.wholecare.brokerage.Quote;
 import org.wholecare.brokerage.Quotes;
 import org.wholecare.brokerage.ShortlistItem;
 import org.wholecare.brokerage.Shortlists;
-import org.wholecare.brokerage.ui.ClientView;
-import org.wholecare.brokerage.ui.ProposalsView;
-import org.wholecare.brokerage.ui.QuoteThread;
 
 import org.wholecare.shared.UkTime;
 import com.vaadin.flow.component.Component;

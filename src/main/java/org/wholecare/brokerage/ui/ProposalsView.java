@@ -6,9 +6,6 @@ import org.wholecare.brokerage.Proposal;
 import org.wholecare.brokerage.Proposals;
 import org.wholecare.brokerage.Quote;
 import org.wholecare.brokerage.Quotes;
-import org.wholecare.brokerage.ui.CaseloadView;
-import org.wholecare.brokerage.ui.ProposalsView;
-import org.wholecare.brokerage.ui.QuoteThread;
 
 import org.wholecare.shared.UkTime;
 import com.vaadin.flow.component.Component;

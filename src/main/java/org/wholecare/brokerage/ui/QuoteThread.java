@@ -2,7 +2,6 @@ package org.wholecare.brokerage.ui;
 
 import org.wholecare.brokerage.Quote;
 import org.wholecare.brokerage.QuoteMessage;
-import org.wholecare.brokerage.ui.QuoteThread;
 
 import org.wholecare.shared.UkTime;
 import com.vaadin.flow.component.Component;

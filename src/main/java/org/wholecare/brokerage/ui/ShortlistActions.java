@@ -2,7 +2,6 @@ package org.wholecare.brokerage.ui;
 
 import org.wholecare.brokerage.Quotes;
 import org.wholecare.brokerage.Shortlists;
-import org.wholecare.brokerage.ui.ShortlistActions;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.notification.Notification;

@@ -1,7 +1,5 @@
 package org.wholecare.budget.ui;
 
-import org.wholecare.budget.ui.BudgetHoldersView;
-import org.wholecare.budget.ui.HolderRecordView;
 
 import org.wholecare.holder.RegisteredHolder;
 import org.wholecare.holder.RegisterHolder;

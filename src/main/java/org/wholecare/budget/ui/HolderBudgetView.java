@@ -3,9 +3,6 @@ package org.wholecare.budget.ui;
 import org.wholecare.budget.BudgetOverview;
 import org.wholecare.budget.BudgetService;
 import org.wholecare.budget.StatementService;
-import org.wholecare.budget.ui.BudgetFigures;
-import org.wholecare.budget.ui.HolderBudgetView;
-import org.wholecare.budget.ui.StatementLinks;
 
 import org.wholecare.holder.BudgetHolderService;
 import org.wholecare.holder.ChosenHolder;

@@ -6,8 +6,6 @@ import org.wholecare.budget.BudgetOverview;
 import org.wholecare.budget.BudgetService;
 import org.wholecare.budget.BudgetSummary;
 import org.wholecare.budget.NewBudget;
-import org.wholecare.budget.ui.BudgetFigures;
-import org.wholecare.budget.ui.HolderRecordView;
 
 import org.wholecare.holder.BudgetHolderService;
 import org.wholecare.plan.SupportPlanService;

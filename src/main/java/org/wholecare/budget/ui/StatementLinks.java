@@ -3,7 +3,6 @@ package org.wholecare.budget.ui;
 import org.wholecare.budget.BudgetSummary;
 import org.wholecare.budget.Statement;
 import org.wholecare.budget.StatementService;
-import org.wholecare.budget.ui.StatementLinks;
 
 import org.wholecare.shared.UkTime;
 import com.vaadin.flow.component.Component;

@@ -2,7 +2,6 @@ package org.wholecare.consent.ui;
 
 import org.wholecare.consent.AccessLogEntry;
 import org.wholecare.consent.ConsentService;
-import org.wholecare.consent.ui.AccessLogView;
 
 import org.wholecare.holder.BudgetHolderService;
 import org.wholecare.holder.HolderSummary;

@@ -6,8 +6,6 @@ import org.wholecare.consent.ConsentGrant;
 import org.wholecare.consent.ConsentKind;
 import org.wholecare.consent.ConsentScope;
 import org.wholecare.consent.ConsentService;
-import org.wholecare.consent.ui.AccessLogView;
-import org.wholecare.consent.ui.ConsentView;
 
 import org.wholecare.holder.BudgetHolderService;
 import org.wholecare.shell.InvitationNotice;

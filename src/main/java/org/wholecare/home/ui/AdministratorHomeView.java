@@ -1,7 +1,5 @@
 package org.wholecare.home.ui;
 
-import org.wholecare.home.ui.AdministratorHomeView;
-import org.wholecare.home.ui.HomePage;
 
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;

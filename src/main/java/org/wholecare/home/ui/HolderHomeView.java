@@ -1,7 +1,5 @@
 package org.wholecare.home.ui;
 
-import org.wholecare.home.ui.HolderHomeView;
-import org.wholecare.home.ui.HomePage;
 
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.Menu;

@@ -1,7 +1,6 @@
 package org.wholecare.home.ui;
 
 import org.jspecify.annotations.Nullable;
-import org.wholecare.home.ui.HomePage;
 
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Main;

@@ -1,7 +1,5 @@
 package org.wholecare.home.ui;
 
-import org.wholecare.home.ui.HomePage;
-import org.wholecare.home.ui.RepresentativeHomeView;
 
 import org.wholecare.shared.UkTime;
 import com.vaadin.flow.component.Text;

@@ -1,12 +1,5 @@
 package org.wholecare.home.ui;
 
-import org.wholecare.home.ui.AdministratorHomeView;
-import org.wholecare.home.ui.BrokerHomeView;
-import org.wholecare.home.ui.CommissionerHomeView;
-import org.wholecare.home.ui.HolderHomeView;
-import org.wholecare.home.ui.ProviderHomeView;
-import org.wholecare.home.ui.RepresentativeHomeView;
-import org.wholecare.home.ui.RootView;
 
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.router.BeforeEnterEvent;

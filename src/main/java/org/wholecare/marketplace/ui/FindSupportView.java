@@ -3,9 +3,6 @@ package org.wholecare.marketplace.ui;
 import org.jspecify.annotations.Nullable;
 import org.wholecare.marketplace.SearchQuery;
 import org.wholecare.marketplace.SearchService;
-import org.wholecare.marketplace.ui.FindSupportView;
-import org.wholecare.marketplace.ui.ListingView;
-import org.wholecare.marketplace.ui.ResultCard;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;

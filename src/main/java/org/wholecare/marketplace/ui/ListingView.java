@@ -7,9 +7,6 @@ import org.wholecare.marketplace.ProviderService;
 import org.wholecare.marketplace.ReviewService;
 import org.wholecare.marketplace.SearchResult;
 import org.wholecare.marketplace.SearchService;
-import org.wholecare.marketplace.ui.ListingView;
-import org.wholecare.marketplace.ui.ProviderProfileView;
-import org.wholecare.marketplace.ui.ReviewList;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.H1;

@@ -9,7 +9,6 @@ import org.wholecare.marketplace.ProviderService;
 import org.wholecare.marketplace.ProviderStatus;
 import org.wholecare.marketplace.Review;
 import org.wholecare.marketplace.ReviewService;
-import org.wholecare.marketplace.ui.ProviderChecksView;
 
 import org.wholecare.shared.UkTime;
 import com.vaadin.flow.component.Component;

@@ -8,9 +8,6 @@ import org.wholecare.marketplace.ListingStatus;
 import org.wholecare.marketplace.ListingUnit;
 import org.wholecare.marketplace.ProviderProfile;
 import org.wholecare.marketplace.ProviderService;
-import org.wholecare.marketplace.ui.ListingView;
-import org.wholecare.marketplace.ui.ProviderListingsView;
-import org.wholecare.marketplace.ui.ProviderProfileView;
 
 import org.wholecare.shared.UkTime;
 import com.vaadin.flow.component.Component;

@@ -7,9 +7,6 @@ import org.wholecare.marketplace.Review;
 import org.wholecare.marketplace.ReviewService;
 import org.wholecare.marketplace.SearchResult;
 import org.wholecare.marketplace.SearchService;
-import org.wholecare.marketplace.ui.ProviderProfileView;
-import org.wholecare.marketplace.ui.ResultCard;
-import org.wholecare.marketplace.ui.ReviewList;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.H1;

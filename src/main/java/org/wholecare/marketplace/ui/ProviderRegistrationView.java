@@ -2,7 +2,6 @@ package org.wholecare.marketplace.ui;
 
 import org.wholecare.marketplace.ProviderService;
 import org.wholecare.marketplace.RegisterProvider;
-import org.wholecare.marketplace.ui.ProviderRegistrationView;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;

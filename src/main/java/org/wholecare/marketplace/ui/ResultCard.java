@@ -2,9 +2,6 @@ package org.wholecare.marketplace.ui;
 
 import org.wholecare.marketplace.Listing;
 import org.wholecare.marketplace.SearchResult;
-import org.wholecare.marketplace.ui.ListingView;
-import org.wholecare.marketplace.ui.ProviderProfileView;
-import org.wholecare.marketplace.ui.ResultCard;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.H3;

@@ -3,7 +3,6 @@ package org.wholecare.marketplace.ui;
 import org.wholecare.marketplace.ProviderProfile;
 import org.wholecare.marketplace.Review;
 import org.wholecare.marketplace.ReviewService;
-import org.wholecare.marketplace.ui.ReviewList;
 
 import org.wholecare.shared.UkTime;
 import com.vaadin.flow.component.Component;

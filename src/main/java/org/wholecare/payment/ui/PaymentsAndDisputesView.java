@@ -1,7 +1,6 @@
 package org.wholecare.payment.ui;
 
 import org.wholecare.payment.Payouts;
-import org.wholecare.payment.ui.PaymentsAndDisputesView;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;

@@ -2,7 +2,6 @@ package org.wholecare.payment.ui;
 
 import org.wholecare.payment.CardTopUps;
 import org.wholecare.payment.StripeSettings;
-import org.wholecare.payment.ui.TopUpView;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;

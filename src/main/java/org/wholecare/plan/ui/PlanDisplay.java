@@ -38,34 +38,7 @@ public final class PlanDisplay {
         if (plan.lines().isEmpty()) {
             box.add(new Paragraph("No support has been planned yet."));
         } else {
-            List<String> headings = new java.util.ArrayList<>(List.of("Support", "Kind of support", "Planned cost",
-                    "For a year", "Helps with outcome"));
-            if (spending != null) {
-                headings.addAll(List.of("Booked for it", "Spent on it"));
-            }
-            DataTable table = spending == null ? new DataTable("The support that meets these outcomes", headings, 2, 3)
-                    : new DataTable("The support that meets these outcomes", headings, 2, 3, 5, 6);
-            long booked = 0;
-            long spent = 0;
-            for (SupportPlan.Line line : plan.lines()) {
-                List<String> cells = new java.util.ArrayList<>(List.of(line.description(), line.categoryName(),
-                        Money.format(line.plannedPence()) + " " + line.frequency().label(),
-                        Money.format(line.perYearPence()), String.valueOf(line.outcome())));
-                if (spending != null) {
-                    var s = spending.getOrDefault(line.description().strip(), new PlanLineSpending.Spending(0, 0));
-                    cells.addAll(List.of(Money.format(s.bookedPence()), Money.format(s.spentPence())));
-                    booked += s.bookedPence();
-                    spent += s.spentPence();
-                }
-                table.row(cells.toArray(String[]::new));
-            }
-            if (spending == null) {
-                table.footer("Total", "", "", Money.format(plan.perYearPence()), "");
-            } else {
-                table.footer("Total", "", "", Money.format(plan.perYearPence()), "", Money.format(booked),
-                        Money.format(spent));
-            }
-            box.add(table);
+            box.add(lines(plan, spending));
         }
         String who = plan.status() == SupportPlan.Status.AGREED
                 ? "Version " + plan.version() + ", agreed by " + plan.agreedByName() + " on " + UkTime.day(plan.agreedAt())
@@ -73,5 +46,38 @@ public final class PlanDisplay {
                         + UkTime.day(plan.draftedAt()) + ". It is waiting to be agreed.";
         box.add(new Paragraph(who + ". Review by " + UkTime.day(plan.reviewDate()) + "."));
         return box;
+    }
+
+    /** The plan's lines as a table, with what was booked and spent for each when {@code spending} is given. */
+    private static DataTable lines(SupportPlan plan,
+            java.util.@org.jspecify.annotations.Nullable Map<String, PlanLineSpending.Spending> spending) {
+        List<String> headings = new java.util.ArrayList<>(List.of("Support", "Kind of support", "Planned cost",
+                "For a year", "Helps with outcome"));
+        int[] numeric = {2, 3};
+        if (spending != null) {
+            headings.addAll(List.of("Booked for it", "Spent on it"));
+            numeric = new int[] {2, 3, 5, 6};
+        }
+        DataTable table = new DataTable("The support that meets these outcomes", headings, numeric);
+        long booked = 0;
+        long spent = 0;
+        for (SupportPlan.Line line : plan.lines()) {
+            List<String> cells = new java.util.ArrayList<>(List.of(line.description(), line.categoryName(),
+                    Money.format(line.plannedPence()) + " " + line.frequency().label(),
+                    Money.format(line.perYearPence()), String.valueOf(line.outcome())));
+            if (spending != null) {
+                var s = spending.getOrDefault(line.description().strip(), new PlanLineSpending.Spending(0, 0));
+                cells.addAll(List.of(Money.format(s.bookedPence()), Money.format(s.spentPence())));
+                booked += s.bookedPence();
+                spent += s.spentPence();
+            }
+            table.row(cells.toArray(String[]::new));
+        }
+        List<String> total = new java.util.ArrayList<>(List.of("Total", "", "", Money.format(plan.perYearPence()), ""));
+        if (spending != null) {
+            total.addAll(List.of(Money.format(booked), Money.format(spent)));
+        }
+        table.footer(total.toArray(String[]::new));
+        return table;
     }
 }

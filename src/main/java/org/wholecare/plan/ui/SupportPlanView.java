@@ -3,8 +3,6 @@ package org.wholecare.plan.ui;
 import org.jspecify.annotations.Nullable;
 import org.wholecare.plan.SupportPlan;
 import org.wholecare.plan.SupportPlanService;
-import org.wholecare.plan.ui.PlanDisplay;
-import org.wholecare.plan.ui.SupportPlanView;
 
 import org.wholecare.holder.BudgetHolderService;
 import org.wholecare.pooling.ServiceCategory;

@@ -3,7 +3,6 @@ package org.wholecare.pooling.ui;
 import org.wholecare.pooling.PoolingAgreement;
 import org.wholecare.pooling.PoolingService;
 import org.wholecare.pooling.ServiceCategory;
-import org.wholecare.pooling.ui.PoolingView;
 
 import org.wholecare.shared.UkTime;
 import com.vaadin.flow.component.Component;

@@ -5,8 +5,6 @@ import org.wholecare.purchase.Invoice;
 import org.wholecare.purchase.PayoutAccounts;
 import org.wholecare.purchase.ProviderBookings;
 import org.wholecare.purchase.Purchase;
-import org.wholecare.purchase.ui.ProviderBookingsView;
-import org.wholecare.purchase.ui.PurchasesView;
 
 import org.wholecare.shared.UkTime;
 import com.vaadin.flow.component.Component;

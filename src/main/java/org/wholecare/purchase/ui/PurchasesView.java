@@ -8,7 +8,6 @@ import org.wholecare.purchase.CostChangedException;
 import org.wholecare.purchase.Invoice;
 import org.wholecare.purchase.Invoices;
 import org.wholecare.purchase.Purchase;
-import org.wholecare.purchase.ui.PurchasesView;
 
 import org.wholecare.shared.UkTime;
 import com.vaadin.flow.component.Component;

@@ -4,7 +4,6 @@ import org.jspecify.annotations.Nullable;
 import org.wholecare.security.AccountService;
 import org.wholecare.security.InvitationCheck;
 import org.wholecare.security.Invitations;
-import org.wholecare.security.ui.InvitationView;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;

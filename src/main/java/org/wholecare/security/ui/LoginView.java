@@ -2,7 +2,6 @@ package org.wholecare.security.ui;
 
 import org.wholecare.security.SecurityProperties;
 import org.wholecare.security.SignInGuard;
-import org.wholecare.security.ui.LoginView;
 
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Main;

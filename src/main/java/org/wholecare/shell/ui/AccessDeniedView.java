@@ -1,7 +1,5 @@
 package org.wholecare.shell.ui;
 
-import org.wholecare.shell.ui.AccessDeniedView;
-import org.wholecare.shell.ui.MainLayout;
 
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;

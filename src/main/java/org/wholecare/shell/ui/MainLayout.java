@@ -1,7 +1,6 @@
 package org.wholecare.shell.ui;
 
 import org.wholecare.shell.ActingFor;
-import org.wholecare.shell.ui.MainLayout;
 
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;

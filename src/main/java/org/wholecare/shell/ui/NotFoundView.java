@@ -1,6 +1,5 @@
 package org.wholecare.shell.ui;
 
-import org.wholecare.shell.ui.NotFoundView;
 
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;

@@ -1,9 +1,6 @@
 package org.wholecare.shell.ui;
 
 import org.wholecare.shell.ActingFor;
-import org.wholecare.shell.ui.AccessDeniedView;
-import org.wholecare.shell.ui.MainLayout;
-import org.wholecare.shell.ui.ServiceAccessDeniedView;
 
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.router.BeforeEnterEvent;

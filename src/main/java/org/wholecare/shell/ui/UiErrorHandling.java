@@ -1,8 +1,6 @@
 package org.wholecare.shell.ui;
 
 import org.wholecare.shell.ActingFor;
-import org.wholecare.shell.ui.MainLayout;
-import org.wholecare.shell.ui.UiErrorHandling;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.notification.Notification;
