@@ -291,6 +291,17 @@ final class Browser implements AutoCloseable {
         waitForIdle();
     }
 
+    /** The error shown at the field labelled {@code label} inside the box whose text includes {@code text}. */
+    String fieldErrorWithin(String cssClass, String text, String label) {
+        return wait.until(d -> (String) driver.executeScript("""
+                const box = [...document.querySelectorAll('.' + arguments[0])]
+                    .find(b => b.innerText.includes(arguments[1]));
+                const field = box ? [...box.querySelectorAll(arguments[3])]
+                    .find(f => f.label === arguments[2] && f.getClientRects().length > 0) : null;
+                return field && field.invalid ? field.errorMessage : null;
+                """, cssClass, text, label, FIELDS));
+    }
+
     WebElement fieldInput(String label) {
         return field(label).findElement(By.tagName("input"));
     }
@@ -478,6 +489,15 @@ final class Browser implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The first of those days of the week on or after {@code from}, as a person types it ("4/12/2026"). */
+    static String firstDayOn(java.time.LocalDate from, java.time.DayOfWeek... days) {
+        java.time.LocalDate day = from;
+        while (!List.of(days).contains(day.getDayOfWeek())) {
+            day = day.plusDays(1);
+        }
+        return day.format(java.time.format.DateTimeFormatter.ofPattern("d/M/yyyy"));
     }
 
     private static String describe(List<Rule> rules) {

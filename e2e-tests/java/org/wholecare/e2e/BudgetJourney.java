@@ -74,17 +74,17 @@ class BudgetJourney {
             holder.signIn("holder", Browser.DEMO_PASSWORD);
             holder.waitForHeading("Hello, Sam Taylor");
             holder.go(Page.BUDGET);
-            // £23,140 allocated; £1,340 booked of which £735 has been paid
+            // £23,140 allocated; £1,340 booked of which £245 has been paid
             assertThat(holder.textOf("available-now")).isEqualTo("£21,800.00");
             String streams = holder.textOf("stream-figures");
-            assertThat(streams).contains("£23,140.00").contains("£605.00").contains("£735.00").contains("£21,800.00");
+            assertThat(streams).contains("£23,140.00").contains("£1,095.00").contains("£245.00").contains("£21,800.00");
             assertThat(holder.textOf("forecast")).contains("At this rate");
             assertThat(holder.pageText()).contains("10 hours a week of personal care at £24.50 an hour for 52 weeks");
             holder.assertAccessible("the holder's budget page");
             holder.screenshot("holder-budget");
 
             String csv = holder.fetchText(By.cssSelector(".statement-links a"));
-            assertThat(csv).contains("Wholecare budget statement").contains("Closing balance,All streams,23140.00,605.00,735.00,");
+            assertThat(csv).contains("Wholecare budget statement").contains("Closing balance,All streams,23140.00,1095.00,245.00,");
         }
     }
 

@@ -64,7 +64,10 @@ class QuoteJourney {
                 broker.choose("Service", SERVICE + " (Meadow Day Centre)");
                 broker.fill("How many", "1");
                 broker.choose("How often", "Every week");
-                broker.fill("Starting on", LocalDate.now(org.wholecare.shared.UkTime.ZONE).plusDays(10).format(DateTimeFormatter.ofPattern("d/M/yyyy")));
+                // the day centre opens on Mondays, Wednesdays and Fridays
+                broker.fill("Starting on", Browser.firstDayOn(LocalDate.now(org.wholecare.shared.UkTime.ZONE)
+                        .plusDays(10), java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.WEDNESDAY,
+                        java.time.DayOfWeek.FRIDAY));
                 broker.fill("Why this suits Ayesha Khan", "Company and a hot lunch three days a week");
                 broker.clickButton("Propose");
                 broker.waitForText("Proposed. It waits for the person");

@@ -105,6 +105,42 @@ class RightForPeopleJourney {
     }
 
     @Test
+    void aStartOnADayTheServiceDoesNotRunAndDeliveryAheadOfWhatIsDueAreRefusedAtTheirFields() {
+        String dayCentre = "Day centre with lunch and activities";
+        java.time.LocalDate today = java.time.LocalDate.now(org.wholecare.shared.UkTime.ZONE);
+        try (Browser holder = new Browser(); Browser provider = new Browser()) {
+            holder.steps("start-on-a-day-it-does-not-run", () -> {
+                holder.signIn("holder", Browser.DEMO_PASSWORD);
+                holder.go(Page.FIND_SUPPORT);
+                holder.fill("What are you looking for?", "day centre");
+                holder.clickButton("Search");
+                holder.click(By.linkText(dayCentre));
+                holder.waitForHeading(dayCentre);
+                holder.fill("How many days each time", "1");
+                holder.fill("Starting on", Browser.firstDayOn(today.plusDays(1), java.time.DayOfWeek.TUESDAY));
+                holder.clickButton("Check the cost");
+                assertThat(holder.fieldError("Starting on")).startsWith(dayCentre
+                        + " runs on Monday, Wednesday and Friday. Choose a start on one of those days, such as");
+                assertThat(holder.pageText()).doesNotContain("Confirm the booking");
+                holder.assertAccessible("a booking whose start is a day the service does not run");
+            });
+            // Sam's morning help is 10 hours a week from the day the demo loaded: 10 are due and recorded
+            provider.steps("delivery-ahead-of-what-is-due", () -> {
+                provider.signIn("provider", Browser.DEMO_PASSWORD);
+                provider.go(Page.BOOKINGS);
+                provider.waitForText("10 of 40 (10 due by today)");
+                provider.fillWithin("booking", "Morning help at home for Sam", "Hours delivered", "10");
+                provider.click(By.xpath("//vaadin-button[@aria-label='Record delivery of Morning help at home']"));
+                assertThat(provider.fieldErrorWithin("booking", "Morning help at home for Sam", "Hours delivered"))
+                        .isEqualTo("Nothing more was due by "
+                        + org.wholecare.shared.UkTime.day(today) + ". Record each visit once it has happened.");
+                assertThat(provider.pageText()).contains("10 of 40 (10 due by today)");
+                provider.assertAccessible("the provider's bookings with delivery refused as not yet due");
+            });
+        }
+    }
+
+    @Test
     void aBookingRefusedAtConfirmLeavesNoOldCostOrConfirmButtonBehind() {
         String service = "Occupational therapy home assessment";
         // Ayesha books, not Sam: other journeys check Sam's figures to the penny
@@ -236,11 +272,11 @@ class RightForPeopleJourney {
                 assertThat(holder.pageText()).contains("Part of the support plan")
                         .contains("Help getting up and dressed, 10 hours a week");
                 holder.go(Page.SUPPORT_PLAN);
-                // Sam's personal care: 40 hours at £24.50 booked, 30 of them spent; physiotherapy booked, not yet spent
+                // Sam's personal care: 40 hours at £24.50 booked, the first week's 10 spent; physiotherapy booked, not yet spent
                 String plan = holder.textOf("agreed-plan");
                 assertThat(plan).contains("Booked for it").contains("Spent on it");
                 assertThat(plan.lines().filter(l -> l.contains("Help getting up and dressed")).findFirst().orElseThrow())
-                        .contains("£980.00").contains("£735.00");
+                        .contains("£980.00").contains("£245.00");
                 assertThat(plan.lines().filter(l -> l.contains("Physiotherapy at home")).findFirst().orElseThrow())
                         .contains("£360.00").contains("£0.00");
                 holder.assertAccessible("the support plan with what was booked and spent for each line");

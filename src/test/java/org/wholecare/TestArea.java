@@ -101,6 +101,16 @@ public final class TestArea {
     }
 
     /** The id of Testford, for tests that name an area: the area of its NHS commissioner. */
+    /** The day centre runs on Mondays, Wednesdays and Fridays: the first of them on or after {@code from}. */
+    public static java.time.LocalDate dayCentreDayFrom(java.time.LocalDate from) {
+        java.time.LocalDate day = from;
+        while (!java.util.EnumSet.of(java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.WEDNESDAY,
+                java.time.DayOfWeek.FRIDAY).contains(day.getDayOfWeek())) {
+            day = day.plusDays(1);
+        }
+        return day;
+    }
+
     public static long areaId(ActingAs actingAs) {
         return actingAs.run(COMMISSIONER, () -> ((org.wholecare.security.SignedInUser) org.springframework.security
                 .core.context.SecurityContextHolder.getContext().getAuthentication().getPrincipal()).areaId());

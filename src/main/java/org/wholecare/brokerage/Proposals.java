@@ -194,6 +194,8 @@ public class Proposals {
             errors.add("startDate", "The start date cannot be in the past.");
         } else if (startDate.isAfter(today.plusYears(1))) {
             errors.add("startDate", "Choose a start within a year.");
+        } else if (listing != null && !listing.runsOn(startDate)) {
+            errors.add("startDate", listing.notRunningOn(startDate));
         }
         if (why.isEmpty()) {
             errors.add("reason", "Say why this suits the person, so they can decide.");

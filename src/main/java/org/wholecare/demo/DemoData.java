@@ -194,23 +194,27 @@ class DemoData implements ApplicationRunner {
     }
 
     /**
-     * Sam's money moves only through purchases, as anyone's would: personal care booked, accepted,
-     * 30 of its 40 hours delivered, invoiced, confirmed and paid (outside Stripe, as the demo has no
-     * keys), then reviewed; physiotherapy booked and accepted, not yet delivered.
+     * Sam's money moves only through purchases, as anyone's would: personal care (every day) booked
+     * from today, accepted, its first week's 10 hours delivered today, invoiced, confirmed and paid
+     * (outside Stripe, as the demo has no keys), then reviewed; physiotherapy booked from the next
+     * weekday it runs and accepted, not yet delivered. Nothing is recorded before it was due.
      */
     private void loadPurchases(long holderId) {
         LocalDate today = UkTime.today(clock);
         long morningHelp = listingId("provider", "Morning help at home");
         long physiotherapy = listingId("physio", "Home physiotherapy after a fall");
+        LocalDate physioStart = actingAs.run("physio", () -> listings.mine().stream()
+                .filter(l -> l.id() == physiotherapy).findFirst().orElseThrow().firstDayFrom(today));
         Purchase care = actingAs.run("holder", () -> bookAsShown(new Booking(holderId, morningHelp, 10,
                 Booking.Frequency.WEEKLY, 4, today, "Help getting up and dressed, 10 hours a week", "demo-personal-care",
                 null)));
         Purchase physio = actingAs.run("holder", () -> bookAsShown(new Booking(holderId, physiotherapy, 2,
-                Booking.Frequency.WEEKLY, 4, today, "Physiotherapy at home, 4 sessions a week", "demo-therapy", null)));
+                Booking.Frequency.WEEKLY, 4, physioStart, "Physiotherapy at home, 4 sessions a week", "demo-therapy",
+                null)));
         actingAs.run("provider", () -> {
             providerBookings.accept(care.id());
-            providerBookings.recordDelivery(care.id(), 30, today);
-            return providerBookings.raiseInvoice(care.id(), 30);
+            providerBookings.recordDelivery(care.id(), 10, today);
+            return providerBookings.raiseInvoice(care.id(), 10);
         });
         actingAs.run("physio", () -> providerBookings.accept(physio.id()));
         long invoiceId = actingAs.run("holder", () -> bookings.purchasesOf(holderId).stream()
@@ -305,7 +309,7 @@ class DemoData implements ApplicationRunner {
                     "Carers trained in hoists and dementia care");
             listing("Personal care", "Evening and weekend care", "Help with evening meals, medication prompts and "
                     + "getting ready for bed, including weekends.", ListingUnit.HOUR, 2_700, "NB3 NB4 NB5",
-                    "FRI SAT SUN", "5pm to 10pm", "English", null);
+                    "MON TUE WED THU FRI SAT SUN", "5pm to 10pm", "English", null);
             listing("Respite and short breaks", "Overnight sitting service", "A trained sitter stays overnight so "
                     + "your family carer can sleep or have a night away.", ListingUnit.SESSION, 9_500, "NB4 NB5",
                     "MON TUE WED THU FRI SAT SUN", "9pm to 7am", "English", null);
@@ -318,7 +322,7 @@ class DemoData implements ApplicationRunner {
                     "English, Polish", "Visits at home; step-free clinic on request");
             listing("Therapy", "Occupational therapy home assessment", "An occupational therapist looks at your home "
                     + "and daily routine and recommends equipment and adaptations.", ListingUnit.SESSION, 6_000,
-                    "NB2 NB3 NB4 NB5 NB6", "TUE THU", "10am to 4pm", "English", null);
+                    "NB2 NB3 NB4 NB5 NB6", "MON TUE WED THU FRI SAT SUN", "10am to 4pm", "English", null);
             return null;
         });
         actingAs.run("daycentre", () -> {

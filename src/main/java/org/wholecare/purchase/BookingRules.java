@@ -91,6 +91,8 @@ final class BookingRules {
             errors.add("startDate", "Choose the day it starts.");
         } else if (booking.startDate().isBefore(facts.today())) {
             errors.add("startDate", "The start cannot be in the past.");
+        } else if (listing != null && !listing.runsOn(booking.startDate())) {
+            errors.add("startDate", listing.notRunningOn(booking.startDate()));
         }
         if (booking.planLine() != null && !booking.planLine().isBlank()
                 && !facts.planLines().contains(booking.planLine().strip())) {

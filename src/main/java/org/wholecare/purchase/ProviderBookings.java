@@ -5,6 +5,7 @@ import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -118,6 +119,15 @@ public class ProviderBookings {
             errors.add("deliveredOn", "The day delivered cannot be in the future.");
         } else if (deliveredOn.isBefore(p.startDate())) {
             errors.add("deliveredOn", "The booking starts on " + UkTime.day(p.startDate()) + ".");
+        } else if (errors.isEmpty()) {
+            int room = roomToDeliver(p, deliveredOn);
+            if (units > room) {
+                errors.add("units", room == 0
+                        ? "Nothing more was due by " + UkTime.day(deliveredOn) + ". Record each visit once it has "
+                                + "happened."
+                        : "Only " + room + " more " + p.unit() + (room == 1 ? " was" : "s were") + " due by "
+                                + UkTime.day(deliveredOn) + ". Record each visit once it has happened.");
+            }
         }
         errors.throwIfAny();
         jdbc.sql("INSERT INTO delivery (purchase_id, units, delivered_on, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?)")
@@ -153,6 +163,28 @@ public class ProviderBookings {
                 .params(purchaseId, units, amount, currentUser.require().accountId(), purchases.now()).update();
         records.recordChange(p.holderId(), "Sent an invoice for " + Money.format(amount) + " for " + p.title());
         return purchases.purchase(purchaseId);
+    }
+
+    /**
+     * How many units may still be recorded as delivered on that day: by no day may more be recorded
+     * than was due by it, so the least room on that day or any later day with a delivery recorded.
+     */
+    private int roomToDeliver(Purchase p, LocalDate deliveredOn) {
+        List<Map.Entry<LocalDate, Integer>> recorded = jdbc.sql("""
+                SELECT delivered_on, SUM(units) FROM delivery WHERE purchase_id = ? GROUP BY delivered_on
+                 ORDER BY delivered_on""").param(p.id())
+                .query((rs, n) -> Map.entry(rs.getDate(1).toLocalDate(), rs.getInt(2))).list();
+        int room = Integer.MAX_VALUE;
+        int deliveredBy = 0;
+        for (var day : recorded) {
+            deliveredBy += day.getValue();
+            if (!day.getKey().isBefore(deliveredOn)) {
+                room = Math.min(room, p.unitsDueBy(day.getKey()) - deliveredBy);
+            }
+        }
+        int deliveredByThatDay = recorded.stream().filter(day -> !day.getKey().isAfter(deliveredOn))
+                .mapToInt(Map.Entry::getValue).sum();
+        return Math.max(0, Math.min(room, p.unitsDueBy(deliveredOn) - deliveredByThatDay));
     }
 
     /** The booking, locked, if it is with the signed-in provider's organisation. */

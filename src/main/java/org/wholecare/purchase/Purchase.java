@@ -29,6 +29,24 @@ public record Purchase(long id, long holderId, long budgetId, String holderName,
         }
     }
 
+    /** The day of each visit or delivery booked: the start, then every week or month after it. */
+    public LocalDate visitOn(int index) {
+        return switch (frequency) {
+            case ONE_OFF -> startDate;
+            case WEEKLY -> startDate.plusWeeks(index);
+            case MONTHLY -> startDate.plusMonths(index);
+        };
+    }
+
+    /** How many units were due by the end of that day: each visit's units once its day has come. */
+    public int unitsDueBy(LocalDate day) {
+        int visits = 0;
+        while (visits < occurrences && !visitOn(visits).isAfter(day)) {
+            visits++;
+        }
+        return visits * quantity;
+    }
+
     /** Still set aside: booked, not yet spent or given back. */
     public long committedPence() {
         return totalPence - spentPence - releasedPence;

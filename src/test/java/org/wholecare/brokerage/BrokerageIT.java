@@ -346,8 +346,16 @@ class BrokerageIT {
                         "Three days a week from January", "Monday, Wednesday and Friday suit us.",
                         "We can now include transport.", "Could Tuesdays work instead of Mondays?"));
 
+        // the day centre is open Monday, Wednesday and Friday: a Tuesday start is refused at its field
+        LocalDate tuesday = today().with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.TUESDAY));
+        assertThatThrownBy(() -> actingAs.run(BROKER, () -> proposals.propose(p.holder().id(), dayCentre, 3,
+                Proposal.Frequency.WEEKLY, tuesday, "Company and a hot lunch")))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors())
+                        .containsOnlyKeys("startDate").extractingByKey("startDate").asString()
+                        .contains("runs on Monday, Wednesday and Friday"));
         Proposal proposal = actingAs.run(BROKER, () -> proposals.propose(p.holder().id(), dayCentre, 3,
-                Proposal.Frequency.WEEKLY, today().plusDays(7), "Company and a hot lunch"));
+                Proposal.Frequency.WEEKLY, org.wholecare.TestArea.dayCentreDayFrom(today().plusDays(7)),
+                "Company and a hot lunch"));
         assertThat(proposal.unitPricePence()).isEqualTo(4_800L);
         assertThat(proposal.totalPence()).isEqualTo(14_400L);
     }

@@ -239,7 +239,8 @@ class ConsentIT {
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors())
                         .containsOnlyKeys("quantity", "startDate", "reason"));
         Proposal proposal = actingAs.run(BROKER, () -> proposals.propose(p.holder().id(), dayCentre, 3,
-                Proposal.Frequency.WEEKLY, today().plusDays(7), "Company and a hot lunch"));
+                Proposal.Frequency.WEEKLY, org.wholecare.TestArea.dayCentreDayFrom(today().plusDays(7)),
+                "Company and a hot lunch"));
         assertThat(proposal.unitPricePence()).isEqualTo(4_400);
         assertThat(proposal.totalPence()).isEqualTo(13_200);
         assertThat(proposal.otherOptions()).extracting(ShortlistItem::listingId).containsExactly(morning);

@@ -23,7 +23,11 @@ class BookingRulesTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 12, 1);
     private static final Listing MORNING_HELP = new Listing(7, 3, "Riverside Home Care", 11, "Personal care",
             "Morning help at home", "Help getting up", ListingUnit.HOUR, 2_450, ListingStatus.PUBLISHED, true,
-            List.of("MON"), null, List.of("English"), null, null, 0, List.of("NB4"));
+            List.of("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN"), null, List.of("English"), null, null, 0,
+            List.of("NB4"));
+    private static final Listing EVENING_CARE = new Listing(8, 3, "Riverside Home Care", 11, "Personal care",
+            "Evening and weekend care", "Help at bedtime", ListingUnit.HOUR, 2_700, ListingStatus.PUBLISHED, true,
+            List.of("FRI", "SAT", "SUN"), null, List.of("English"), null, null, 0, List.of("NB4"));
     private static final BudgetSummary BUDGET = new BudgetSummary(5, 9, 1, LocalDate.of(2026, 4, 1),
             LocalDate.of(2027, 3, 31), BudgetManagement.DIRECT_PAYMENT, null, Map.of());
     private static final ServiceCategory PERSONAL_CARE = new ServiceCategory(11, 1, "Personal care", false, null);
@@ -33,7 +37,12 @@ class BookingRulesTest {
 
     private static BookingRules.Checked check(Booking booking, Map<FundingStream, Long> available,
             ServiceCategory category) {
-        return BookingRules.check(new BookingRules.Facts(booking, MORNING_HELP, MORNING_HELP.pricePence(),
+        return check(MORNING_HELP, booking, available, category);
+    }
+
+    private static BookingRules.Checked check(Listing listing, Booking booking, Map<FundingStream, Long> available,
+            ServiceCategory category) {
+        return BookingRules.check(new BookingRules.Facts(booking, listing, listing.pricePence(),
                 Set.of("Help getting up and dressed"), BUDGET, category, TODAY,
                 total -> Apportionment.split(total, SHARES), available));
     }
@@ -67,6 +76,18 @@ class BookingRulesTest {
                 .containsKey("occurrences");
         assertThat(check(hours("1", Booking.Frequency.ONE_OFF, 1, TODAY.minusDays(1)), PLENTY, PERSONAL_CARE)
                 .fieldErrors()).containsKey("startDate");
+    }
+
+    @Test
+    void theStartMustBeADayTheServiceRunsAndTheMessageSaysWhichDaysThoseAre() {
+        // 1 December 2026 is a Tuesday; the evening care runs Friday to Sunday
+        var tuesday = check(EVENING_CARE, hours("1", Booking.Frequency.WEEKLY, 3, TODAY), PLENTY, PERSONAL_CARE);
+        assertThat(tuesday.fieldErrors()).containsOnlyKeys("startDate");
+        assertThat(tuesday.fieldErrors().get("startDate")).isEqualTo("Evening and weekend care runs on Friday, "
+                + "Saturday and Sunday. Choose a start on one of those days, such as Friday 4 December 2026.");
+        assertThat(tuesday.preview().canBook()).isFalse();
+        assertThat(check(EVENING_CARE, hours("1", Booking.Frequency.WEEKLY, 3, TODAY.plusDays(4)), PLENTY,
+                PERSONAL_CARE).errors()).isEmpty();
     }
 
     @Test

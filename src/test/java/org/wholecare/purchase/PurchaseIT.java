@@ -329,6 +329,64 @@ class PurchaseIT {
     }
 
     @Test
+    void noMoreIsRecordedAsDeliveredThanWasDueByTheDayItWasDelivered() {
+        Person p = newHolder(100_000);
+        long morning = listing("Morning help");
+        // 1 hour a week for 4 weeks, starting today: 1 hour is due today, 2 by next week
+        Purchase weekly = actingAs.run(p.username(), () -> bookAsShown(booking(p, morning, 1,
+                Booking.Frequency.WEEKLY, 4)));
+        jdbc.update("UPDATE purchase SET start_date = ? WHERE id = ?", today(), weekly.id());
+        actingAs.run(HOME_CARE, () -> providerBookings.accept(weekly.id()));
+        assertThatThrownBy(() -> actingAs.run(HOME_CARE, () -> providerBookings.recordDelivery(weekly.id(), 3,
+                today()))).isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors())
+                .containsOnlyKeys("units").containsEntry("units", "Only 1 more hour was due by "
+                        + org.wholecare.shared.UkTime.day(today()) + ". Record each visit once it has happened."));
+        actingAs.run(HOME_CARE, () -> providerBookings.recordDelivery(weekly.id(), 1, today()));
+        assertThatThrownBy(() -> actingAs.run(HOME_CARE, () -> providerBookings.recordDelivery(weekly.id(), 1,
+                today()))).isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors())
+                .containsEntry("units", "Nothing more was due by " + org.wholecare.shared.UkTime.day(today())
+                        + ". Record each visit once it has happened."));
+        // so no more than that can be invoiced either
+        assertThatThrownBy(() -> actingAs.run(HOME_CARE, () -> providerBookings.raiseInvoice(weekly.id(), 2)))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("Only 1 delivered");
+
+        // two weeks later (the start moved back): a forgotten first week can still be recorded on its
+        // own day, but never so that more is recorded by a day than was due by it
+        jdbc.update("UPDATE purchase SET start_date = ? WHERE id = ?", today().minusWeeks(2), weekly.id());
+        assertThatThrownBy(() -> actingAs.run(HOME_CARE, () -> providerBookings.recordDelivery(weekly.id(), 2,
+                today().minusWeeks(2)))).isInstanceOfSatisfying(ValidationException.class,
+                e -> assertThat(e.fieldErrors()).containsOnlyKeys("units"));
+        actingAs.run(HOME_CARE, () -> providerBookings.recordDelivery(weekly.id(), 1, today().minusWeeks(2)));
+        actingAs.run(HOME_CARE, () -> providerBookings.recordDelivery(weekly.id(), 1, today().minusWeeks(1)));
+        // by last week 2 were due and 2 are recorded: one more then would be ahead of what was due
+        assertThatThrownBy(() -> actingAs.run(HOME_CARE, () -> providerBookings.recordDelivery(weekly.id(), 1,
+                today().minusWeeks(1)))).isInstanceOfSatisfying(ValidationException.class,
+                e -> assertThat(e.fieldErrors()).containsOnlyKeys("units"));
+        assertThat(jdbc.queryForObject("SELECT SUM(units) FROM delivery WHERE purchase_id = ?", Integer.class,
+                weekly.id())).isEqualTo(3);
+    }
+
+    @Test
+    void theStartOfABookingIsADayTheServiceRuns() {
+        Person p = newHolder(100_000);
+        var evening = actingAs.run(HOME_CARE, () -> listings.mine()).stream()
+                .filter(l -> l.title().equals("Evening and weekend care")).findFirst().orElseThrow();
+        java.time.LocalDate tuesday = today().with(java.time.temporal.TemporalAdjusters.next(
+                java.time.DayOfWeek.TUESDAY));
+        Booking onTuesday = new Booking(p.holder().id(), evening.id(), java.math.BigDecimal.ONE,
+                Booking.Frequency.WEEKLY, 2, tuesday, null, "key-" + SEQUENCE.incrementAndGet(), null);
+        assertThatThrownBy(() -> actingAs.run(p.username(), () -> bookings.preview(onTuesday)))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors())
+                        .containsOnlyKeys("startDate"));
+        assertThatThrownBy(() -> actingAs.run(p.username(), () -> bookWithoutLooking(onTuesday)))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors())
+                        .containsOnlyKeys("startDate").extractingByKey("startDate").asString()
+                        .startsWith("Evening and weekend care runs on Friday, Saturday and Sunday."));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM purchase WHERE holder_id = ?", Long.class,
+                p.holder().id())).isZero();
+    }
+
+    @Test
     void aDeclineReleasesTheMoneyAndADisputeIsSettledByACommissioner() {
         Person p = newHolder(100_000);
         long morning = listing("Morning help");

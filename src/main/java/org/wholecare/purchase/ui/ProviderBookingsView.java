@@ -91,7 +91,8 @@ public class ProviderBookingsView extends Main {
                 "Price", Money.format(p.unitPricePence()) + " per " + p.unit() + ", " + Money.format(p.totalPence())
                         + " in all",
                 "Status", PurchasesView.status(p),
-                "Delivered", p.unitsDelivered() + " of " + p.unitsBooked(),
+                "Delivered", p.unitsDelivered() + " of " + p.unitsBooked() + (p.status() == Purchase.Status.ACCEPTED
+                        ? " (" + p.unitsDueBy(UkTime.today(clock)) + " due by today)" : ""),
                 "Invoiced", p.unitsInvoiced() + " of " + p.unitsDelivered() + " delivered"));
         card.addClassName("booking");
         p.invoices().forEach(i -> card.add(new Paragraph("Invoice for " + i.units() + ": " + Money.format(i.amountPence())

@@ -154,18 +154,30 @@ public class PurchasesView extends Main {
         }
 
         private Booking booking() {
-            LocalDate today = UkTime.today(clock);
             // a proposal declined by the provider can be booked again, so the key is per showing
             return new Booking(holder.id(), proposal.listingId(), proposal.quantity(),
                     Booking.Frequency.valueOf(proposal.frequency().name()),
-                    times.getValue() == null ? 0 : times.getValue(),
-                    proposal.startDate().isBefore(today) ? today : proposal.startDate(), null,
+                    times.getValue() == null ? 0 : times.getValue(), start(), null,
                     "proposal-" + proposal.id() + "-" + requestKey, proposal.id());
+        }
+
+        /**
+         * The proposed start, or if that has passed the same day of the week next coming: the broker
+         * chose a day the service runs, and a week on it still does.
+         */
+        private LocalDate start() {
+            LocalDate today = UkTime.today(clock);
+            LocalDate start = proposal.startDate();
+            while (start.isBefore(today)) {
+                start = start.plusWeeks(1);
+            }
+            return start;
         }
 
         private void show(BookingPreview preview) {
             cost.removeAll();
-            cost.add(new Paragraph(Money.format(preview.totalPence()) + " in all, set aside now: "
+            cost.add(new Paragraph("Starting on " + UkTime.day(start()) + ". " + Money.format(preview.totalPence())
+                    + " in all, set aside now: "
                     + preview.split().stream().filter(part -> part.pence() > 0)
                             .map(part -> part.stream().label() + " " + Money.format(part.pence()))
                             .collect(java.util.stream.Collectors.joining(", ")) + "."));
