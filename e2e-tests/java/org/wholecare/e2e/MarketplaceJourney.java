@@ -17,6 +17,18 @@ class MarketplaceJourney {
                 provider.click(By.linkText("Register your organisation"));
                 provider.waitForHeading("Register as a provider");
                 provider.assertAccessible("the provider registration page");
+                // every mistake is shown at once, each at its field
+                provider.fill("Organisation name", "Riverside Home Care");
+                provider.fill("Postcode districts you serve", "NB4");
+                provider.fill("Your full name", "Ivy Green");
+                provider.fill("Email address", "not an email");
+                provider.fill("Choose a password", "short");
+                provider.fill("Type the password again", "short");
+                provider.clickButton("Register");
+                assertThat(provider.fieldError("Organisation name")).contains("already an organisation called");
+                assertThat(provider.fieldError("Email address")).contains("Enter an email address");
+                assertThat(provider.fieldError("Choose a password")).isNotBlank();
+                provider.assertAccessible("the provider registration page with every mistake shown");
                 provider.fill("Organisation name", "Green Fingers Companions");
                 provider.fill("Postcode districts you serve", "NB4, NB5");
                 provider.fill("Your full name", "Ivy Green");
@@ -121,6 +133,10 @@ class MarketplaceJourney {
                 commissioner.waitForHeading("Hello, Nadia Okafor");
                 commissioner.go(Page.PROVIDER_CHECKS);
                 commissioner.assertAccessible("the provider checks page");
+                // a CQC number given is a link to the register's own page for it, to check against
+                assertThat(commissioner.driver.findElements(By.cssSelector(".cqc-link")).stream()
+                        .map(a -> a.getDomAttribute("href")))
+                        .contains("https://www.cqc.org.uk/provider/1-101234567");
                 commissioner.click(By.xpath("//vaadin-button[@aria-label='Verify Green Fingers Companions']"));
                 commissioner.waitForText("Green Fingers Companions: verified");
                 // every decision is kept on the provider's card

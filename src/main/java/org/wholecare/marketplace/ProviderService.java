@@ -103,8 +103,16 @@ public class ProviderService {
         if (!phone.isEmpty() && !phone.matches("^[0-9 +()-]{7,30}$")) {
             errors.add("contactPhone", "Enter a phone number using numbers, spaces and + only.");
         }
+        // every problem at once: the name and the account are checked too before anything is kept
+        // (a refusal rolls back the organisation saved here)
+        OrganisationSummary registered = collect(errors,
+                () -> organisations.registerProvider(request.organisationName(), request.areaId()));
+        collect(errors, () -> {
+            accounts.checkFirstProviderAccount(request.contactName(), request.password(), request.confirmation());
+            return "";
+        });
         errors.throwIfAny();
-        OrganisationSummary organisation = organisations.registerProvider(request.organisationName(), request.areaId());
+        OrganisationSummary organisation = java.util.Objects.requireNonNull(registered);
         String username = accounts.createFirstProviderAccount(organisation.id(), request.contactName(),
                 request.username(), request.password(), request.confirmation()).username();
         jdbc.sql("""
@@ -116,6 +124,19 @@ public class ProviderService {
         districts.forEach(d -> jdbc.sql("INSERT INTO provider_district (organisation_id, postcode_district) VALUES (?, ?)")
                 .params(organisation.id(), d).update());
         return new Registration(profile(organisation.id()).orElseThrow(), username);
+    }
+
+    private static <T> @Nullable T collect(ValidationException.Collector errors, java.util.function.Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (ValidationException e) {
+            e.fieldErrors().forEach((field, message) -> {
+                if (!errors.has(field)) {
+                    errors.add(field, message);
+                }
+            });
+            return null;
+        }
     }
 
     /**

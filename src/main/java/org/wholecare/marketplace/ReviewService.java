@@ -142,8 +142,31 @@ public class ReviewService {
             throw ValidationException.of("", "You can report reviews once a commissioner has checked your "
                     + "organisation.");
         }
+        Long myHolder = holderOfMe();
+        if (myHolder != null && writtenByMe(review.organisationId()).contains(reviewId)) {
+            throw ValidationException.of("", "This is your own review, so you cannot report it. If something in it "
+                    + "is wrong, contact your commissioner.");
+        }
         jdbc.sql("UPDATE review SET reported = TRUE, reported_by = ?, reported_at = ? WHERE id = ? AND reported = FALSE")
                 .params(user.accountId(), Timestamp.from(clock.instant()), reviewId).update();
+    }
+
+    /**
+     * Which of a provider's reviews were written by the holder the signed-in person is or acts for:
+     * theirs to read, not to report.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public java.util.Set<Long> writtenByMe(long organisationId) {
+        Long holderId = holderOfMe();
+        if (holderId == null) {
+            return java.util.Set.of();
+        }
+        return java.util.Set.copyOf(jdbc.sql("SELECT id FROM review WHERE organisation_id = ? AND holder_id = ?")
+                .params(organisationId, holderId).query(Long.class).list());
+    }
+
+    private @Nullable Long holderOfMe() {
+        return currentUser.require().role().livesInArea() ? holders.mine().map(h -> h.id()).orElse(null) : null;
     }
 
     /** The provider's public answer to a review of its own organisation; a new reply replaces the old one. */

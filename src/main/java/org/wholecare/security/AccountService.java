@@ -190,6 +190,24 @@ public class AccountService {
      * null; only the platform itself, loading the demo, names one). Refused once the organisation
      * has any account.
      */
+    /**
+     * What {@link #createFirstProviderAccount} would refuse in the person's name and password, said
+     * before anything is saved, so a registration form shows every problem at once.
+     */
+    @PermitAll
+    public void checkFirstProviderAccount(@Nullable String fullName, @Nullable String password,
+            @Nullable String confirmation) {
+        var errors = new ValidationException.Collector();
+        String cleanName = fullName == null ? "" : fullName.strip();
+        if (cleanName.isEmpty()) {
+            errors.add("contactName", "Enter your full name.");
+        } else if (cleanName.length() > 200) {
+            errors.add("contactName", "Your name must be 200 characters or fewer.");
+        }
+        PasswordRules.check(password, confirmation, newUsername(cleanName), errors);
+        errors.throwIfAny();
+    }
+
     @PermitAll
     @Transactional
     public AccountSummary createFirstProviderAccount(long organisationId, @Nullable String fullName,

@@ -4,6 +4,7 @@ import static org.wholecare.TestArea.areaId;
 
 import static org.wholecare.TestArea.ADMIN;
 import static org.wholecare.TestArea.BROKER;
+import static org.wholecare.TestArea.CARER;
 import static org.wholecare.TestArea.COMMISSIONER;
 import static org.wholecare.TestArea.COMMISSIONER_NAME;
 import static org.wholecare.TestArea.HOLDER;
@@ -155,6 +156,11 @@ class MarketplaceIT {
         assertThatThrownBy(() -> providers.register(new RegisterProvider(HOME_CARE_NAME, area, "TF4", null,
                 "Pat", "pat@example.org", null, null, PASSWORD, PASSWORD)))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors()).containsOnlyKeys("name"));
+        // everything wrong at once is said at once: the name, the contact and the password together
+        assertThatThrownBy(() -> providers.register(new RegisterProvider(HOME_CARE_NAME, area, "TF4", null,
+                " ", "not-an-email", null, null, "short", "short")))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors())
+                        .containsOnlyKeys("name", "contactName", "contactEmail", "password"));
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM organisation", Long.class)).isEqualTo(before);
     }
 
@@ -336,6 +342,15 @@ class MarketplaceIT {
         assertThatThrownBy(() -> actingAs.run(waiting, () -> { reviews.report(fair); return null; }))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.getMessage())
                         .contains("once a commissioner has checked your organisation"));
+        // nobody reports their own review (nor a carer the review of the person they act for)
+        assertThat(actingAs.run(HOLDER, () -> reviews.writtenByMe(organisationId))).containsExactly(fair);
+        assertThat(actingAs.run(BROKER, () -> reviews.writtenByMe(organisationId))).isEmpty();
+        assertThatThrownBy(() -> actingAs.run(HOLDER, () -> { reviews.report(fair); return null; }))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.getMessage())
+                        .startsWith("This is your own review"));
+        assertThatThrownBy(() -> actingAs.run(CARER, () -> { reviews.report(fair); return null; }))
+                .isInstanceOf(ValidationException.class);
+        assertThat(jdbc.queryForObject("SELECT reported FROM review WHERE id = ?", Boolean.class, fair)).isFalse();
         actingAs.run(HOLDER, () -> { reviews.report(unfair); return null; });
         actingAs.run(BROKER, () -> { reviews.report(fair); return null; });
         assertThat(actingAs.run(COMMISSIONER, () -> reviews.reportedInMyArea())).extracting(Review::id)

@@ -165,6 +165,16 @@ public class ProviderChecksView extends Main {
                 "Contact", p.contactName() + ", " + p.contactEmail() + (p.contactPhone() == null ? "" : ", " + p.contactPhone()),
                 "Districts served", String.join(", ", p.districts())), history(check), reason, errors.formMessage(),
                 actions);
+        if (p.cqcNumber() != null) {
+            // the register's own page for this number, to check it against
+            var onCqc = new com.vaadin.flow.component.html.Anchor("https://www.cqc.org.uk/provider/"
+                    + java.net.URLEncoder.encode(p.cqcNumber(), java.nio.charset.StandardCharsets.UTF_8),
+                    "Open " + p.cqcNumber() + " on the CQC website (opens in a new tab)");
+            onCqc.setTarget("_blank");
+            onCqc.getElement().setAttribute("rel", "noopener noreferrer");
+            onCqc.addClassName("cqc-link");
+            card.addComponentAtIndex(2, new Paragraph(onCqc));
+        }
         card.addClassName("provider-check");
         return card;
     }

@@ -37,6 +37,7 @@ final class ReviewList {
         list.addClassName("review-list");
         List<Review> all = reviews.reviews(provider.organisationId());
         boolean ownStaff = Objects.equals(viewer.organisationId(), provider.organisationId());
+        java.util.Set<Long> writtenByViewer = reviews.writtenByMe(provider.organisationId());
         for (Review r : all) {
             ListItem item = new ListItem();
             item.addClassName("review");
@@ -53,6 +54,10 @@ final class ReviewList {
             }
             if (ownStaff) {
                 item.add(replyForm(reviews, r, changed));
+            } else if (writtenByViewer.contains(r.id())) {
+                Paragraph yours = new Paragraph("This is your review.");
+                yours.addClassName("review-yours");
+                item.add(yours);
             } else if (r.reported()) {
                 item.add(new Paragraph("Reported. A commissioner will look at this review."));
             } else {
