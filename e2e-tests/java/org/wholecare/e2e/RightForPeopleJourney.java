@@ -116,6 +116,14 @@ class RightForPeopleJourney {
                 holder.clickButton("Search");
                 holder.click(By.linkText(dayCentre));
                 holder.waitForHeading(dayCentre);
+                // the longest label on the form is read whole, not cut off with "…"
+                holder.waitForText("Which part of the support plan this is for (optional)");
+                Boolean labelWhole = (Boolean) holder.driver.executeScript("""
+                        const select = [...document.querySelectorAll('vaadin-select')]
+                            .find(s => s.label && s.label.startsWith('Which part of the support plan'));
+                        const label = select.shadowRoot.querySelector('[part=label]');
+                        return label.scrollWidth <= label.clientWidth + 1;""");
+                assertThat(labelWhole).as("the plan line label is shown whole").isTrue();
                 holder.fill("How many days each time", "1");
                 holder.fill("Starting on", Browser.firstDayOn(today.plusDays(1), java.time.DayOfWeek.TUESDAY));
                 holder.clickButton("Check the cost");
@@ -123,6 +131,15 @@ class RightForPeopleJourney {
                         + " runs on Monday, Wednesday and Friday. Choose a start on one of those days, such as");
                 assertThat(holder.pageText()).doesNotContain("Confirm the booking");
                 holder.assertAccessible("a booking whose start is a day the service does not run");
+                // Sam's own review of Riverside is his to read, not to report
+                holder.go(Page.FIND_SUPPORT);
+                holder.fill("What are you looking for?", "morning help");
+                holder.clickButton("Search");
+                holder.click(By.linkText("Morning help at home"));
+                holder.waitForHeading("Morning help at home");
+                holder.waitForText("This is your review.");
+                assertThat(holder.driver.findElements(By.xpath("//vaadin-button[normalize-space(.)='Report this "
+                        + "review']"))).isEmpty();
             });
             // Sam's morning help is 10 hours a week from the day the demo loaded: 10 are due and recorded
             provider.steps("delivery-ahead-of-what-is-due", () -> {
@@ -136,6 +153,25 @@ class RightForPeopleJourney {
                         + org.wholecare.shared.UkTime.day(today) + ". Record each visit once it has happened.");
                 assertThat(provider.pageText()).contains("10 of 40 (10 due by today)");
                 provider.assertAccessible("the provider's bookings with delivery refused as not yet due");
+            });
+        }
+    }
+
+    @Test
+    void aBrokerageManagedBudgetSaysWhoHoldsTheMoneyAndWhatTheBrokerageMayDoAsTwoThings() {
+        try (Browser holder = new Browser()) {
+            holder.steps("who-holds-the-money-and-who-may-act", () -> {
+                holder.signIn("holder2", Browser.DEMO_PASSWORD);
+                holder.go(Page.BUDGET);
+                holder.waitForText("Who may act for you");
+                assertThat(holder.pageText()).contains("A brokerage holds the money and pays providers for the "
+                        + "support you agree to. What the brokerage may do for you is a separate choice")
+                        .doesNotContain("on your behalf");
+                // Ayesha let the brokerage propose, not buy
+                assertThat(holder.textOf("who-may-act")).contains("Northbrook Independent Living may see "
+                        + "everything, shortlist services, ask for quotes, draft plan changes and propose purchases")
+                        .doesNotContain("buying services");
+                holder.assertAccessible("a brokerage-managed budget with who may act");
             });
         }
     }

@@ -29,6 +29,10 @@ class SignInJourney {
             browser.waitForHeading("Hello, " + fullName);
             String page = browser.pageText().replaceAll("\\s+", " ");
             assertThat(page).contains(roleLabel, detail, section, "Sign out");
+            // what matters to the person comes first; who they are signed in as comes last
+            assertThat(page.indexOf(section)).isLessThan(page.indexOf("Your account"));
+            assertThat(browser.driver.findElements(org.openqa.selenium.By.cssSelector("main .card")).getLast()
+                    .getText()).startsWith("Your account");
             // the menu offers only what this role may open (the journeys run without Stripe keys, so no "Add money")
             assertThat(browser.menuItems()).containsExactly(menu.split(";"));
             browser.assertAccessible(username + "'s home");

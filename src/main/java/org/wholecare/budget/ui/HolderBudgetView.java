@@ -30,7 +30,7 @@ public class HolderBudgetView extends Main {
     private final java.time.Clock clock;
 
     HolderBudgetView(java.time.Clock clock, BudgetHolderService holders, BudgetService budgets, StatementService statements,
-            CurrentUser currentUser) {
+            org.wholecare.consent.ConsentService consent, CurrentUser currentUser) {
         this.clock = clock;
         addClassName("page");
         boolean holderThemself = currentUser.require().role() == Role.BUDGET_HOLDER;
@@ -49,6 +49,26 @@ public class HolderBudgetView extends Main {
         BudgetOverview overview = budgets.overview(budget.get().id());
         BudgetFigures.render(overview, holderThemself ? null : BudgetFigures.firstName(holder.get().fullName()))
                 .forEach(this::add);
+        if (holderThemself) {
+            add(whoMayAct(consent.grants(holder.get().id())));
+        }
         add(StatementLinks.card(statements, overview.budget(), clock));
+    }
+
+    /**
+     * Who holds the money and who may act are different things: this says the second, from the
+     * holder's own grants in force today.
+     */
+    private com.vaadin.flow.component.Component whoMayAct(java.util.List<org.wholecare.consent.ConsentGrant> grants) {
+        java.time.LocalDate today = org.wholecare.shared.UkTime.today(clock);
+        var active = grants.stream().filter(g -> g.activeOn(today)).toList();
+        var card = Ui.card("Who may act for you");
+        if (active.isEmpty()) {
+            card.add(new Paragraph("Nobody may act for you at the moment. You can change that on Who can help."));
+        }
+        active.forEach(g -> card.add(new Paragraph(g.granteeName() + " may " + g.scope().allows()
+                + (g.endsOn() == null ? "" : ", until " + org.wholecare.shared.UkTime.day(g.endsOn())) + ".")));
+        card.setId("who-may-act");
+        return card;
     }
 }

@@ -29,7 +29,22 @@ abstract class HomePage extends Main {
         this.area = areaId == null ? null : organisations.area(areaId).orElse(null);
         addClassName("page");
         add(new H1("Hello, " + user.fullName()), new Paragraph(purpose));
-        add(Ui.card("About you", Ui.facts(aboutYou().toArray(String[]::new))));
+        account = Ui.card("Your account", Ui.facts(aboutYou().toArray(String[]::new)));
+        account.addClassName("your-account");
+    }
+
+    private final com.vaadin.flow.component.html.Section account;
+
+    /**
+     * What matters now (money, bookings, people) comes first, added by each role's page; who the
+     * person is signed in as goes last, once the page is complete.
+     */
+    @Override
+    protected void onAttach(com.vaadin.flow.component.AttachEvent attachEvent) {
+        super.onAttach(attachEvent);
+        if (account.getParent().isEmpty()) {
+            add(account);
+        }
     }
 
     private List<String> aboutYou() {

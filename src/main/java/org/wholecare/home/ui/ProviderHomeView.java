@@ -24,10 +24,6 @@ public class ProviderHomeView extends HomePage {
             ProviderBookings providerBookings) {
         super(currentUser, organisations, "You list your organisation's services, answer requests for quotes, "
                 + "accept bookings and get paid.");
-        add(Ui.card("Your organisation", Ui.facts(
-                "Staff with Wholecare accounts", String.valueOf(accounts.countColleagues()),
-                "Areas you serve", area == null ? "Not set" : area.name() + " ("
-                        + String.join(", ", area.postcodeDistricts()) + ")")));
         var counts = providerBookings.bookingCountsForMe();
         var card = Ui.card("Bookings", Ui.facts(
                 "Waiting for you to accept or decline", String.valueOf(counts.waiting()),
@@ -35,6 +31,11 @@ public class ProviderHomeView extends HomePage {
                 "Invoices not yet confirmed", String.valueOf(counts.invoicesOpen())));
         card.setId("bookings-summary");
         card.add(new RouterLink("Go to your bookings", ProviderBookingsView.class));
+        // the bookings to answer first: that is what a provider opens Wholecare for
         add(card);
+        add(Ui.card("Your organisation", Ui.facts(
+                "Staff with Wholecare accounts", String.valueOf(accounts.countColleagues()),
+                "Areas you serve", area == null ? "Not set" : area.name() + " ("
+                        + String.join(", ", area.postcodeDistricts()) + ")")));
     }
 }
