@@ -50,16 +50,12 @@ public record Listing(long id, long organisationId, String providerName, long ca
                 + next.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.UK) + " " + UkTime.day(next) + ".";
     }
 
+    /** "MON" for Monday: the days are kept in {@link ListingService#DAYS}' order, Monday first. */
     private static String code(DayOfWeek day) {
-        return day.name().substring(0, 3);
+        return ListingService.DAYS.get(day.getValue() - 1);
     }
 
     private static DayOfWeek dayOf(String code) {
-        for (DayOfWeek day : DayOfWeek.values()) {
-            if (code(day).equals(code)) {
-                return day;
-            }
-        }
-        throw new IllegalArgumentException(code);
+        return DayOfWeek.of(ListingService.DAYS.indexOf(code) + 1);
     }
 }

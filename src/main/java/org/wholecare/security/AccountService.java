@@ -198,14 +198,20 @@ public class AccountService {
     public void checkFirstProviderAccount(@Nullable String fullName, @Nullable String password,
             @Nullable String confirmation) {
         var errors = new ValidationException.Collector();
+        String cleanName = contactName(fullName, errors);
+        PasswordRules.check(password, confirmation, newUsername(cleanName), errors);
+        errors.throwIfAny();
+    }
+
+    /** The provider's contact's name, stripped, or a message at its field. */
+    private static String contactName(@Nullable String fullName, ValidationException.Collector errors) {
         String cleanName = fullName == null ? "" : fullName.strip();
         if (cleanName.isEmpty()) {
             errors.add("contactName", "Enter your full name.");
         } else if (cleanName.length() > 200) {
             errors.add("contactName", "Your name must be 200 characters or fewer.");
         }
-        PasswordRules.check(password, confirmation, newUsername(cleanName), errors);
-        errors.throwIfAny();
+        return cleanName;
     }
 
     @PermitAll
@@ -219,12 +225,7 @@ public class AccountService {
             throw new org.springframework.security.access.AccessDeniedException("This provider already has accounts");
         }
         var errors = new ValidationException.Collector();
-        String cleanName = fullName == null ? "" : fullName.strip();
-        if (cleanName.isEmpty()) {
-            errors.add("contactName", "Enter your full name.");
-        } else if (cleanName.length() > 200) {
-            errors.add("contactName", "Your name must be 200 characters or fewer.");
-        }
+        String cleanName = contactName(fullName, errors);
         String cleanUsername;
         if (username == null) {
             // made for them rather than chosen, so the public form never says whose usernames exist
