@@ -14,6 +14,7 @@ enum Page {
     FIND_SUPPORT("/find-support", "Find support"),
     LISTINGS("/provider/listings", "Your listings"),
     PAYMENTS_AND_DISPUTES("/commissioner/payments", "Payments and disputes"),
+    POOLING("/commissioner/pooling", "Pooling and spending rules"),
     PROPOSALS("/proposals", "Proposals"),
     PROVIDER_CHECKS("/commissioner/providers", "Provider checks"),
     PURCHASES("/purchases", "Purchases"),

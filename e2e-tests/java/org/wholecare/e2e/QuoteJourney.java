@@ -10,7 +10,8 @@ import org.openqa.selenium.By;
 /**
  * A broker acting for Ayesha Khan (who lets the brokerage suggest) asks a day centre for a price;
  * the provider answers with an offer; the broker proposes at that price, then thinks better of it
- * and withdraws the proposal; Ayesha reads the whole conversation and sees what happened.
+ * and withdraws the proposal, then proposes again, seeing first who would pay; Ayesha reads the whole
+ * conversation, accepts and books it, though she has no assessed contribution for its 30% share.
  */
 class QuoteJourney {
 
@@ -64,6 +65,11 @@ class QuoteJourney {
                 broker.choose("Service", SERVICE + " (Meadow Day Centre)");
                 broker.fill("How many", "1");
                 broker.choose("How often", "Every week");
+                // before proposing: who would pay. Ayesha has no assessed contribution, whose 30% the council pays
+                broker.waitForText("Council social care pays its share (£13.20).");
+                assertThat(broker.textOf("proposal-cost")).contains("Each week: 1 × £44.00 per day = £44.00 from "
+                        + "Ayesha Khan's budget, paid by Council social care £44.00.")
+                        .doesNotContain("could not pay");
                 // the day centre opens on Mondays, Wednesdays and Fridays
                 broker.fill("Starting on", Browser.firstDayOn(LocalDate.now(org.wholecare.shared.UkTime.ZONE)
                         .plusDays(10), java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.WEDNESDAY,
@@ -77,6 +83,17 @@ class QuoteJourney {
                 broker.waitForText("Withdrawn by Priya Shah");
                 broker.assertAccessible("a client page with a quote thread");
             });
+            broker.steps("broker-proposes-again", () -> {
+                broker.choose("Service", SERVICE + " (Meadow Day Centre)");
+                broker.fill("How many", "1");
+                broker.choose("How often", "Every week");
+                broker.fill("Starting on", Browser.firstDayOn(LocalDate.now(org.wholecare.shared.UkTime.ZONE)
+                        .plusDays(10), java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.WEDNESDAY,
+                        java.time.DayOfWeek.FRIDAY));
+                broker.fill("Why this suits Ayesha Khan", "Fridays: the lunch club and the garden");
+                broker.clickButton("Propose");
+                broker.waitForText("Proposed. It waits for the person");
+            });
         }
         try (Browser holder = new Browser()) {
             holder.steps("holder-reads-the-thread", () -> {
@@ -88,6 +105,20 @@ class QuoteJourney {
                         .contains("Our charity runs the Friday lunch club");
                 holder.assertAccessible("the proposals page with a quote thread");
                 holder.screenshot("quote-thread");
+            });
+            holder.steps("holder-accepts-and-books-with-no-assessed-contribution", () -> {
+                holder.click(By.xpath("//vaadin-button[@aria-label='Accept " + SERVICE + "']"));
+                holder.waitForText("Accepted. Book it from Purchases.");
+                holder.go(Page.PURCHASES);
+                holder.click(By.xpath("//vaadin-button[@aria-label='Check the cost of " + SERVICE + "']"));
+                // the council pays the share Ayesha's missing assessed contribution would have paid
+                holder.waitForText("£44.00 in all, set aside now: Council social care £44.00.");
+                assertThat(holder.pageText()).contains("Assessed contribution has no money in this budget, so "
+                        + "Council social care pays its share (£13.20).").doesNotContain("has only £0.00 left");
+                holder.assertAccessible("a proposal's cost paid by the council in place of a missing stream");
+                holder.screenshot("booking-without-assessed-contribution");
+                holder.click(By.xpath("//vaadin-button[@aria-label='Confirm the booking of " + SERVICE + "']"));
+                holder.waitForText("Booked.");
             });
         }
     }

@@ -59,6 +59,30 @@ class RightForPeopleJourney {
     }
 
     @Test
+    void thePoolingRulesSayWhatHappensWhenAPersonHasNoMoneyInAStreamAndTheyAndThePlanFitAPhone() {
+        try (Browser phone = new Browser(360, 740)) {
+            phone.steps("pooling-rules-phone", () -> {
+                phone.signIn("commissioner", Browser.DEMO_PASSWORD);
+                phone.go(Page.POOLING);
+                assertThat(phone.textOf("when-a-stream-is-missing"))
+                        .contains("that stream's share is paid by the other streams for that kind of support")
+                        .contains("only the private top-up (money the person adds by card) may pay the rest");
+                phone.assertAccessible("the pooling and spending rules");
+                phone.screenshot("pooling-rules-360");
+                assertThat(phone.fitsWidth()).as("nothing scrolls sideways at 360 px").isTrue();
+            });
+        }
+        try (Browser phone = new Browser(360, 740)) {
+            phone.steps("support-plan-phone", () -> {
+                phone.signIn("holder", Browser.DEMO_PASSWORD);
+                phone.go(Page.SUPPORT_PLAN);
+                phone.screenshot("support-plan-360");
+                assertThat(phone.fitsWidth()).as("nothing scrolls sideways at 360 px").isTrue();
+            });
+        }
+    }
+
+    @Test
     void textTooLongIsRefusedAtItsFieldAndNothingIsSavedInsteadOfBeingCut() {
         try (Browser commissioner = new Browser()) {
             commissioner.steps("long-name", () -> {

@@ -14,9 +14,11 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wholecare.brokerage.internal.OpenListings;
+import org.wholecare.budget.BudgetService;
 import org.wholecare.consent.ConsentScope;
 import org.wholecare.consent.ConsentService;
 import org.wholecare.marketplace.Listing;
+import org.wholecare.pooling.Apportioned;
 import org.wholecare.security.CurrentUser;
 import org.wholecare.shared.Roles;
 import org.wholecare.shared.UkTime;
@@ -37,15 +39,37 @@ public class Proposals {
     private final JdbcClient jdbc;
     private final ConsentService consent;
     private final OpenListings listings;
+    private final BudgetService budgets;
     private final CurrentUser currentUser;
     private final Clock clock;
 
-    Proposals(JdbcClient jdbc, ConsentService consent, OpenListings listings, CurrentUser currentUser, Clock clock) {
+    Proposals(JdbcClient jdbc, ConsentService consent, OpenListings listings, BudgetService budgets,
+            CurrentUser currentUser, Clock clock) {
         this.jdbc = jdbc;
         this.consent = consent;
         this.listings = listings;
+        this.budgets = budgets;
         this.currentUser = currentUser;
         this.clock = clock;
+    }
+
+    /**
+     * What one time of a proposal would cost the holder's budget today, at the price it would be
+     * proposed at, and how the funders would share it: the proposer sees before proposing whether
+     * it could be booked, and why not (a stream without enough left).
+     */
+    @RolesAllowed({Roles.BROKER, Roles.REPRESENTATIVE})
+    public ProposalCost costOf(long holderId, long listingId, int quantity) {
+        var who = consent.authorise(holderId, ConsentScope.PROPOSE, "Looked at what a proposal would cost");
+        Listing listing = listings.available(listingId, who.holder().postcodeDistrict());
+        if (quantity < 1 || quantity > MAX_QUANTITY) {
+            throw ValidationException.of("quantity", "Enter how many, from 1 to " + MAX_QUANTITY + ".");
+        }
+        long price = price(holderId, listing);
+        long pence = Math.multiplyExact(price, quantity);
+        Apportioned split = budgets.splitFor(holderId, listing.categoryId(), pence);
+        return new ProposalCost(price, listing.unit().label(), quantity, pence, split.parts(), split.explanations(),
+                split.problems());
     }
 
     /**
@@ -140,11 +164,7 @@ public class Proposals {
         long holderId = who.holder().id();
         String why = reason == null ? "" : reason.strip();
         Listing listing = check(who, listingId, quantity, frequency, startDate, why);
-        // the latest offer from the provider, if any, is the price
-        Long quoted = jdbc.sql("SELECT quoted_price_pence FROM quote_request WHERE holder_id = ? AND listing_id = ? "
-                        + "AND quoted_price_pence IS NOT NULL ORDER BY answered_at DESC, id DESC LIMIT 1")
-                .params(holderId, listingId).query(Long.class).optional().orElse(null);
-        long price = quoted != null ? quoted : listing.pricePence();
+        long price = price(holderId, listing);
         Timestamp at = Timestamp.from(clock.instant());
         var key = new GeneratedKeyHolder();
         jdbc.sql("""
@@ -163,6 +183,13 @@ public class Proposals {
                 WHERE s.holder_id = ? AND s.removed_at IS NULL AND s.listing_id <> ?""")
                 .params(id, holderId, listingId).update();
         return proposal(id);
+    }
+
+    /** The latest offer from the provider for this person, if any, or else the listed price. */
+    private long price(long holderId, Listing listing) {
+        return jdbc.sql("SELECT quoted_price_pence FROM quote_request WHERE holder_id = ? AND listing_id = ? "
+                        + "AND quoted_price_pence IS NOT NULL ORDER BY answered_at DESC, id DESC LIMIT 1")
+                .params(holderId, listing.id()).query(Long.class).optional().orElse(listing.pricePence());
     }
 
     /** Every mistake in a proposal, at its field; otherwise the listing proposed. */

@@ -152,9 +152,9 @@ public class BudgetService {
     }
 
     /**
-     * Sets money aside for support in a category, split across streams by the area's pooling
-     * agreement in force now. Refused, with the stream that lacks money named, if any stream cannot
-     * cover its part, or if budgets may not buy the category at all.
+     * Sets money aside for support in a category, split across the budget's streams by the area's
+     * pooling agreement in force now ({@link PoolingService#apportion}). Refused, with the stream that
+     * lacks money named, if any stream cannot cover its part, or if budgets may not buy the category.
      */
     @PreAuthorize("isAuthenticated()")
     @Transactional
@@ -163,11 +163,30 @@ public class BudgetService {
         HolderSummary holder = holders.byId(budget.holderId()).orElseThrow();
         BudgetAccess.Allowed allowed = access.require(holder, ConsentScope.PURCHASE, "Set money aside from the budget");
         SignedInUser actor = allowed.user();
-        Apportioned split = pooling.apportion(budget.areaId(), categoryId, pence);
+        Apportioned split = pooling.apportion(budget.areaId(), categoryId, pence, ledger.balance(budgetId));
+        if (!split.canPay()) {
+            throw ValidationException.of("", String.join(" ", split.problems()));
+        }
         LedgerEntryView entry = ledger.commit(budgetId, split.parts(), new LedgerRequest(actor.accountId(),
                 holder.accountId(), reason, "budget:" + budgetId + ":commit:" + requestKey,
                 "pooling-version:" + split.agreementVersion()));
         return new Committed(split, entry.id());
+    }
+
+    /**
+     * How the agreement would split {@code pence} for a category in this person's budget today, and
+     * what they should know about it, without setting anything aside: a broker sees it before
+     * proposing. Reading it is a look at the budget, so it is logged for anyone but the holder.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public Apportioned splitFor(long holderId, long categoryId, long pence) {
+        HolderSummary holder = holders.byId(holderId).orElseThrow(BudgetAccess::noAccess);
+        access.requireView(holder, "Looked at what a proposal would cost");
+        BudgetSummary budget = holder.currentBudgetId() == null ? null : summary(holder.currentBudgetId()).orElse(null);
+        if (budget == null) {
+            throw ValidationException.of("", "There is no budget to pay from yet.");
+        }
+        return pooling.apportion(budget.areaId(), categoryId, pence, ledger.balance(budget.id()));
     }
 
     /** @param entryId the ledger entry that set the money aside */

@@ -15,7 +15,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.wholecare.ledger.BudgetBalance;
 import org.wholecare.ledger.FundingStream;
+import org.wholecare.pooling.internal.BudgetShares;
 import org.wholecare.security.AccountService;
 import org.wholecare.security.SignedInUser;
 import org.wholecare.shared.Money;
@@ -144,11 +146,14 @@ public class PoolingService {
     }
 
     /**
-     * Splits an amount for a category across the streams by the area's agreement in force now.
-     * Refused with a plain message if the category is excluded or has no agreed split.
+     * Splits an amount for a category across one budget's streams by the area's agreement in force
+     * now, and what that agreement means for this budget: a stream with no money in it at all has
+     * its share paid by the others; the private top-up pays what a stream has run out for
+     * ({@link BudgetShares}). Refused with a plain message if the category is excluded or has no
+     * agreed split; a split the budget cannot pay comes back with notes that say so.
      */
     @PreAuthorize("isAuthenticated()")
-    public Apportioned apportion(long areaId, long categoryId, long pence) {
+    public Apportioned apportion(long areaId, long categoryId, long pence, BudgetBalance balance) {
         ServiceCategory category = categories(areaId).stream().filter(c -> c.id() == categoryId).findFirst()
                 .orElseThrow(() -> ValidationException.of("category", "Choose a kind of support from the list."));
         if (category.excluded()) {
@@ -161,7 +166,8 @@ public class PoolingService {
         PoolingAgreement agreement = currentAgreement(areaId).filter(a -> !a.shares(categoryId).isEmpty())
                 .orElseThrow(() -> ValidationException.of("category", "Your area has not yet agreed who pays for "
                         + category.name().toLowerCase() + ". Ask your commissioner."));
-        return new Apportioned(categoryId, agreement.version(), Apportionment.split(pence, agreement.shares(categoryId)));
+        BudgetShares.Split split = BudgetShares.of(pence, agreement.shares(categoryId), balance);
+        return new Apportioned(categoryId, agreement.version(), split.parts(), split.notes());
     }
 
     private PoolingAgreement agreement(long id) {

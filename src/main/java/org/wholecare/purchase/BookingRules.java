@@ -11,12 +11,11 @@ import java.util.Set;
 import java.util.function.LongFunction;
 import org.jspecify.annotations.Nullable;
 import org.wholecare.budget.BudgetSummary;
+import org.wholecare.pooling.Apportioned;
 import org.wholecare.pooling.ServiceCategory;
-import org.wholecare.ledger.FundingStream;
 import org.wholecare.ledger.StreamAmount;
 import org.wholecare.marketplace.Listing;
 import org.wholecare.marketplace.ListingUnit;
-import org.wholecare.shared.Money;
 import org.wholecare.shared.UkTime;
 import org.wholecare.shared.ValidationException;
 
@@ -49,12 +48,12 @@ final class BookingRules {
      * @param planLines  the parts of the person's agreed support plan (empty without one)
      * @param budget     the budget to book from, or null if there is none
      * @param category   the listing's kind of support in the budget's area, or null if unknown there
-     * @param apportion  how the area's pooling agreement splits a total across the streams
-     * @param available  what each stream of the budget has left
+     * @param apportion  how the area's pooling agreement splits a total across this budget's streams,
+     *                   with what stops it being paid (a stream without enough left)
      */
     record Facts(Booking booking, @Nullable Listing listing, @Nullable Long unitPrice, Set<String> planLines,
             @Nullable BudgetSummary budget, @Nullable ServiceCategory category, LocalDate today,
-            LongFunction<List<StreamAmount>> apportion, Map<FundingStream, Long> available) {
+            LongFunction<Apportioned> apportion) {
     }
 
     /**
@@ -103,7 +102,7 @@ final class BookingRules {
             errors.add("", "There is no budget to book from yet.");
         }
         Cost cost = errors.isEmpty() ? cost(facts, listing, budget, unitPrice, quantity, occurrences, errors, problems)
-                : new Cost(null, 0, List.of());
+                : new Cost(null, 0, List.of(), List.of());
         LocalDate end = cost.end();
         long total = cost.total();
         List<StreamAmount> split = cost.split();
@@ -113,13 +112,16 @@ final class BookingRules {
         BookingPreview preview = new BookingPreview(listing == null ? "" : listing.title(),
                 listing == null ? "" : listing.providerName(), unitPrice,
                 listing == null ? "" : listing.unit().label(), quantity, occurrences, end, total, split,
-                List.copyOf(problems));
+                cost.notes(), List.copyOf(problems));
         return new Checked(preview, all, new LinkedHashMap<>(errors.fieldErrors()), listing, budget, quantity,
                 occurrences);
     }
 
-    /** What a booking with nothing wrong in it comes to: its last day, its cost and each stream's share. */
-    private record Cost(@Nullable LocalDate end, long total, List<StreamAmount> split) {
+    /**
+     * What a booking with nothing wrong in it comes to: its last day, its cost, each stream's share
+     * and what the person should know about the split.
+     */
+    private record Cost(@Nullable LocalDate end, long total, List<StreamAmount> split, List<String> notes) {
     }
 
     /**
@@ -139,20 +141,17 @@ final class BookingRules {
         }
         long total = Math.multiplyExact(Math.multiplyExact(unitPrice, quantity), occurrences);
         List<StreamAmount> split = List.of();
+        List<String> notes = List.of();
         ServiceCategory category = facts.category();
         if (category == null || category.excluded()) {
             problems.add("Budgets cannot pay for " + listing.categoryName().toLowerCase(Locale.UK) + ".");
         } else {
-            split = facts.apportion().apply(total);
-            for (StreamAmount part : split) {
-                long left = facts.available().getOrDefault(part.stream(), 0L);
-                if (part.pence() > left) {
-                    problems.add(part.stream().label() + " would pay " + Money.format(part.pence())
-                            + " but has only " + Money.format(left) + " left.");
-                }
-            }
+            Apportioned apportioned = facts.apportion().apply(total);
+            split = apportioned.parts();
+            notes = apportioned.explanations();
+            problems.addAll(apportioned.problems());
         }
-        return new Cost(end, total, split);
+        return new Cost(end, total, split, notes);
     }
 
     /** Whole units, at least one, no more than the unit's limit: a fraction gets a message, never a rounding. */

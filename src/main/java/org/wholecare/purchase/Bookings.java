@@ -3,7 +3,6 @@ package org.wholecare.purchase;
 import jakarta.annotation.security.RolesAllowed;
 import java.sql.Date;
 import java.time.Clock;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,7 +28,7 @@ import org.wholecare.pooling.PoolingService;
 import org.wholecare.pooling.ServiceCategory;
 import org.wholecare.plan.SupportPlan;
 import org.wholecare.plan.SupportPlanService;
-import org.wholecare.ledger.FundingStream;
+import org.wholecare.ledger.BudgetBalance;
 import org.wholecare.ledger.StreamAmount;
 import org.wholecare.marketplace.Listing;
 import org.wholecare.marketplace.ListingUnit;
@@ -134,6 +133,11 @@ public class Bookings {
         BudgetSummary budget = checked.budget();
         var committed = budgets.commitForCategory(budget.id(), listing.categoryId(), checked.preview().totalPence(),
                 "Booked " + listing.title() + " from " + listing.providerName(), "purchase:" + requestKey);
+        if (!committed.split().parts().equals(checked.preview().split())) {
+            // the budget changed between the check and the commit: nothing is kept (this rolls back)
+            throw new CostChangedException(checked.preview(), "How the cost is shared changed while you booked. "
+                    + "Nothing has been booked. Check the cost again.");
+        }
         var id = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO purchase (holder_id, budget_id, listing_id, provider_id, category_id, title, unit,
@@ -233,20 +237,18 @@ public class Bookings {
                 .map(SupportPlan.Line::description).collect(Collectors.toSet())).orElse(Set.of());
         BudgetSummary budget = budgets.currentBudget(booking.holderId()).orElse(null);
         ServiceCategory category = null;
-        Map<FundingStream, Long> available = new EnumMap<>(FundingStream.class);
+        BudgetBalance balance = null;
         if (budget != null && listing != null) {
             long categoryId = listing.categoryId();
             category = pooling.categories(budget.areaId()).stream().filter(c -> c.id() == categoryId).findFirst()
                     .orElse(null);
-            var balance = budgets.overview(budget.id()).balance();
-            for (FundingStream stream : FundingStream.values()) {
-                available.put(stream, balance.stream(stream).available());
-            }
+            balance = budgets.overview(budget.id()).balance();
         }
         long areaId = budget == null ? 0 : budget.areaId();
         Listing chosen = listing;
+        BudgetBalance money = balance;
         return BookingRules.check(new BookingRules.Facts(booking, listing, unitPrice, planLines, budget, category,
-                UkTime.today(clock), total -> pooling.apportion(areaId, chosen.categoryId(), total).parts(), available));
+                UkTime.today(clock), total -> pooling.apportion(areaId, chosen.categoryId(), total, money)));
     }
 
     private static String key(Booking booking) {

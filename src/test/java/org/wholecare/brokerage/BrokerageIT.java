@@ -310,6 +310,33 @@ class BrokerageIT {
     }
 
     @Test
+    void beforeProposingTheBrokerSeesWhoWouldPayAndIsWarnedWhenTheBudgetCouldNotAndOnlyWithConsent() {
+        // council money only: the day centre's 30% assessed-contribution share falls to the council
+        Person p = newHolder();
+        long dayCentre = listing("Day centre with lunch");
+        assertThatThrownBy(() -> actingAs.run(BROKER, () -> proposals.costOf(p.holder().id(), dayCentre, 3)))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        brokerGrant(p, ConsentScope.PROPOSE, today().plusMonths(3));
+        ProposalCost cost = actingAs.run(BROKER, () -> proposals.costOf(p.holder().id(), dayCentre, 3));
+        assertThat(cost.pence()).isEqualTo(14_400);
+        assertThat(cost.parts()).containsExactly(new org.wholecare.ledger.StreamAmount(
+                FundingStream.COUNCIL_SOCIAL_CARE, 14_400));
+        assertThat(cost.notes()).containsExactly("Assessed contribution has no money in this budget, so Council "
+                + "social care pays its share (£43.20).");
+        assertThat(cost.problems()).isEmpty();
+        // more than the council has left: the broker is told before proposing
+        ProposalCost tooMuch = actingAs.run(BROKER, () -> proposals.costOf(p.holder().id(), dayCentre, 120));
+        assertThat(tooMuch.problems()).containsExactly("Council social care would pay £5,760.00 but has only "
+                + "£5,000.00 left.");
+        assertThatThrownBy(() -> actingAs.run(BROKER, () -> proposals.costOf(p.holder().id(), dayCentre, 0)))
+                .isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.fieldErrors()).containsOnlyKeys("quantity"));
+        // looking at the cost is a look at the budget, in the holder's log
+        assertThat(count("SELECT COUNT(*) FROM access_log WHERE holder_id = ? AND action = ?", p.holder().id(),
+                "Looked at what a proposal would cost")).isPositive();
+    }
+
+    @Test
     void aQuoteIsAThreadTheProviderRevisesAndTheLatestOfferPricesTheNextProposal() {
         Person p = newHolder();
         brokerGrant(p, ConsentScope.PROPOSE, today().plusMonths(3));

@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.wholecare.pooling.Apportionment;
+import org.wholecare.ledger.BudgetBalance;
+import org.wholecare.ledger.StreamBalance;
+import org.wholecare.pooling.Apportioned;
+import org.wholecare.pooling.internal.BudgetShares;
 import org.wholecare.holder.BudgetManagement;
 import org.wholecare.budget.BudgetSummary;
 import org.wholecare.pooling.ServiceCategory;
@@ -44,7 +47,16 @@ class BookingRulesTest {
             ServiceCategory category) {
         return BookingRules.check(new BookingRules.Facts(booking, listing, listing.pricePence(),
                 Set.of("Help getting up and dressed"), BUDGET, category, TODAY,
-                total -> Apportionment.split(total, SHARES), available));
+                total -> {
+                    var split = BudgetShares.of(total, SHARES, balance(available));
+                    return new Apportioned(category.id(), 1, split.parts(), split.notes());
+                }));
+    }
+
+    /** A budget whose streams each have what is given still to use, and were allocated that much. */
+    static BudgetBalance balance(Map<FundingStream, Long> available) {
+        return new BudgetBalance(5, available.entrySet().stream()
+                .map(e -> new StreamBalance(e.getKey(), e.getValue(), 0, 0, e.getValue())).toList());
     }
 
     private static Booking hours(String quantity, Booking.Frequency frequency, int occurrences, LocalDate start) {

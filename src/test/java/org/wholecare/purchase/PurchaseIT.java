@@ -35,6 +35,7 @@ import org.wholecare.holder.HolderSummary;
 import org.wholecare.holder.RegisterHolder;
 import org.wholecare.ledger.FundingStream;
 import org.wholecare.ledger.LedgerService;
+import org.wholecare.ledger.StreamAmount;
 import org.wholecare.marketplace.Listing;
 import org.wholecare.marketplace.ListingInput;
 import org.wholecare.marketplace.ListingService;
@@ -109,6 +110,63 @@ class PurchaseIT {
     }
 
     @Test
+    void aPersonWithNoAssessedContributionBuysDayActivitiesWithTheCouncilPayingThatShareAndIsToldSo() {
+        // Day activities are 70% council, 30% assessed contribution; this person has none of the latter
+        Person p = newHolder(500_000);
+        long dayCentre = listing("Day centre with lunch");
+        Booking booking = new Booking(p.holder().id(), dayCentre, 1, Booking.Frequency.WEEKLY, 2,
+                org.wholecare.TestArea.dayCentreDayFrom(today().plusDays(1)), null, "key-" + SEQUENCE.incrementAndGet(),
+                null);
+        BookingPreview shown = actingAs.run(p.username(), () -> bookings.preview(booking));
+        assertThat(shown.problems()).isEmpty();
+        assertThat(shown.split()).containsExactly(new StreamAmount(FundingStream.COUNCIL_SOCIAL_CARE, 9_600));
+        assertThat(shown.splitNotes()).containsExactly("Assessed contribution has no money in this budget, so "
+                + "Council social care pays its share (£28.80).");
+        actingAs.run(p.username(), () -> bookings.book(booking, shown));
+        var council = balance(p).stream(FundingStream.COUNCIL_SOCIAL_CARE);
+        assertThat(council.committed()).isEqualTo(9_600);
+        assertThat(balance(p).stream(FundingStream.ASSESSED_CONTRIBUTION).committed()).isZero();
+    }
+
+    @Test
+    void thePrivateTopUpPaysWhatTheCouncilHasRunOutForAndIsSpentWhenTheInvoiceIsConfirmed() {
+        // £50.00 of council money; a £48.00 day is all council's, then a second one is £2.00 council, £46.00 top-up
+        Person p = newHolder(5_000);
+        long dayCentre = listing("Day centre with lunch");
+        LocalDate day = org.wholecare.TestArea.dayCentreDayFrom(today().plusDays(1));
+        Booking first = new Booking(p.holder().id(), dayCentre, 1, Booking.Frequency.ONE_OFF, 1, day, null,
+                "key-" + SEQUENCE.incrementAndGet(), null);
+        actingAs.run(p.username(), () -> bookings.book(first, bookings.preview(first)));
+        Booking second = new Booking(p.holder().id(), dayCentre, 1, Booking.Frequency.ONE_OFF, 1, day, null,
+                "key-" + SEQUENCE.incrementAndGet(), null);
+        BookingPreview refused = actingAs.run(p.username(), () -> bookings.preview(second));
+        assertThat(refused.problems()).containsExactly("Council social care would pay £48.00 but has only £2.00 left.");
+        // the person adds £60.00 by card (as the card payment's webhook does)
+        org.wholecare.security.SystemActor.asAdministrator(() -> ledger.allocate(p.budget().id(),
+                FundingStream.PRIVATE_TOP_UP, 6_000, new org.wholecare.ledger.LedgerRequest(null, null,
+                        "Added by card", "test-top-up-" + SEQUENCE.incrementAndGet(), null)));
+        BookingPreview shown = actingAs.run(p.username(), () -> bookings.preview(second));
+        assertThat(shown.problems()).isEmpty();
+        assertThat(shown.split()).containsExactly(new StreamAmount(FundingStream.COUNCIL_SOCIAL_CARE, 200),
+                new StreamAmount(FundingStream.PRIVATE_TOP_UP, 4_600));
+        assertThat(shown.splitNotes()).contains("Council social care has only £2.00 left, so the private top-up "
+                + "(money added by card) pays £46.00 of its share.");
+        Purchase booked = actingAs.run(p.username(), () -> bookings.book(second, shown));
+        assertThat(balance(p).stream(FundingStream.PRIVATE_TOP_UP).committed()).isEqualTo(4_600);
+        assertThat(balance(p).stream(FundingStream.COUNCIL_SOCIAL_CARE).available()).isZero();
+        // delivered, invoiced and confirmed: the top-up's part is spent, the council's too
+        actingAs.run(DAY_CENTRE, () -> providerBookings.accept(booked.id()));
+        // as if the day had come (the test does not wait for it)
+        jdbc.update("UPDATE purchase SET start_date = ?, end_date = ? WHERE id = ?", today(), today(), booked.id());
+        actingAs.run(DAY_CENTRE, () -> providerBookings.recordDelivery(booked.id(), 1, today()));
+        Purchase invoiced = actingAs.run(DAY_CENTRE, () -> providerBookings.raiseInvoice(booked.id(), 1));
+        actingAs.run(p.username(), () -> invoices.confirm(invoiced.invoices().getFirst().id()));
+        assertThat(balance(p).stream(FundingStream.PRIVATE_TOP_UP).spent()).isEqualTo(4_600);
+        assertThat(balance(p).stream(FundingStream.PRIVATE_TOP_UP).available()).isEqualTo(1_400);
+        assertThat(balance(p).stream(FundingStream.COUNCIL_SOCIAL_CARE).spent()).isEqualTo(200);
+    }
+
+    @Test
     void aBookingIsMadeAtTheCostThePersonWasShownOrRefusedWithTheNewCostAndNothingSetAside() {
         Person p = newHolder(500_000);
         long morning = listing("Morning help");
@@ -152,7 +210,7 @@ class PurchaseIT {
      */
     private Purchase bookWithoutLooking(Booking booking) {
         return bookings.book(booking, new BookingPreview("Anything", "Anyone", 100, "hour", 1, 1,
-                today(), 100, List.of(), List.of()));
+                today(), 100, List.of(), List.of(), List.of()));
     }
 
     /** As the booking page does: check the cost, then book at what it showed. */

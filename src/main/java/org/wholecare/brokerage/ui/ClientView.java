@@ -3,6 +3,7 @@ package org.wholecare.brokerage.ui;
 import org.wholecare.brokerage.Caseload;
 import org.wholecare.brokerage.Client;
 import org.wholecare.brokerage.Proposal;
+import org.wholecare.brokerage.ProposalCost;
 import org.wholecare.brokerage.Proposals;
 import org.wholecare.brokerage.Quote;
 import org.wholecare.brokerage.Quotes;
@@ -34,6 +35,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import java.util.Locale;
 import org.wholecare.consent.ConsentScope;
 import org.wholecare.marketplace.ui.FindSupportView;
@@ -154,6 +156,14 @@ public class ClientView extends Main implements BeforeEnterObserver {
         reason.setWidthFull();
         FormErrors errors = new FormErrors().field("listing", choice).field("quantity", quantity)
                 .field("frequency", frequency).field("startDate", start).field("reason", reason);
+        // what it would cost and who pays, before proposing: a budget that could not pay is said now
+        Div cost = new Div();
+        cost.setId("proposal-cost");
+        cost.getElement().setAttribute("aria-live", "polite");
+        Runnable costCheck = () -> showCost(cost, choice.getValue(), quantity.getValue(), frequency.getValue(), name);
+        choice.addValueChangeListener(e -> costCheck.run());
+        quantity.addValueChangeListener(e -> costCheck.run());
+        frequency.addValueChangeListener(e -> costCheck.run());
         Button propose = new Button("Propose", click -> {
             errors.clear();
             try {
@@ -192,8 +202,39 @@ public class ClientView extends Main implements BeforeEnterObserver {
             about.add(" You may buy for " + name + ": Book it now accepts it for them and takes you to Purchases "
                     + "to book it. It is recorded as your decision.");
         }
-        return Ui.card("Propose a purchase", about, choice, quantity, frequency, start, reason,
+        return Ui.card("Propose a purchase", about, choice, quantity, frequency, cost, start, reason,
                 errors.formMessage(), actions);
+    }
+
+    private void showCost(Div cost, @Nullable ShortlistItem choice, @Nullable Integer quantity,
+            Proposal.@Nullable Frequency frequency, String name) {
+        cost.removeAll();
+        if (choice == null || quantity == null || quantity < 1) {
+            return;
+        }
+        ProposalCost each;
+        try {
+            each = proposals.costOf(holderId, choice.listingId(), quantity);
+        } catch (ValidationException e) {
+            cost.add(new Paragraph(e.getMessage()));
+            return;
+        }
+        String when = frequency == null ? "Each time" : switch (frequency) {
+            case ONE_OFF -> "Once";
+            case WEEKLY -> "Each week";
+            case MONTHLY -> "Each month";
+        };
+        cost.add(new Paragraph(when + ": " + each.quantity() + " × " + Money.format(each.unitPricePence()) + " per "
+                + each.unit() + " = " + Money.format(each.pence()) + " from " + name + "'s budget, paid by "
+                + each.parts().stream().map(p -> p.stream().label() + " " + Money.format(p.pence()))
+                        .collect(java.util.stream.Collectors.joining(", ")) + "."));
+        each.notes().forEach(note -> cost.add(new Paragraph(note)));
+        if (!each.problems().isEmpty()) {
+            Paragraph warning = new Paragraph("Before you propose: " + name + "'s budget could not pay for this now. "
+                    + String.join(" ", each.problems()));
+            warning.addClassName("warning");
+            cost.add(warning);
+        }
     }
 
     private Component quotesCard(boolean mayWrite) {

@@ -56,7 +56,10 @@ public class TopUpView extends Main implements BeforeEnterObserver {
         });
         pay.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add(Ui.card("Pay by card", new Paragraph("You pay on Stripe's secure page. The money shows in your budget "
-                + "once Stripe confirms the payment, usually within a minute."), amount, errors.formMessage(), pay));
+                + "once Stripe confirms the payment, usually within a minute."), new Paragraph("What it pays for: "
+                + "when the NHS's or the council's part of your budget does not have enough left for something, your "
+                + "own money pays the rest. The cost check shows you how much before you book."), amount,
+                errors.formMessage(), pay));
     }
 
     @Override

@@ -130,8 +130,14 @@ public class PoolingView extends Main {
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         String version = current.map(a -> "Version " + a.version() + ", saved by " + a.createdByName() + " on "
                 + UkTime.dayAndTime(a.createdAt()) + ".").orElse("No agreement has been saved yet.");
+        Paragraph missing = new Paragraph("When a person's budget has no money at all in a stream (for example, "
+                + "they have no assessed contribution), that stream's share is paid by the other streams for that kind "
+                + "of support, in the same proportions as each other. When a stream has money but not enough left, "
+                + "its share stays as agreed, and only the private top-up (money the person adds by card) may pay "
+                + "the rest. Each person is shown this before they confirm.");
+        missing.setId("when-a-stream-is-missing");
         var card = Ui.card("Who pays for what", new Paragraph(version + " The shares for each kind of support must "
-                + "add up to 100%."), rows, errors.formMessage(), save);
+                + "add up to 100%."), missing, rows, errors.formMessage(), save);
         card.setId("pooling-agreement");
         return card;
     }

@@ -61,6 +61,13 @@ class BookingActions implements ListingActions {
         this.currentUser = currentUser;
     }
 
+    /** How the cost is shared, where it is not simply as the area's agreement says. */
+    static Paragraph splitNote(String note) {
+        Paragraph paragraph = new Paragraph(note);
+        paragraph.addClassName("split-note");
+        return paragraph;
+    }
+
     private static String whose(Role role) {
         return role == Role.BUDGET_HOLDER ? "your"
                 : ActingFor.current().map(c -> c.name() + "'s").orElse("their");
@@ -194,6 +201,7 @@ class BookingActions implements ListingActions {
             preview.add(new Paragraph(p.quantity() + " × " + Money.format(p.unitPricePence()) + " per " + p.unit()
                     + (p.occurrences() > 1 ? ", " + p.occurrences() + " times" : "") + " = "
                     + Money.format(p.totalPence()) + " in all, set aside from " + whose(role) + " budget now:"), split);
+            p.splitNotes().forEach(note -> preview.add(splitNote(note)));
             if (!p.canBook()) {
                 UnorderedList problems = new UnorderedList();
                 p.problems().forEach(problem -> problems.add(new ListItem(problem)));

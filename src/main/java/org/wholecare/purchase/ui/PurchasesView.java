@@ -181,6 +181,7 @@ public class PurchasesView extends Main {
                     + preview.split().stream().filter(part -> part.pence() > 0)
                             .map(part -> part.stream().label() + " " + Money.format(part.pence()))
                             .collect(java.util.stream.Collectors.joining(", ")) + "."));
+            preview.splitNotes().forEach(note -> cost.add(BookingActions.splitNote(note)));
             preview.problems().forEach(problem -> cost.add(new Paragraph(problem)));
             shown = preview.canBook() ? preview : null;
             confirm.setVisible(preview.canBook());
