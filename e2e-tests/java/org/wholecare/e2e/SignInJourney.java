@@ -15,8 +15,8 @@ class SignInJourney {
         "carer        | Jo Taylor    | Representative or carer | Area Northbrook        | Sam Taylor (Partner and carer) | Home;Clients;Find support;Budget;Purchases;Support plan;Proposals",
         "broker       | Priya Shah   | Broker                  | Northbrook Independent Living | Your caseload | Home;Clients;Find support;Budget;Purchases;Support plan",
         "provider     | Mark Owens   | Provider staff          | Riverside Home Care    | Areas you serve | Home;Your listings;Bookings;Quote requests",
-        "commissioner | Nadia Okafor | Commissioner            | NHS Northbrook Integrated Care Board | Budget holders | Home;Budget holders;Pooling and rules;Provider checks;Payments and disputes",
-        "council      | Tom Reid     | Commissioner            | Northbrook Council     | Brokerages | Home;Budget holders;Pooling and rules;Provider checks;Payments and disputes",
+        "commissioner | Nadia Okafor | Commissioner            | NHS Northbrook Integrated Care Board | Budget holders | Home;Area overview;Needs attention;Budget holders;Pooling and rules;Provider checks;Payments and disputes",
+        "council      | Tom Reid     | Commissioner            | Northbrook Council     | Brokerages | Home;Area overview;Needs attention;Budget holders;Pooling and rules;Provider checks;Payments and disputes",
         "admin        | Morgan Lee   | Administrator           | Councils               | Waiting to set a password | Home;Organisations;Accounts",
     })
     void eachDemoRoleSignsInAndSeesTheirOwnHome(String username, String fullName, String roleLabel,

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 class TableOwnershipTest {
 
     private static final Map<String, String> OWNER = Map.ofEntries(
-            Map.entry("access_log", "consent"), Map.entry("budget", "budget"), Map.entry("budget_holder", "holder"),
+            Map.entry("access_log", "consent"), Map.entry("area_setting", "budget"), Map.entry("budget", "budget"),
+            Map.entry("budget_holder", "holder"),
             Map.entry("budget_stream_basis", "budget"), Map.entry("consent_event", "consent"),
             Map.entry("consent_grant", "consent"), Map.entry("pooling_agreement", "pooling"),
             Map.entry("pooling_share", "pooling"), Map.entry("service_category", "pooling"),
@@ -40,6 +41,7 @@ class TableOwnershipTest {
             Map.entry("area", "organisation"), Map.entry("organisation", "organisation"),
             Map.entry("postcode_district", "organisation"),
             Map.entry("payment", "payment"), Map.entry("payout_account", "payment"),
+            Map.entry("public_figures", "oversight"),
             Map.entry("stripe_event", "payment"), Map.entry("top_up", "payment"),
             Map.entry("delivery", "purchase"), Map.entry("invoice", "purchase"), Map.entry("purchase", "purchase"),
             Map.entry("purchase_stream", "purchase"),

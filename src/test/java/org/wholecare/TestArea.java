@@ -125,6 +125,7 @@ public final class TestArea {
                 return; // a database kept from an earlier run on the same server
             }
             AreaSummary area = organisations.createArea(AREA, "TF1, TF2, TF3, TF4, TF5, TF6, TF7, TF8, TF9");
+            organisations.recordAdultPopulation(area.id(), 80_000);
             OrganisationSummary council = organisations.createOrganisation(COUNCIL_NAME, OrganisationType.COUNCIL,
                     area.id());
             OrganisationSummary board = organisations.createOrganisation("NHS Testford Care Board",

@@ -25,7 +25,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -63,12 +62,12 @@ public class BudgetService {
     private final AccountService accounts;
     private final BudgetAccess access;
     private final Clock clock;
-    private final int surplusThresholdWeeks;
+    private final AreaSettings settings;
     private final BudgetChecks checks;
 
     BudgetService(JdbcClient jdbc, HolderDirectory holders, LedgerService ledger, PoolingService pooling,
             OrganisationService organisations, AccountService accounts, BudgetAccess access, Clock clock,
-            @Value("${wholecare.budget.surplus-threshold-weeks:8}") int surplusThresholdWeeks, BudgetChecks checks) {
+            AreaSettings settings, BudgetChecks checks) {
         this.checks = checks;
         this.jdbc = jdbc;
         this.holders = holders;
@@ -78,7 +77,7 @@ public class BudgetService {
         this.accounts = accounts;
         this.access = access;
         this.clock = clock;
-        this.surplusThresholdWeeks = surplusThresholdWeeks;
+        this.settings = settings;
     }
 
     @RolesAllowed(Roles.COMMISSIONER)
@@ -99,7 +98,7 @@ public class BudgetService {
                         commissioner.accountId(), Timestamp.from(clock.instant()))
                 .update(key);
         long budgetId = key.getKey().longValue();
-        ledger.open(budgetId);
+        ledger.open(budgetId, holder.areaId(), request.startDate(), request.endDate());
         for (FundingStream stream : FundingStream.values()) {
             long pence = request.allocations().getOrDefault(stream, 0L);
             String calculation = Objects.requireNonNullElse(request.calculations().get(stream), "").strip();
@@ -165,7 +164,10 @@ public class BudgetService {
         SignedInUser actor = allowed.user();
         Apportioned split = pooling.apportion(budget.areaId(), categoryId, pence, ledger.balance(budgetId));
         if (!split.canPay()) {
-            throw ValidationException.of("", String.join(" ", split.problems()));
+            var first = split.notes().stream().filter(org.wholecare.pooling.SplitNote::stopsPurchase).findFirst()
+                    .orElseThrow();
+            throw new org.wholecare.ledger.InsufficientFundsException(first.stream(),
+                    String.join(" ", split.problems()));
         }
         LedgerEntryView entry = ledger.commit(budgetId, split.parts(), new LedgerRequest(actor.accountId(),
                 holder.accountId(), reason, "budget:" + budgetId + ":commit:" + requestKey,
@@ -213,7 +215,8 @@ public class BudgetService {
     /** The forecast for a budget and its balance today; the caller has checked who may see it. */
     SpendingForecast forecast(BudgetSummary budget, BudgetBalance balance) {
         return SpendingForecast.of(budget.startDate(), budget.endDate(), UkTime.today(clock),
-                balance.allocated(), balance.spent() + balance.committed(), surplusThresholdWeeks);
+                balance.allocated(), balance.spent() + balance.committed(),
+                settings.of(budget.areaId()).surplusThresholdWeeks());
     }
 
     /** Every allocation and change to it, newest first, with who made it. */

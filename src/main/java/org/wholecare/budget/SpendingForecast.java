@@ -22,6 +22,9 @@ public record SpendingForecast(long daysElapsed, long daysInPeriod, long allocat
         long weeklyRatePence, @Nullable LocalDate runsOutOn, long projectedUnspentPence, long surplusThresholdPence,
         boolean overSurplusThreshold, boolean started, int surplusThresholdWeeks) {
 
+    /** Days before a rate of spending is judged: too early, and one booking looks like a flood. */
+    public static final int FIRST_FORTNIGHT = 14;
+
     public static SpendingForecast of(LocalDate start, LocalDate end, LocalDate today, long allocatedPence,
             long usedPence, int surplusThresholdWeeks) {
         long daysInPeriod = ChronoUnit.DAYS.between(start, end) + 1;
@@ -45,7 +48,7 @@ public record SpendingForecast(long daysElapsed, long daysInPeriod, long allocat
             unspent = allocatedPence - projectedUse;
         }
         // too early to judge a rate in the first fortnight: don't alarm people on day one
-        boolean over = elapsed >= 14 && unspent > threshold;
+        boolean over = elapsed >= FIRST_FORTNIGHT && unspent > threshold;
         return new SpendingForecast(elapsed, daysInPeriod, allocatedPence, usedPence, weekly, runsOutOn, unspent,
                 threshold, over, true, surplusThresholdWeeks);
     }

@@ -143,6 +143,8 @@ class DemoData implements ApplicationRunner {
         LocalDate start = UkTime.today(clock).withDayOfMonth(1).minusMonths(7);
         LocalDate end = start.plusYears(1).minusDays(1);
         AreaSummary northbrook = organisations.createArea(AREA, "NB1, NB2, NB3, NB4, NB5, NB6, NB7, NB8, NB9");
+        // for the public comparison's "per 10,000 adults" (a made-up estimate, as Northbrook is)
+        organisations.recordAdultPopulation(northbrook.id(), 152_000);
         OrganisationSummary council = organisations.createOrganisation("Northbrook Council",
                 OrganisationType.COUNCIL, northbrook.id());
         OrganisationSummary icb = organisations.createOrganisation("NHS Northbrook Integrated Care Board",

@@ -45,11 +45,16 @@ public class LedgerService {
         this.postings = postings;
     }
 
-    /** Opens the budget's book with every stream at zero. Must run in the caller's transaction. */
+    /**
+     * Opens the budget's book with every stream at zero, for the area whose funders it accounts for
+     * and the period it covers (an area's figures are summed from its books). Must run in the
+     * caller's transaction.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void open(long budgetId) {
-        jdbc.sql("INSERT INTO ledger_book (budget_id, opened_at) VALUES (?, ?)")
-                .params(budgetId, Timestamp.from(clock.instant())).update();
+    public void open(long budgetId, long areaId, java.time.LocalDate coversFrom, java.time.LocalDate coversTo) {
+        jdbc.sql("INSERT INTO ledger_book (budget_id, area_id, covers_from, covers_to, opened_at) VALUES (?, ?, ?, ?, ?)")
+                .params(budgetId, areaId, java.sql.Date.valueOf(coversFrom), java.sql.Date.valueOf(coversTo),
+                        Timestamp.from(clock.instant())).update();
         for (FundingStream stream : FundingStream.values()) {
             for (LedgerAccount account : LedgerAccount.values()) {
                 jdbc.sql("INSERT INTO ledger_balance (budget_id, stream, account, balance_pence) VALUES (?, ?, ?, 0)")

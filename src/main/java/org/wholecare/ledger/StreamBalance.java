@@ -18,4 +18,10 @@ public record StreamBalance(FundingStream stream, long allocated, long committed
             case SPENT -> new StreamBalance(stream, allocated, committed, spent + pence, available);
         };
     }
+
+    /** Two sets of the same stream's figures added together (several budgets', say). */
+    public StreamBalance plus(StreamBalance other) {
+        return new StreamBalance(stream, allocated + other.allocated, committed + other.committed,
+                spent + other.spent, available + other.available);
+    }
 }

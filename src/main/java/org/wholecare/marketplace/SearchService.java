@@ -180,6 +180,15 @@ public class SearchService {
     }
 
     /**
+     * The typical (middle) price per unit of a kind of support offered in a district, if at least
+     * three verified providers offer it there: what a purchase's price is compared with.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public Optional<Long> typicalPrice(long categoryId, String district, ListingUnit unit) {
+        return typicalPrices.median(categoryId, district, unit);
+    }
+
+    /**
      * A listing and its provider's trust signals. Anyone signed in may see a visible listing; its
      * provider always sees its own; commissioners see those of providers in their area. Prices are
      * compared in {@code district} if the listing is offered there, else in its first district.

@@ -20,6 +20,8 @@ class Area {
 
     private Instant createdAt;
 
+    private @Nullable Integer adultPopulation;
+
     protected Area() {
     }
 
@@ -34,5 +36,13 @@ class Area {
 
     String getName() {
         return name;
+    }
+
+    @Nullable Integer getAdultPopulation() {
+        return adultPopulation;
+    }
+
+    void setAdultPopulation(@Nullable Integer adultPopulation) {
+        this.adultPopulation = adultPopulation;
     }
 }

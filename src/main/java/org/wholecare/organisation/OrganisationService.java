@@ -61,6 +61,25 @@ public class OrganisationService {
                 .orElse(false);
     }
 
+    /** How many adults live in the area, if an administrator has recorded it. Public: it is an official figure. */
+    @PermitAll
+    public Optional<Integer> adultPopulation(long areaId) {
+        return areas.findById(areaId).map(Area::getAdultPopulation);
+    }
+
+    /** An administrator records the area's adult population (the latest official estimate). */
+    @RolesAllowed(Roles.ADMINISTRATOR)
+    @Transactional
+    public void recordAdultPopulation(long areaId, @Nullable Integer adults) {
+        if (adults == null || adults < 1 || adults > 20_000_000) {
+            throw ValidationException.of("adultPopulation", "Enter the number of adults who live in the area, "
+                    + "from the latest official estimate: a whole number from 1 to 20,000,000.");
+        }
+        Area area = areas.findById(areaId).orElseThrow(() -> ValidationException.of("area", "Choose an area."));
+        area.setAdultPopulation(adults);
+        areas.save(area);
+    }
+
     @RolesAllowed(Roles.ADMINISTRATOR)
     @Transactional
     public AreaSummary createArea(@Nullable String name, @Nullable String postcodeDistricts) {

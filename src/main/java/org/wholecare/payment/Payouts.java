@@ -247,6 +247,16 @@ public class Payouts {
         return waiting;
     }
 
+    /** How many payments of each holder of the commissioner's area Stripe gave up on, not yet settled another way. */
+    @RolesAllowed(Roles.COMMISSIONER)
+    public java.util.Map<Long, Long> failedInMyArea() {
+        java.util.Map<Long, Long> failed = new java.util.HashMap<>();
+        jdbc.sql("SELECT holder_id, COUNT(*) FROM payment WHERE status = 'FAILED' AND area_id = ? GROUP BY holder_id")
+                .param(currentUser.require().areaId()).query((rs, n) -> failed.put(rs.getLong(1), rs.getLong(2)))
+                .list();
+        return failed;
+    }
+
     /** Without Stripe (or when it fails), a commissioner records that the provider was paid another way. */
     @RolesAllowed(Roles.COMMISSIONER)
     @Transactional

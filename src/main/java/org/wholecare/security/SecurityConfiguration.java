@@ -51,7 +51,9 @@ class SecurityConfiguration {
                 .requestMatchers("/actuator/**").denyAll()
                 .requestMatchers("/styles/**", "/images/**").permitAll()
                 // Stripe calls this; its own rule is the signature check on every event
-                .requestMatchers(HttpMethod.POST, "/stripe/webhook").permitAll());
+                .requestMatchers(HttpMethod.POST, "/stripe/webhook").permitAll()
+                // the public figures as open data, for anyone, read from what was last worked out
+                .requestMatchers(HttpMethod.GET, "/open-data/areas.json", "/open-data/areas.csv").permitAll());
         // no browser session posts here, so there is no CSRF token to check
         http.csrf(csrf -> csrf.ignoringRequestMatchers("/stripe/webhook"));
         http.headers(headers -> headers

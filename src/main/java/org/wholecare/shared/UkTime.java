@@ -47,4 +47,14 @@ public final class UkTime {
     public static String month(java.time.temporal.TemporalAccessor month) {
         return MONTH.format(month);
     }
+
+    /** "April", for the first month of a range whose year is said once at its end. */
+    public static String monthName(java.time.temporal.TemporalAccessor month) {
+        return java.time.format.DateTimeFormatter.ofPattern("MMMM", java.util.Locale.UK).format(month);
+    }
+
+    /** The first moment of a UK day. */
+    public static Instant startOf(LocalDate day) {
+        return day.atStartOfDay(ZONE).toInstant();
+    }
 }

@@ -58,7 +58,10 @@ public class LoginView extends Main implements BeforeEnterObserver {
         Paragraph providers = new Paragraph();
         providers.add(new com.vaadin.flow.component.html.Span("Are you a care or health provider? "),
                 new com.vaadin.flow.component.html.Anchor("register-provider", "Register your organisation"));
-        add(title, intro, form, help, providers);
+        Paragraph areas = new Paragraph();
+        areas.add(new com.vaadin.flow.component.html.Span("Anyone can see how each area uses its budgets: "),
+                new com.vaadin.flow.component.html.Anchor("areas", "How areas compare"));
+        add(title, intro, form, help, providers, areas);
     }
 
     @Override

@@ -1,0 +1,3 @@
+/** The commissioner's area overview. */
+@org.jspecify.annotations.NullMarked
+package org.wholecare.oversight.ui;
