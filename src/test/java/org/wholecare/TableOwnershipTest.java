@@ -33,7 +33,7 @@ class TableOwnershipTest {
             Map.entry("proposal_option", "brokerage"), Map.entry("quote_message", "brokerage"),
             Map.entry("quote_request", "brokerage"), Map.entry("shortlist_item", "brokerage"),
             Map.entry("ledger_balance", "ledger"), Map.entry("ledger_book", "ledger"),
-            Map.entry("ledger_entry", "ledger"), Map.entry("ledger_line", "ledger"),
+            Map.entry("ledger_entry", "ledger"), Map.entry("ledger_line", "ledger"), Map.entry("ledger_spend", "ledger"),
             Map.entry("listing", "marketplace"), Map.entry("listing_district", "marketplace"),
             Map.entry("listing_price_history", "marketplace"), Map.entry("provider_decision", "marketplace"),
             Map.entry("provider_district", "marketplace"), Map.entry("provider_profile", "marketplace"),

@@ -87,13 +87,44 @@ public class AreaBooks {
         return books;
     }
 
+    /** Spent from one stream in the {@code period}-th of a run of times. */
+    public record SpentIn(int period, FundingStream stream, long pence) {
+    }
+
+    /**
+     * What the area's books spent in each of the times between consecutive {@code boundaries}
+     * (month starts, say), per stream, in one reading.
+     */
+    public List<SpentIn> spentBetween(long areaId, List<Instant> boundaries) {
+        if (boundaries.size() < 2) {
+            return List.of();
+        }
+        StringBuilder which = new StringBuilder("CASE");
+        List<Object> params = new ArrayList<>();
+        for (int i = 1; i < boundaries.size(); i++) {
+            which.append(" WHEN s.posted_at < ? THEN ").append(i - 1);
+            params.add(Timestamp.from(boundaries.get(i)));
+        }
+        which.append(" END");
+        params.add(areaId);
+        params.add(Timestamp.from(boundaries.getFirst()));
+        params.add(Timestamp.from(boundaries.getLast()));
+        return jdbc.sql("SELECT " + which + " AS period, s.stream, SUM(s.amount_pence) "
+                        + "FROM ledger_book k JOIN ledger_spend s ON s.budget_id = k.budget_id "
+                        + "WHERE k.area_id = ? AND s.posted_at >= ? AND s.posted_at < ? "
+                        + "GROUP BY period, s.stream")
+                .params(params)
+                .query((rs, n) -> new SpentIn(rs.getInt(1), FundingStream.valueOf(rs.getString(2)), rs.getLong(3)))
+                .list();
+    }
+
     /** What the area's books spent in {@code [from, to)}, per stream and purpose. */
     public List<Spent> spent(long areaId, Instant from, Instant to) {
         return jdbc.sql("""
-                        SELECT l.stream, e.reference, SUM(l.amount_pence) FROM ledger_line l
-                        JOIN ledger_entry e ON e.id = l.entry_id JOIN ledger_book k ON k.budget_id = l.budget_id
-                        WHERE k.area_id = ? AND l.account = 'SPENT' AND e.posted_at >= ? AND e.posted_at < ?
-                        GROUP BY l.stream, e.reference""")
+                        SELECT s.stream, s.reference, SUM(s.amount_pence) FROM ledger_book k
+                        JOIN ledger_spend s ON s.budget_id = k.budget_id
+                        WHERE k.area_id = ? AND s.posted_at >= ? AND s.posted_at < ?
+                        GROUP BY s.stream, s.reference""")
                 .params(areaId, Timestamp.from(from), Timestamp.from(to))
                 .query((rs, n) -> new Spent(FundingStream.valueOf(rs.getString(1)), rs.getString(2), rs.getLong(3)))
                 .list();

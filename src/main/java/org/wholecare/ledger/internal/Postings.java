@@ -143,10 +143,18 @@ public class Postings {
                         request.actorAccountId(), request.onBehalfOfAccountId(), reverses, Timestamp.from(now))
                 .update(keyHolder);
         long entryId = keyHolder.getKey().longValue();
+        Map<FundingStream, Long> spent = new java.util.EnumMap<>(FundingStream.class);
         for (Line line : lines) {
             jdbc.sql("INSERT INTO ledger_line (entry_id, budget_id, stream, account, amount_pence) VALUES (?, ?, ?, ?, ?)")
                     .params(entryId, budgetId, line.stream().name(), line.account().name(), line.pence()).update();
+            if (line.account() == LedgerAccount.SPENT) {
+                spent.merge(line.stream(), line.pence(), Long::sum);
+            }
         }
+        // what an area's spending is summed from: the same amounts, with when and what for
+        spent.forEach((stream, pence) -> jdbc.sql("INSERT INTO ledger_spend (entry_id, stream, budget_id, posted_at, "
+                + "reference, amount_pence) VALUES (?, ?, ?, ?, ?, ?)").params(entryId, stream.name(), budgetId,
+                Timestamp.from(now), request.reference(), pence).update());
         for (var change : changed.entrySet()) {
             String[] parts = change.getKey().split("/");
             jdbc.sql("UPDATE ledger_balance SET balance_pence = balance_pence + ? "
