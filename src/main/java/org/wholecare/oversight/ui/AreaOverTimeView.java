@@ -55,8 +55,7 @@ public class AreaOverTimeView extends Main implements BeforeEnterObserver {
     }
 
     private static String perTen(PublicFigures.Area a) {
-        return a.perTenThousandAdults() == null ? "not known"
-                : String.format(java.util.Locale.UK, "%.1f", a.perTenThousandAdults());
+        return AreasView.perTenThousand(a);
     }
 
     private static String onTime(PublicFigures.Area a) {

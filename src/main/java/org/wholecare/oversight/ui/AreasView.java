@@ -78,8 +78,7 @@ public class AreasView extends Main {
         List<String> cells = new ArrayList<>();
         cells.add(a.name());
         cells.add(a.people().words());
-        cells.add(a.perTenThousandAdults() == null ? "not known" : String.format(java.util.Locale.UK, "%.1f",
-                a.perTenThousandAdults()));
+        cells.add(perTenThousand(a));
         for (BudgetManagement m : BudgetManagement.values()) {
             var count = a.byModel().get(m.label());
             Long share = a.modelSharePercent().get(m.label());
@@ -100,6 +99,14 @@ public class AreasView extends Main {
             p.add(new Anchor("areas/" + a.areaId(), a.name()));
         }
         return p;
+    }
+
+    /** Per 10,000 adults; a count too small to give has no rate either, and without a population there is none. */
+    static String perTenThousand(PublicFigures.Area a) {
+        if (a.perTenThousandAdults() != null) {
+            return String.format(java.util.Locale.UK, "%.1f", a.perTenThousandAdults());
+        }
+        return a.adultPopulation() == null ? "not known" : "too few to say";
     }
 
     private static com.vaadin.flow.component.Component money(PublicFigures.Document d) {
@@ -131,7 +138,7 @@ public class AreasView extends Main {
     }
 
     private static String pounds(@Nullable Long pence) {
-        return pence == null ? "too few people to say" : Money.format(pence);
+        return pence == null ? "too few to say" : Money.format(pence);
     }
 
     private static com.vaadin.flow.component.Component prices(PublicFigures.Document d) {
