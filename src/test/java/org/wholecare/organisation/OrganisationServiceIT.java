@@ -44,6 +44,23 @@ class OrganisationServiceIT {
     }
 
     @Test
+    void anAdministratorRecordsAnAreasAdultsAndANumberThatCannotBeIsRefusedAtItsField() {
+        AreaSummary area = organisations.createArea("Northmere", "NM1");
+        assertThat(organisations.adultPopulation(area.id())).isEmpty();
+        for (Integer bad : new Integer[] {null, 0, -5, 20_000_001}) {
+            assertThatThrownBy(() -> organisations.recordAdultPopulation(area.id(), bad)).as(String.valueOf(bad))
+                    .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors())
+                            .containsOnlyKeys("adultPopulation"));
+        }
+        assertThat(organisations.adultPopulation(area.id())).isEmpty();
+        organisations.recordAdultPopulation(area.id(), 98_500);
+        assertThat(organisations.adultPopulation(area.id())).contains(98_500);
+        assertThatThrownBy(() -> actingAs.run(org.wholecare.TestArea.COMMISSIONER,
+                () -> { organisations.recordAdultPopulation(area.id(), 1); return null; }))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+    }
+
+    @Test
     void badAreasAndOrganisationsAreRefusedAndNothingIsSaved() {
         long organisationsBefore = repository.count();
         long districtsBefore = districts.count();

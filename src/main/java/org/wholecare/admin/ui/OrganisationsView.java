@@ -40,7 +40,7 @@ public class OrganisationsView extends Main {
         add(new H1("Organisations"), new Paragraph("Councils, NHS boards, brokerages and providers that use "
                 + "Wholecare. Add an organisation before you create accounts for its staff."));
 
-        add(organisationForm(), areaForm());
+        add(organisationForm(), areaForm(), populationForm());
 
         grid.addColumn(OrganisationSummary::name).setHeader("Name").setFlexGrow(2).setSortable(true);
         grid.addColumn(o -> o.type().label()).setHeader("Kind").setSortable(true);
@@ -105,6 +105,39 @@ public class OrganisationsView extends Main {
         var card = Ui.card("Add an area", new Paragraph("Only needed when Wholecare starts in a new area."),
                 name, districts, errors.formMessage(), add);
         card.addClassName("form");
+        return card;
+    }
+
+    /** The adults living in an area (the latest official estimate): the public comparison's "per 10,000 adults". */
+    private com.vaadin.flow.component.Component populationForm() {
+        Select<AreaSummary> area = new Select<>();
+        area.setLabel("Area");
+        area.setItemLabelGenerator(AreaSummary::name);
+        area.setItems(organisations.areas());
+        com.vaadin.flow.component.textfield.IntegerField adults =
+                new com.vaadin.flow.component.textfield.IntegerField("Adults living in the area");
+        adults.setHelperText("The latest official estimate, for example from the Office for National Statistics");
+        area.addValueChangeListener(e -> adults.setValue(e.getValue() == null ? null
+                : organisations.adultPopulation(e.getValue().id()).orElse(null)));
+        FormErrors errors = new FormErrors().field("area", area).field("adultPopulation", adults);
+        Button save = new Button("Save the number of adults", click -> {
+            errors.clear();
+            if (area.getValue() == null) {
+                errors.show(ValidationException.of("area", "Choose the area."));
+                return;
+            }
+            try {
+                organisations.recordAdultPopulation(area.getValue().id(), adults.getValue());
+                Notification.show("Saved. The public figures use it from their next working out.", 5000,
+                        Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            } catch (ValidationException e) {
+                errors.show(e);
+            }
+        });
+        var card = Ui.card("Adults living in each area", new Paragraph("The public comparison gives people with a "
+                + "budget per 10,000 adults."), area, adults, errors.formMessage(), save);
+        card.addClassName("form");
+        card.setId("adult-population");
         return card;
     }
 
