@@ -111,6 +111,26 @@ public final class TestArea {
         return day;
     }
 
+    /**
+     * A commissioner of an area other than Testford, made once through the real services (with an
+     * organisation of the given type), for tests that check one area sees nothing of another's.
+     */
+    public static String commissionerOfAnotherArea(ActingAs actingAs, org.springframework.jdbc.core.JdbcTemplate jdbc,
+            OrganisationService organisations, AccountService accounts, Invitations invitations, String username,
+            String areaName, String district, OrganisationType type, String fullName) {
+        if (jdbc.queryForObject("SELECT COUNT(*) FROM user_account WHERE username = ?", Long.class, username) == 0) {
+            String url = actingAs.run(ADMIN, () -> {
+                var area = organisations.createArea(areaName, district);
+                var funder = organisations.createOrganisation(areaName + " " + type.label(), type, area.id());
+                var account = accounts.createAccount(new org.wholecare.security.NewAccount(fullName, username,
+                        Role.COMMISSIONER, funder.id(), null, null));
+                return invitations.issueInvitation(account.id()).link().url();
+            });
+            invitations.acceptInvitation(url.substring(url.lastIndexOf('/') + 1), PASSWORD, PASSWORD);
+        }
+        return username;
+    }
+
     public static long areaId(ActingAs actingAs) {
         return actingAs.run(COMMISSIONER, () -> ((org.wholecare.security.SignedInUser) org.springframework.security
                 .core.context.SecurityContextHolder.getContext().getAuthentication().getPrincipal()).areaId());

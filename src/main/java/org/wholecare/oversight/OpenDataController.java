@@ -41,14 +41,19 @@ class OpenDataController {
     @GetMapping(path = JSON_PATH, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> json(HttpServletRequest request, @RequestParam(name = "area", required = false)
             @Nullable String area) {
-        Optional<ResponseEntity<String>> refused = refuse(request, area);
+        if (!perAddress.tryAcquire(SourceAddress.of(request.getRemoteAddr()))) {
+            return tooMany();
+        }
+        if (area == null) {
+            // exactly as kept: nothing to read apart and write again
+            return ok(figures.latestAsJson().orElse(notYetJson()), MediaType.APPLICATION_JSON);
+        }
+        Optional<PublicFigures.Document> latest = figures.latest();
+        Optional<ResponseEntity<String>> refused = badArea(area, latest);
         if (refused.isPresent()) {
             return refused.get();
         }
-        if (area == null) {
-            return ok(figures.latestAsJson().orElse(notYetJson()), MediaType.APPLICATION_JSON);
-        }
-        PublicFigures.Document d = figures.latest().orElseThrow();
+        PublicFigures.Document d = latest.orElseThrow();
         PublicFigures.Document one = new PublicFigures.Document(d.periodCode(), d.periodLabel(), d.workedOutAt(),
                 d.licence(), d.areas().stream().filter(a -> Long.toString(a.areaId()).equals(area.strip())).toList(),
                 d.allAreas());
@@ -59,11 +64,14 @@ class OpenDataController {
     ResponseEntity<String> csv(HttpServletRequest request, @RequestParam(name = "area", required = false)
             @Nullable String area) {
         MediaType csv = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
-        Optional<ResponseEntity<String>> refused = refuse(request, area);
+        if (!perAddress.tryAcquire(SourceAddress.of(request.getRemoteAddr()))) {
+            return tooMany();
+        }
+        Optional<PublicFigures.Document> latest = figures.latest();
+        Optional<ResponseEntity<String>> refused = area == null ? Optional.empty() : badArea(area, latest);
         if (refused.isPresent()) {
             return refused.get();
         }
-        Optional<PublicFigures.Document> latest = figures.latest();
         StringBuilder out = new StringBuilder();
         List<String> header = new ArrayList<>(List.of("area_id", "area", "adult_population", "people_with_a_budget",
                 "per_10000_adults"));
@@ -104,23 +112,21 @@ class OpenDataController {
         return ok(out.toString(), csv);
     }
 
-    /** Too many requests from one address, or an area number that is not one: said plainly. */
-    private Optional<ResponseEntity<String>> refuse(HttpServletRequest request, @Nullable String area) {
-        if (!perAddress.tryAcquire(SourceAddress.of(request.getRemoteAddr()))) {
-            return Optional.of(ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", "60")
-                    .contentType(MediaType.TEXT_PLAIN).body("Too many requests from your address. Try again in a minute."));
-        }
-        if (area == null) {
-            return Optional.empty();
-        }
+    private static ResponseEntity<String> tooMany() {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", "60")
+                .contentType(MediaType.TEXT_PLAIN).body("Too many requests from your address. Try again in a minute.");
+    }
+
+    /** An area number that is not one, or names no area of the figures read for this request: said plainly. */
+    private static Optional<ResponseEntity<String>> badArea(String area, Optional<PublicFigures.Document> latest) {
         String id = area.strip();
         if (!id.matches("[0-9]{1,18}")) {
             return Optional.of(ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN)
                     .body("The area must be given by its number, for example ?area=1. The numbers are in the "
                             + "area_id column of " + CSV_PATH + "."));
         }
-        boolean known = figures.latest().map(d -> d.areas().stream()
-                .anyMatch(a -> Long.toString(a.areaId()).equals(id))).orElse(false);
+        boolean known = latest.map(d -> d.areas().stream().anyMatch(a -> Long.toString(a.areaId()).equals(id)))
+                .orElse(false);
         if (!known) {
             return Optional.of(ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_PLAIN)
                     .body("There is no area " + id + " on Wholecare. The numbers are in the area_id column of "

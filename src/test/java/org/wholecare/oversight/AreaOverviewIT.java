@@ -43,8 +43,6 @@ import org.wholecare.purchase.PurchaseKinds;
 import org.wholecare.security.AccountService;
 import org.wholecare.security.ActingAs;
 import org.wholecare.security.Invitations;
-import org.wholecare.security.NewAccount;
-import org.wholecare.security.Role;
 import org.wholecare.shared.UkTime;
 import org.wholecare.shared.ValidationException;
 
@@ -240,20 +238,8 @@ class AreaOverviewIT {
                                 .asString().contains(message)));
     }
 
-    /** A commissioner of a second area, made once through the real services. */
     private String otherAreaCommissioner() {
-        String username = "commissioner.overbrook";
-        if (jdbc.queryForObject("SELECT COUNT(*) FROM user_account WHERE username = ?", Long.class, username) == 0) {
-            String url = actingAs.run(ADMIN, () -> {
-                var area = organisations.createArea("Overbrook", "OV1, OV2");
-                var board = organisations.createOrganisation("Overbrook NHS Board", OrganisationType.NHS_BOARD,
-                        area.id());
-                var account = accounts.createAccount(new NewAccount("Ola Over", username, Role.COMMISSIONER,
-                        board.id(), null, null));
-                return invitations.issueInvitation(account.id()).link().url();
-            });
-            invitations.acceptInvitation(url.substring(url.lastIndexOf('/') + 1), PASSWORD, PASSWORD);
-        }
-        return username;
+        return TestArea.commissionerOfAnotherArea(actingAs, jdbc, organisations, accounts, invitations,
+                "commissioner.overbrook", "Overbrook", "OV1, OV2", OrganisationType.NHS_BOARD, "Ola Over");
     }
 }

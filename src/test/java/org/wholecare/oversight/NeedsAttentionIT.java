@@ -40,8 +40,6 @@ import org.wholecare.purchase.Purchase;
 import org.wholecare.security.AccountService;
 import org.wholecare.security.ActingAs;
 import org.wholecare.security.Invitations;
-import org.wholecare.security.NewAccount;
-import org.wholecare.security.Role;
 import org.wholecare.shared.UkTime;
 import org.wholecare.shared.ValidationException;
 
@@ -224,19 +222,8 @@ class NeedsAttentionIT {
     }
 
     private String otherAreaCommissioner() {
-        String username = "commissioner.attention.elsewhere";
-        if (jdbc.queryForObject("SELECT COUNT(*) FROM user_account WHERE username = ?", Long.class, username) == 0) {
-            String url = actingAs.run(ADMIN, () -> {
-                var area = organisations.createArea("Elsewhere", "EW1");
-                var council = organisations.createOrganisation("Elsewhere Council", OrganisationType.COUNCIL,
-                        area.id());
-                var account = accounts.createAccount(new NewAccount("Eli Where", username, Role.COMMISSIONER,
-                        council.id(), null, null));
-                return invitations.issueInvitation(account.id()).link().url();
-            });
-            invitations.acceptInvitation(url.substring(url.lastIndexOf('/') + 1), PASSWORD, PASSWORD);
-        }
-        return username;
+        return TestArea.commissionerOfAnotherArea(actingAs, jdbc, organisations, accounts, invitations,
+                "commissioner.attention.elsewhere", "Elsewhere", "EW1", OrganisationType.COUNCIL, "Eli Where");
     }
 
     /** Evening care runs Friday to Sunday. */
