@@ -53,7 +53,9 @@ class SecurityConfiguration {
                 // Stripe calls this; its own rule is the signature check on every event
                 .requestMatchers(HttpMethod.POST, "/stripe/webhook").permitAll()
                 // the public figures as open data, for anyone, read from what was last worked out
-                .requestMatchers(HttpMethod.GET, "/open-data/areas.json", "/open-data/areas.csv").permitAll());
+                .requestMatchers(HttpMethod.GET, "/open-data/areas.json", "/open-data/areas.csv").permitAll()
+                // the provider directory as an Open Referral UK feed: published listings only
+                .requestMatchers(HttpMethod.GET, "/open-referral", "/open-referral/**").permitAll());
         // no browser session posts here, so there is no CSRF token to check
         http.csrf(csrf -> csrf.ignoringRequestMatchers("/stripe/webhook"));
         http.headers(headers -> headers
