@@ -10,6 +10,7 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wholecare.budget.AreaBudgets;
+import org.wholecare.budget.ContinuingHealthcare;
 import org.wholecare.budget.BudgetSummary;
 import org.wholecare.holder.BudgetManagement;
 import org.wholecare.holder.HolderDirectory;
@@ -52,15 +53,17 @@ public class Returns {
     }
 
     private final AreaBudgets budgets;
+    private final ContinuingHealthcare continuingHealthcare;
     private final AreaBooks books;
     private final HolderDirectory holders;
     private final OrganisationService organisations;
     private final CurrentUser currentUser;
     private final Clock clock;
 
-    Returns(AreaBudgets budgets, AreaBooks books, HolderDirectory holders, OrganisationService organisations,
-            CurrentUser currentUser, Clock clock) {
+    Returns(AreaBudgets budgets, ContinuingHealthcare continuingHealthcare, AreaBooks books, HolderDirectory holders,
+            OrganisationService organisations, CurrentUser currentUser, Clock clock) {
         this.budgets = budgets;
+        this.continuingHealthcare = continuingHealthcare;
         this.books = books;
         this.holders = holders;
         this.organisations = organisations;
@@ -101,11 +104,16 @@ public class Returns {
         Map<BudgetManagement, Long> byModel = new java.util.EnumMap<>(BudgetManagement.class);
         long adults = 0;
         long children = 0;
+        long inContinuingHealthcare = 0;
+        java.util.Set<Long> eligible = continuingHealthcare.inArea(areaId, quarter.from(), quarter.to());
         for (BudgetSummary b : budgets.runningIn(areaId, quarter.from(), quarter.to())) {
             if (allocated.getOrDefault(b.id(), 0L) <= 0) {
                 continue;
             }
             byModel.merge(b.management(), 1L, Long::sum);
+            if (eligible.contains(b.id())) {
+                inContinuingHealthcare++;
+            }
             HolderSummary h = people.get(b.holderId());
             if (h != null && !h.dateOfBirth().plusYears(AreaOverviews.ADULT_AGE).isAfter(quarter.to())) {
                 adults++;
@@ -127,8 +135,9 @@ public class Returns {
                     + "quarter's last day."));
             rows.add(new Row("Children (under 18)", Long.toString(children), counted + ", under 18 on the "
                     + "quarter's last day."));
-            rows.add(new Row("In NHS continuing healthcare", "not recorded", "Wholecare does not record "
-                    + "continuing healthcare eligibility yet, so this is counted outside it."));
+            rows.add(new Row("In NHS continuing healthcare", Long.toString(inContinuingHealthcare), counted
+                    + ", whose budget an NHS commissioner has recorded as eligible for NHS continuing healthcare "
+                    + "(on the person's page, as it stands today)."));
             return new Return("Personal health budgets, " + quarter.label(), quarter, List.copyOf(rows));
         }
         long direct = byModel.getOrDefault(BudgetManagement.DIRECT_PAYMENT, 0L);

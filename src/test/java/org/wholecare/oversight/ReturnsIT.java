@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.wholecare.IntegrationTest;
 import org.wholecare.TestArea;
+import org.wholecare.budget.ContinuingHealthcare;
 import org.wholecare.security.ActingAs;
 import org.wholecare.shared.UkTime;
 import org.wholecare.shared.ValidationException;
@@ -26,6 +27,7 @@ import org.wholecare.shared.ValidationException;
 class ReturnsIT {
 
     @Autowired Returns returns;
+    @Autowired ContinuingHealthcare continuingHealthcare;
     @Autowired ActingAs actingAs;
     @Autowired JdbcTemplate jdbc;
     @Autowired Clock clock;
@@ -69,6 +71,42 @@ class ReturnsIT {
                 .contains("People with a personal health budget," + total + ",\"People whose budget ran on at least "
                         + "one day of " + quarter.label() + " with money from NHS health in it, as at the quarter's "
                         + "end.\"," + quarter.code() + "\r\n");
+    }
+
+    @Test
+    void theNhsReturnCountsThePeopleAnNhsCommissionerRecordedAsInContinuingHealthcare() {
+        ReportingPeriod quarter = thisQuarter();
+        long budgetId = jdbc.queryForObject("SELECT MAX(b.id) FROM budget b JOIN budget_holder h ON h.id = b.holder_id "
+                + "JOIN user_account u ON u.id = h.account_id WHERE u.username = ?", Long.class, HOLDER);
+        // the council sees it but does not decide it; nor does anyone of another area
+        assertThatThrownBy(() -> actingAs.run(COUNCIL, () -> {
+            continuingHealthcare.record(budgetId, true);
+            return null;
+        })).isInstanceOf(AccessDeniedException.class);
+        assertThat(actingAs.run(COUNCIL, () -> continuingHealthcare.isEligible(budgetId))).isFalse();
+        try {
+            actingAs.run(COMMISSIONER, () -> {
+                continuingHealthcare.record(budgetId, true);
+                return null;
+            });
+            assertThat(actingAs.run(COUNCIL, () -> continuingHealthcare.isEligible(budgetId))).isTrue();
+            long counted = jdbc.queryForObject("""
+                    SELECT COUNT(*) FROM budget b WHERE b.area_id = ? AND b.start_date <= ? AND b.end_date >= ?
+                    AND b.continuing_healthcare = TRUE AND (SELECT -COALESCE(SUM(l.amount_pence), 0) FROM ledger_line l
+                      WHERE l.budget_id = b.id AND l.stream = 'NHS_HEALTH' AND l.account = 'FUNDING') > 0""",
+                    Long.class, TestArea.areaId(actingAs), Date.valueOf(quarter.to()), Date.valueOf(quarter.from()));
+            assertThat(counted).isPositive();
+            Returns.Return nhs = actingAs.run(COMMISSIONER, () -> returns.forMyFunder(quarter.code()));
+            assertThat(value(nhs, "In NHS continuing healthcare")).isEqualTo(Long.toString(counted));
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM access_log WHERE holder_id = (SELECT holder_id "
+                    + "FROM budget WHERE id = ?) AND action = 'Recorded eligibility for NHS continuing healthcare'",
+                    Long.class, budgetId)).isPositive();
+        } finally {
+            actingAs.run(COMMISSIONER, () -> {
+                continuingHealthcare.record(budgetId, false);
+                return null;
+            });
+        }
     }
 
     @Test

@@ -75,10 +75,12 @@ public class HolderRecordView extends Main implements BeforeEnterObserver {
     private final java.time.Clock clock;
 
     private final org.wholecare.plan.PlanLineSpending spending;
+    private final org.wholecare.budget.ContinuingHealthcare continuingHealthcare;
 
     HolderRecordView(java.time.Clock clock, BudgetHolderService holders, BudgetService budgets, OrganisationService organisations,
             SupportPlanService plans, ConsentService consent, ConsentChanges consentChanges,
-            org.wholecare.plan.PlanLineSpending spending) {
+            org.wholecare.plan.PlanLineSpending spending, org.wholecare.budget.ContinuingHealthcare continuingHealthcare) {
+        this.continuingHealthcare = continuingHealthcare;
         this.clock = clock;
         this.spending = spending;
         this.consent = consent;
@@ -117,6 +119,8 @@ public class HolderRecordView extends Main implements BeforeEnterObserver {
         }
         BudgetOverview overview = budgets.overview(budget.get().id());
         BudgetFigures.render(overview, BudgetFigures.firstName(holder.fullName())).forEach(this::add);
+        add(ContinuingHealthcareCard.of(continuingHealthcare, budget.get().id(),
+                BudgetFigures.firstName(holder.fullName()), this::render));
         add(adjustForm(budget.get()));
         add(history(budget.get()));
     }
