@@ -84,6 +84,28 @@ class OversightJourney {
                         .contains("from 1 to 52");
                 commissioner.click(By.xpath("//ul[@id='reason-surplus']//a[normalize-space(.)='Sam Taylor']"));
                 commissioner.waitForHeading("Sam Taylor");
+                // continuing healthcare is the NHS's decision: the council sees it and cannot change it
+                assertThat(commissioner.textOf("continuing-healthcare")).contains("The NHS commissioner records this");
+                assertThat(commissioner.pageText()).doesNotContain("Save the NHS decision");
+            });
+        }
+        try (Browser nhs = new Browser()) {
+            nhs.steps("continuing-healthcare", () -> {
+                nhs.signIn("commissioner", Browser.DEMO_PASSWORD);
+                nhs.go(Page.NEEDS_ATTENTION);
+                nhs.click(By.xpath("//ul[@id='reason-surplus']//a[normalize-space(.)='Sam Taylor']"));
+                nhs.waitForHeading("Sam Taylor");
+                assertThat(nhs.textOf("continuing-healthcare-now")).isEqualTo("Sam is not recorded as eligible for "
+                        + "NHS continuing healthcare.");
+                nhs.tick("Eligible for NHS continuing healthcare");
+                nhs.clickButton("Save the NHS decision");
+                nhs.waitForText("Sam is recorded as eligible for NHS continuing healthcare.");
+                nhs.assertAccessible("a person's page with continuing healthcare recorded");
+                nhs.screenshot("continuing-healthcare");
+                // put back as the demo has it, for the journeys that follow
+                nhs.tick("Eligible for NHS continuing healthcare");
+                nhs.clickButton("Save the NHS decision");
+                nhs.waitForText("Sam is not recorded as eligible for NHS continuing healthcare.");
             });
         }
         try (Browser holder = new Browser()) {
@@ -91,7 +113,8 @@ class OversightJourney {
                 holder.signIn("holder", Browser.DEMO_PASSWORD);
                 holder.go(Page.ACCESS_LOG);
                 assertThat(holder.textOf("access-log")).contains("Tom Reid")
-                        .contains("Saw in the needs-attention list");
+                        .contains("Saw in the needs-attention list")
+                        .contains("Recorded eligibility for NHS continuing healthcare");
             });
         }
     }

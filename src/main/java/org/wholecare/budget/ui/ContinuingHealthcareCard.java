@@ -32,7 +32,7 @@ final class ContinuingHealthcareCard {
         }
         Checkbox box = new Checkbox("Eligible for NHS continuing healthcare", eligible);
         box.setId("continuing-healthcare-eligible");
-        Button save = new Button("Save", click -> {
+        Button save = new Button("Save the NHS decision", click -> {
             continuingHealthcare.record(budgetId, box.getValue());
             Notification.show(box.getValue() ? "Recorded: " + firstName + " is eligible for NHS continuing healthcare."
                     : "Recorded: " + firstName + " is not eligible for NHS continuing healthcare.", 5000,
