@@ -11,13 +11,13 @@ class SignInJourney {
 
     @ParameterizedTest(name = "{0} signs in and sees their home")
     @CsvSource(delimiter = '|', value = {
-        "holder       | Sam Taylor   | Budget holder           | Postcode district NB4  | Money you can use now | Home;Find support;Budget;Purchases;Support plan;Proposals;Who can help me;Who has looked",
-        "carer        | Jo Taylor    | Representative or carer | Area Northbrook        | Sam Taylor (Partner and carer) | Home;Clients;Find support;Budget;Purchases;Support plan;Proposals",
-        "broker       | Priya Shah   | Broker                  | Northbrook Independent Living | Your caseload | Home;Clients;Find support;Budget;Purchases;Support plan",
-        "provider     | Mark Owens   | Provider staff          | Riverside Home Care    | Areas you serve | Home;Your listings;Bookings;Quote requests",
-        "commissioner | Nadia Okafor | Commissioner            | NHS Northbrook Integrated Care Board | Budget holders | Home;Area overview;Needs attention;Budget holders;Pooling and rules;Provider checks;Payments and disputes",
-        "council      | Tom Reid     | Commissioner            | Northbrook Council     | Brokerages | Home;Area overview;Needs attention;Budget holders;Pooling and rules;Provider checks;Payments and disputes",
-        "admin        | Morgan Lee   | Administrator           | Councils               | Waiting to set a password | Home;Organisations;Accounts",
+        "holder       | Sam Taylor   | Budget holder           | Postcode district NB4  | Money you can use now | Home;Find support;Budget;Purchases;Support plan;Proposals;Who can help me;Who has looked;Your details",
+        "carer        | Jo Taylor    | Representative or carer | Area Northbrook        | Sam Taylor (Partner and carer) | Home;Clients;Find support;Budget;Purchases;Support plan;Proposals;Your details",
+        "broker       | Priya Shah   | Broker                  | Northbrook Independent Living | Your caseload | Home;Clients;Find support;Budget;Purchases;Support plan;Your details",
+        "provider     | Mark Owens   | Provider staff          | Riverside Home Care    | Areas you serve | Home;Your listings;Bookings;Quote requests;Your details",
+        "commissioner | Nadia Okafor | Commissioner            | NHS Northbrook Integrated Care Board | Budget holders | Home;Area overview;Needs attention;Budget holders;Pooling and rules;Provider checks;Payments and disputes;Your details",
+        "council      | Tom Reid     | Commissioner            | Northbrook Council     | Brokerages | Home;Area overview;Needs attention;Budget holders;Pooling and rules;Provider checks;Payments and disputes;Your details",
+        "admin        | Morgan Lee   | Administrator           | Councils               | Waiting to set a password | Home;Organisations;Accounts;Your details",
     })
     void eachDemoRoleSignsInAndSeesTheirOwnHome(String username, String fullName, String roleLabel,
             String detail, String section, String menu) {

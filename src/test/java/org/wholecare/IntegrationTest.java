@@ -17,6 +17,6 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import({TestClock.Configuration.class, TestArea.Configuration.class})
+@Import({TestClock.Configuration.class, TestArea.Configuration.class, TestMail.Configuration.class})
 public @interface IntegrationTest {
 }

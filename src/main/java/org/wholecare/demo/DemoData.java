@@ -88,11 +88,14 @@ class DemoData implements ApplicationRunner {
     private final ConsentChanges consentChanges;
     private final Conflicts conflicts;
 
-    DemoData(ConsentService consent, ConsentChanges consentChanges, Conflicts conflicts, OrganisationService organisations, AccountService accounts, org.wholecare.security.Invitations invitations, BudgetHolderService holders,
+    private final org.wholecare.security.AccountEmails accountEmails;
+
+    DemoData(org.wholecare.security.AccountEmails accountEmails, ConsentService consent, ConsentChanges consentChanges, Conflicts conflicts, OrganisationService organisations, AccountService accounts, org.wholecare.security.Invitations invitations, BudgetHolderService holders,
             BudgetService budgets, PoolingService pooling, SupportPlanService plans,
             ProviderService providers, org.wholecare.marketplace.ProviderDecisions providerDecisions, ListingService listings, Bookings bookings, ProviderBookings providerBookings,
             Invoices invoices, Payouts payments,
             ReviewService reviews, ActingAs actingAs, TransactionTemplate transaction, java.time.Clock clock) {
+        this.accountEmails = accountEmails;
         this.clock = clock;
         this.bookings = bookings;
         this.providerBookings = providerBookings;
@@ -131,6 +134,8 @@ class DemoData implements ApplicationRunner {
                 return null;
             }
             load();
+            // example addresses (.example is reserved, so nothing can reach a real inbox)
+            accounts.accounts().forEach(a -> accountEmails.recordFor(a.id(), a.username() + "@northbrook.example"));
             return null;
         }));
     }

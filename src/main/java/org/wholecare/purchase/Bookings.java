@@ -69,9 +69,13 @@ public class Bookings {
     private final CurrentUser currentUser;
     private final Clock clock;
 
+    private final org.springframework.context.ApplicationEventPublisher events;
+
     Bookings(JdbcClient jdbc, PurchaseRecords purchases, Settlement settlement, ConsentService consent,
             BudgetService budgets, PoolingService pooling, SearchService search, Proposals proposals,
-            SupportPlanService plans, CurrentUser currentUser, Clock clock) {
+            SupportPlanService plans, CurrentUser currentUser, Clock clock,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.purchases = purchases;
         this.settlement = settlement;
@@ -157,6 +161,8 @@ public class Bookings {
                 purchases.streamCommitted(purchaseId, part.stream(), part.pence());
             }
         }
+        // told in the same transaction: the provider's email is queued only if the booking is kept
+        events.publishEvent(new BookingRequested(purchaseId, listing.organisationId()));
         return purchases.purchase(purchaseId);
     }
 

@@ -38,8 +38,15 @@ public class ProviderBookings {
     private final CurrentUser currentUser;
     private final Clock clock;
 
+    private final org.springframework.context.ApplicationEventPublisher events;
+    private final java.time.Duration autoConfirmAfter;
+
     ProviderBookings(JdbcClient jdbc, PurchaseRecords purchases, Settlement settlement, HolderRecords records,
-            CurrentUser currentUser, Clock clock) {
+            CurrentUser currentUser, Clock clock, org.springframework.context.ApplicationEventPublisher events,
+            @org.springframework.beans.factory.annotation.Value("${wholecare.invoices.auto-confirm-after:14d}")
+            java.time.Duration autoConfirmAfter) {
+        this.events = events;
+        this.autoConfirmAfter = autoConfirmAfter;
         this.jdbc = jdbc;
         this.purchases = purchases;
         this.settlement = settlement;
@@ -162,6 +169,8 @@ public class ProviderBookings {
                         + "VALUES (?, ?, ?, 'RAISED', ?, ?)")
                 .params(purchaseId, units, amount, currentUser.require().accountId(), purchases.now()).update();
         records.recordChange(p.holderId(), "Sent an invoice for " + Money.format(amount) + " for " + p.title());
+        events.publishEvent(new InvoiceRaised(purchaseId, p.holderId(), purchases.now().toInstant()
+                .plus(autoConfirmAfter).atZone(org.wholecare.shared.UkTime.ZONE).toLocalDate()));
         return purchases.purchase(purchaseId);
     }
 

@@ -49,6 +49,9 @@ class UserAccount {
     /** Sessions that began before this have ended (a new role or organisation, a new password). */
     private @Nullable Instant sessionsValidFrom;
 
+    /** Where Wholecare's emails go; empty for someone who has given none (they get none). */
+    private @Nullable String email;
+
     @Version
     private long version;
 
@@ -64,6 +67,14 @@ class UserAccount {
         this.areaId = areaId;
         this.postcodeDistrict = postcodeDistrict;
         this.createdAt = createdAt;
+    }
+
+    @Nullable String getEmail() {
+        return email;
+    }
+
+    void setEmail(@Nullable String email) {
+        this.email = email;
     }
 
     void setPasswordHash(String passwordHash, Instant now) {

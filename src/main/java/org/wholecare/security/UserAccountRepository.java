@@ -21,6 +21,8 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
 
     long countByOrganisationId(Long organisationId);
 
+    List<UserAccount> findByOrganisationId(Long organisationId);
+
     long countByPasswordHashIsNull();
 
     boolean existsByRoleAndPasswordHashIsNotNull(Role role);

@@ -21,7 +21,8 @@ import org.wholecare.shell.Ui;
 @RolesAllowed(Roles.ADMINISTRATOR)
 public class AdministratorHomeView extends HomePage {
 
-    AdministratorHomeView(CurrentUser currentUser, OrganisationService organisations, AccountService accounts) {
+    AdministratorHomeView(CurrentUser currentUser, OrganisationService organisations, AccountService accounts,
+            org.wholecare.notification.EmailProblems emails) {
         super(currentUser, organisations, "You manage the organisations and people that use Wholecare.");
         List<String> orgFacts = new ArrayList<>();
         organisations.countByType().forEach((type, count) -> {
@@ -36,7 +37,26 @@ public class AdministratorHomeView extends HomePage {
         accountFacts.add("Waiting to set a password");
         accountFacts.add(String.valueOf(accounts.countWaitingForPassword()));
         add(Ui.card("Organisations", Ui.facts(orgFacts.toArray(String[]::new))),
-                Ui.card("Accounts", Ui.facts(accountFacts.toArray(String[]::new))));
+                Ui.card("Accounts", Ui.facts(accountFacts.toArray(String[]::new))), emailCard(emails.summary()));
+    }
+
+    /** Whether emails are going, and any that could not be sent after every try (who and why, never what). */
+    private static com.vaadin.flow.component.Component emailCard(org.wholecare.notification.EmailProblems.Summary s) {
+        var card = Ui.card("Emails", Ui.facts("Emails", s.mailIsSetUp() ? "Set up: emails are sent"
+                : "Not set up: nothing is emailed, and invitation links are shown on screen",
+                "Waiting to be sent", String.valueOf(s.waiting()), "Could not be sent", String.valueOf(s.failed())));
+        card.setId("email-problems");
+        if (!s.recentFailures().isEmpty()) {
+            var list = new com.vaadin.flow.component.html.UnorderedList();
+            for (var f : s.recentFailures()) {
+                list.add(new com.vaadin.flow.component.html.ListItem("To " + f.to() + " (" + f.kind() + "), first "
+                        + "tried " + org.wholecare.shared.UkTime.dayAndTime(f.firstTried()) + ", " + f.tries()
+                        + " tries: " + f.lastError()));
+            }
+            card.add(new com.vaadin.flow.component.html.Paragraph("These could not be sent. Check the mail server "
+                    + "settings (spring.mail.*); the people can still see what waits for them when they sign in."), list);
+        }
+        return card;
     }
 
     private static String plural(OrganisationType type) {
