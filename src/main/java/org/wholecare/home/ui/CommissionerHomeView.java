@@ -20,9 +20,11 @@ import org.wholecare.shell.Ui;
 @RolesAllowed(Roles.COMMISSIONER)
 public class CommissionerHomeView extends HomePage {
 
-    CommissionerHomeView(CurrentUser currentUser, OrganisationService organisations, AccountService accounts) {
+    CommissionerHomeView(CurrentUser currentUser, OrganisationService organisations, AccountService accounts,
+            java.util.List<org.wholecare.shared.ThingsToDo> things) {
         super(currentUser, organisations, "You set up people's budgets, agree how the council and the NHS "
                 + "share costs in your area, and check that providers are safe to use.");
+        add(ThingsToDoCard.of(things));
         Map<OrganisationType, Long> counts = organisations.countByTypeInArea(area.id());
         add(Ui.card("Your area: " + area.name(), Ui.facts(
                 "Budget holders", String.valueOf(accounts.countInArea(Role.BUDGET_HOLDER, area.id())),

@@ -23,9 +23,10 @@ import org.wholecare.shell.Ui;
 public class HolderHomeView extends HomePage {
 
     HolderHomeView(CurrentUser currentUser, OrganisationService organisations, BudgetHolderService holders,
-            BudgetService budgets) {
+            BudgetService budgets, java.util.List<org.wholecare.shared.ThingsToDo> things) {
         super(currentUser, organisations, "This is your Wholecare home. Your budget for health and social care "
                 + "is shown as one amount, with what you have spent and what is left.");
+        add(ThingsToDoCard.of(things));
         var budget = holders.mine().flatMap(h -> budgets.currentBudget(h.id()));
         if (budget.isEmpty()) {
             add(Ui.card("Your budget", new Paragraph("Your budget has not been set up yet. Your council or NHS team "

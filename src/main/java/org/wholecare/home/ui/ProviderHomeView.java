@@ -21,9 +21,10 @@ import org.wholecare.shell.Ui;
 public class ProviderHomeView extends HomePage {
 
     ProviderHomeView(CurrentUser currentUser, OrganisationService organisations, AccountService accounts,
-            ProviderBookings providerBookings) {
+            ProviderBookings providerBookings, java.util.List<org.wholecare.shared.ThingsToDo> things) {
         super(currentUser, organisations, "You list your organisation's services, answer requests for quotes, "
                 + "accept bookings and get paid.");
+        add(ThingsToDoCard.of(things));
         var counts = providerBookings.bookingCountsForMe();
         var card = Ui.card("Bookings", Ui.facts(
                 "Waiting for you to accept or decline", String.valueOf(counts.waiting()),

@@ -34,9 +34,10 @@ import org.wholecare.shell.Ui;
 public class RepresentativeHomeView extends HomePage {
 
     RepresentativeHomeView(CurrentUser currentUser, OrganisationService organisations, ConsentService consent,
-            java.time.Clock clock) {
+            java.time.Clock clock, java.util.List<org.wholecare.shared.ThingsToDo> things) {
         super(currentUser, organisations, "You help someone manage their care budget. You can act for them "
                 + "only in the ways they (or a court) have allowed.");
+        add(ThingsToDoCard.of(things));
         // the grants themselves, not a look at anyone's records: nothing to write in an access log yet
         var grants = consent.grantsToMe();
         if (grants.isEmpty()) {
