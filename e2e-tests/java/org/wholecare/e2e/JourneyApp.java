@@ -24,6 +24,14 @@ import org.wholecare.platform.EmbeddedMariaDb;
 final class JourneyApp {
 
     private static String baseUrl;
+    /** The SMTP server the app sends to, so journeys read the emails people would get; none for an app run elsewhere. */
+    private static com.icegreen.greenmail.util.GreenMail mail;
+
+    /** The emails the app has sent, or null when the journeys drive an app they did not start. */
+    static synchronized com.icegreen.greenmail.util.GreenMail mail() {
+        baseUrl();
+        return mail;
+    }
 
     private JourneyApp() {
     }
@@ -57,13 +65,23 @@ final class JourneyApp {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = socket.getLocalPort();
         }
+        int smtpPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            smtpPort = socket.getLocalPort();
+        }
+        mail = new com.icegreen.greenmail.util.GreenMail(new com.icegreen.greenmail.util.ServerSetup(smtpPort,
+                "127.0.0.1", com.icegreen.greenmail.util.ServerSetup.PROTOCOL_SMTP));
+        mail.start();
         String java = ProcessHandle.current().info().command().orElse("java");
         Path log = work.resolve("app.log");
         ProcessBuilder builder = new ProcessBuilder(List.of(java, "-jar", jar.toAbsolutePath().toString(),
                 "--server.port=" + port, "--spring.profiles.active=demo",
                 // every journey signs in from this one address: its wrong-try allowance (SignInProtectionIT
                 // tests the real one) must not stand between one journey and the next
-                "--wholecare.security.failed-sign-ins-per-minute=1000"))
+                "--wholecare.security.failed-sign-ins-per-minute=1000",
+                // emails go to the server above, sent every second so a journey waits on them briefly
+                "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort,
+                "--wholecare.email.from=Wholecare <no-reply@wholecare.test>", "--wholecare.email.delivery-interval=1s"))
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("SPRING_DATASOURCE_URL", db.jdbcUrl());
         builder.environment().put("SPRING_DATASOURCE_USERNAME", db.username());
@@ -80,6 +98,7 @@ final class JourneyApp {
                 app.destroyForcibly();
             }
             db.close();
+            mail.stop();
         }));
         String url = "http://localhost:" + port;
         waitUntilReady(app, url, log);

@@ -55,7 +55,13 @@ class PurchaseJourney {
                 // the provider's home counts the booking as waiting for them
                 provider.waitForHeading("Hello, Mark Owens");
                 int waiting = Figures.count(provider.textOf("bookings-summary"), "Waiting for you to accept or decline");
-                provider.go(Page.BOOKINGS);
+                // told on the home page, with the same count, and by email with no details in it
+                String todo = provider.textOf("things-to-do");
+                assertThat(todo).contains(waiting == 1 ? "A booking to accept or decline"
+                        : waiting + " bookings to accept or decline");
+                Mail.waitFor("provider@northbrook.example", "A new booking is waiting for you")
+                        .ifPresent(body -> assertThat(body).contains("/provider/bookings").doesNotContain("£"));
+                provider.click(By.linkText("Answer them"));
                 // the home counts exactly the bookings waiting for an answer here, this one among them
                 provider.waitForText("Evening and weekend care");
                 assertThat(provider.driver.findElements(By.xpath("//vaadin-button[starts-with(@aria-label, "
@@ -74,7 +80,15 @@ class PurchaseJourney {
                 provider.assertAccessible("the provider's bookings");
             });
             holder.steps("holder-confirms", () -> {
-                holder.go(Page.PURCHASES);
+                // told on the home page and by email, as is Jo, who acts for Sam
+                holder.open("/holder");
+                assertThat(holder.textOf("things-to-do")).contains("An invoice from Riverside Home Care for £54.00: "
+                        + "confirm it or say what is wrong.");
+                Mail.waitFor("holder@northbrook.example", "You have an invoice to check")
+                        .ifPresent(body -> assertThat(body).contains("it will be confirmed on").doesNotContain("£"));
+                Mail.waitFor("carer@northbrook.example", "You have an invoice to check for Sam");
+                holder.screenshot("things-to-do");
+                holder.click(By.linkText("Check it"));
                 holder.click(By.xpath("//vaadin-button[@aria-label='Confirm the invoice for Evening and weekend care']"));
                 holder.waitForText("Waiting to be settled outside Stripe");
                 holder.assertAccessible("the purchases page");
