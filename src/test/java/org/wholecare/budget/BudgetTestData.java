@@ -61,6 +61,27 @@ public final class BudgetTestData {
         return registered.holder();
     }
 
+    /** A holder in TF4 and the carer who acts for them, both signed up, with £5,000.00 each of council and NHS money. */
+    public record WithCarer(HolderSummary holder, String username, String carer) {
+    }
+
+    public static WithCarer holderWithCarer(ActingAs actingAs, BudgetHolderService holders, BudgetService budgets,
+            org.wholecare.security.Invitations invitations, String prefix, long n) {
+        String username = prefix + "." + n;
+        String carer = prefix + ".carer." + n;
+        var registered = actingAs.run(COMMISSIONER, () -> holders.register(new RegisterHolder(
+                Character.toUpperCase(prefix.charAt(0)) + prefix.substring(1) + " " + n, username,
+                LocalDate.of(1950, 3, 3), nextNhsNumber(), "TF4", "Carer " + n, carer, "Daughter")));
+        for (var invitation : java.util.List.of(registered.holderInvitation(), registered.representativeInvitation())) {
+            String url = invitation.link().url();
+            invitations.acceptInvitation(url.substring(url.lastIndexOf('/') + 1), org.wholecare.TestArea.PASSWORD,
+                    org.wholecare.TestArea.PASSWORD);
+        }
+        budget(actingAs, budgets, registered.holder(), Map.of(FundingStream.COUNCIL_SOCIAL_CARE, 500_000L,
+                FundingStream.NHS_HEALTH, 500_000L));
+        return new WithCarer(registered.holder(), username, carer);
+    }
+
     /** A year's budget with the given allocations (pence) and a note for each. */
     public static BudgetSummary budget(ActingAs actingAs, BudgetService budgets, HolderSummary holder,
             Map<FundingStream, Long> allocations) {

@@ -67,17 +67,9 @@ class ThingsToDoIT {
     @Test
     void aBookingWaitsForTheProviderThenItsInvoiceForThePersonAndTheirCarerThenADisputeForTheCommissioner() {
         long n = SEQUENCE.incrementAndGet();
-        var registered = actingAs.run(COMMISSIONER, () -> holders.register(new RegisterHolder("Todo " + n,
-                "todo." + n, LocalDate.of(1949, 4, 4), BudgetTestData.nextNhsNumber(), "TF4", "Helper " + n,
-                "todo.helper." + n, "Son")));
-        for (var invitation : List.of(registered.holderInvitation(), registered.representativeInvitation())) {
-            String url = invitation.link().url();
-            invitations.acceptInvitation(url.substring(url.lastIndexOf('/') + 1), TestArea.PASSWORD, TestArea.PASSWORD);
-        }
-        BudgetTestData.budget(actingAs, budgets, registered.holder(), Map.of(FundingStream.COUNCIL_SOCIAL_CARE,
-                500_000L, FundingStream.NHS_HEALTH, 500_000L));
-        String holder = "todo." + n;
-        String helper = "todo.helper." + n;
+        var registered = BudgetTestData.holderWithCarer(actingAs, holders, budgets, invitations, "todo", n);
+        String holder = registered.username();
+        String helper = registered.carer();
         long dayCentre = actingAs.run(HOLDER, () -> search.search(new SearchQuery("Day centre with lunch", null, "TF4",
                 null, null, null, null, 0, 5)).results().getFirst().listing().id());
         LocalDate day = TestArea.dayCentreDayFrom(UkTime.today(clock).plusDays(1));

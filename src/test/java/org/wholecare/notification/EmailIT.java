@@ -86,17 +86,9 @@ class EmailIT {
 
     private People people() {
         long n = SEQUENCE.incrementAndGet();
-        var registered = actingAs.run(COMMISSIONER, () -> holders.register(new RegisterHolder("Mail " + n,
-                "mail." + n, LocalDate.of(1950, 3, 3), BudgetTestData.nextNhsNumber(), "TF4", "Carer " + n,
-                "mail.carer." + n, "Daughter")));
-        for (var invitation : List.of(registered.holderInvitation(), registered.representativeInvitation())) {
-            String url = invitation.link().url();
-            invitations.acceptInvitation(url.substring(url.lastIndexOf('/') + 1), TestArea.PASSWORD, TestArea.PASSWORD);
-        }
-        BudgetTestData.budget(actingAs, budgets, registered.holder(), Map.of(FundingStream.COUNCIL_SOCIAL_CARE,
-                500_000L, FundingStream.NHS_HEALTH, 500_000L));
-        People p = new People(n, "mail." + n, "mail.carer." + n, registered.holder().id(), "day.centre." + n
-                + "@example.org");
+        var registered = BudgetTestData.holderWithCarer(actingAs, holders, budgets, invitations, "mail", n);
+        People p = new People(n, registered.username(), registered.carer(), registered.holder().id(),
+                "day.centre." + n + "@example.org");
         actingAs.run(ADMIN, () -> {
             accountEmails.recordFor(account(p.holder()), p.holderEmail());
             accountEmails.recordFor(account(p.carer()), p.carerEmail());
