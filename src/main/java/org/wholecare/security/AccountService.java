@@ -111,9 +111,17 @@ public class AccountService {
         Place place = place(request, errors);
         Long areaId = place.areaId();
         String district = place.district();
+        String email = null;
+        try {
+            email = YourDetails.checked(request.email());
+        } catch (ValidationException e) {
+            e.fieldErrors().forEach(errors::add);
+        }
         errors.throwIfAny();
-        UserAccount saved = accounts.save(new UserAccount(username, fullName, role,
-                role.belongsToOrganisation() ? request.organisationId() : null, areaId, district, clock.instant()));
+        UserAccount account = new UserAccount(username, fullName, role,
+                role.belongsToOrganisation() ? request.organisationId() : null, areaId, district, clock.instant());
+        account.setEmail(email);
+        UserAccount saved = accounts.save(account);
         return summary(saved, clock.instant());
     }
 

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -38,7 +39,7 @@ public class Invitations {
     private final UserAccountRepository accounts;
     private final InvitationRepository links;
     private final PasswordEncoder passwordEncoder;
-    private final InvitationSender invitationSender;
+    private final ObjectProvider<InvitationSender> invitationSender;
     private final TrustedDevices trustedDevices;
     private final SecurityProperties properties;
     private final CurrentUser currentUser;
@@ -47,7 +48,7 @@ public class Invitations {
     private final SecureRandom random = new SecureRandom();
 
     Invitations(UserAccountRepository accounts, InvitationRepository links, PasswordEncoder passwordEncoder,
-            InvitationSender invitationSender, TrustedDevices trustedDevices, SecurityProperties properties,
+            ObjectProvider<InvitationSender> invitationSender, TrustedDevices trustedDevices, SecurityProperties properties,
             CurrentUser currentUser, Clock clock, @Value("${wholecare.public-url}") String publicUrl) {
         this.accounts = accounts;
         this.links = links;
@@ -101,9 +102,13 @@ public class Invitations {
         Instant expiresAt = now.plus(properties.invitationValidity());
         links.save(new Invitation(account.getId(), hash(token), now, expiresAt,
                 currentUser.find().map(SignedInUser::accountId).orElse(null)));
-        var link = new InvitationLink(account.getFullName(), account.getUsername(),
+        var link = new InvitationLink(account.getId(), account.getFullName(), account.getUsername(),
                 publicUrl + "/invitation/" + token, expiresAt);
-        return new IssuedInvitation(link, invitationSender.send(link), UkTime.dayAndTime(expiresAt));
+        InvitationSender sender = invitationSender.getIfAvailable();
+        java.util.Optional<String> sent = sender == null ? java.util.Optional.empty() : sender.send(link);
+        return new IssuedInvitation(link, sent.orElse("No email can be sent to " + account.getFullName()
+                + " from here. Give them this link yourself, by a safe route."), UkTime.dayAndTime(expiresAt),
+                sent.isPresent());
     }
 
     /** Anyone holding a link may ask whether it still works: the unguessable token is the authority. */

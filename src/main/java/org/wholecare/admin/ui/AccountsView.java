@@ -56,8 +56,9 @@ public class AccountsView extends Main {
         this.organisations = organisations;
         this.changePanel = new AccountChangePanel(changes, accounts, invitations, this::refresh, this::showInvitation);
         addClassName("page");
-        add(new H1("Accounts"), new Paragraph("Create an account for a person, then give them the invitation "
-                + "link. They use it once to choose their own password."));
+        add(new H1("Accounts"), new Paragraph("Create an account for a person. Their invitation link goes to "
+                + "their email address if you give one; if not, give them the link yourself. They use it once to "
+                + "choose their own password."));
         invitationResult.setId("invitation-result");
         invitationResult.getElement().setAttribute("aria-live", "polite");
         add(accountForm(), invitationResult);
@@ -112,6 +113,11 @@ public class AccountsView extends Main {
         TextField username = new TextField("Username");
         username.setHelperText("What they type to sign in, e.g. sam.taylor");
         username.setRequiredIndicatorVisible(true);
+        TextField email = new TextField("Email address (if they have one)");
+        email.setHelperText("Their invitation goes there, and later what waits for them. Leave it empty to give "
+                + "them the link yourself.");
+        email.getElement().setAttribute("autocomplete", "off");
+        email.getElement().setAttribute("inputmode", "email");
         Select<Role> role = new Select<>();
         role.setLabel("Role");
         role.setItems(Role.values());
@@ -133,15 +139,16 @@ public class AccountsView extends Main {
 
         FormErrors errors = new FormErrors().field("fullName", fullName).field("username", username)
                 .field("role", role).field("organisation", organisation).field("area", area)
-                .field("postcodeDistrict", district);
+                .field("postcodeDistrict", district).field("email", email);
         Button create = new Button("Create account and invitation", click -> {
             try {
                 AccountSummary created = accounts.createAccount(new NewAccount(fullName.getValue(),
                         username.getValue(), role.getValue(),
                         organisation.getValue() == null ? null : organisation.getValue().id(),
-                        area.getValue() == null ? null : area.getValue().id(), district.getValue()));
+                        area.getValue() == null ? null : area.getValue().id(), district.getValue(), email.getValue()));
                 fullName.clear();
                 username.clear();
+                email.clear();
                 district.clear();
                 role.clear();
                 errors.clear();
@@ -152,7 +159,7 @@ public class AccountsView extends Main {
             }
         });
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        var card = Ui.card("Create an account", fullName, username, role, organisation, area, district,
+        var card = Ui.card("Create an account", fullName, username, email, role, organisation, area, district,
                 errors.formMessage(), create);
         card.addClassName("form");
         return card;
@@ -160,18 +167,14 @@ public class AccountsView extends Main {
 
     private void showInvitation(IssuedInvitation issued) {
         invitationResult.removeAll();
-        TextField link = new TextField("Invitation link for " + issued.link().fullName());
-        link.setValue(issued.link().url());
-        link.setReadOnly(true);
-        link.setWidthFull();
-        link.setId("invitation-link");
-        invitationResult.add(Ui.card("Invitation ready",
-                new Paragraph(issued.deliveryNote()),
-                link,
-                new Paragraph("The link works once, until " + issued.expiresText() + ". Username: "
-                        + issued.link().username() + ".")));
+        var link = org.wholecare.shell.InvitationNotice.link(issued, "invitation-link");
+        var card = Ui.card(issued.sent() ? "Invitation sent" : "Invitation ready", new Paragraph(issued.deliveryNote()));
+        link.ifPresent(card::add);
+        card.add(new Paragraph("The link works once, until " + issued.expiresText() + ". Username: "
+                + issued.link().username() + "."));
+        invitationResult.add(card);
         refresh();
-        link.focus();
+        link.ifPresent(TextField::focus);
     }
 
     private void refresh() {

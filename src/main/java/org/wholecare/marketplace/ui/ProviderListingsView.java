@@ -112,16 +112,14 @@ public class ProviderListingsView extends Main {
             invitation.removeAll();
             try {
                 IssuedInvitation issued = accounts.inviteColleague(fullName.getValue(), username.getValue());
-                TextField link = new TextField("Invitation link for " + issued.link().fullName());
-                link.setValue(issued.link().url());
-                link.setReadOnly(true);
-                link.setWidthFull();
-                link.setId("colleague-invitation-link");
-                invitation.add(new Paragraph(issued.deliveryNote()), link, new Paragraph("The link works once, until "
-                        + issued.expiresText() + ". Give it to " + issued.link().fullName() + " to choose a password."));
+                var link = org.wholecare.shell.InvitationNotice.link(issued, "colleague-invitation-link");
+                invitation.add(new Paragraph(issued.deliveryNote()));
+                link.ifPresent(invitation::add);
+                invitation.add(new Paragraph("The link works once, until " + issued.expiresText() + "."
+                        + (issued.sent() ? "" : " Give it to " + issued.link().fullName() + " to choose a password.")));
                 fullName.clear();
                 username.clear();
-                link.focus();
+                link.ifPresent(TextField::focus);
             } catch (ValidationException e) {
                 errors.show(e);
             }
