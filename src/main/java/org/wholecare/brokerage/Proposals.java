@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.security.access.AccessDeniedException;
@@ -42,9 +43,11 @@ public class Proposals {
     private final BudgetService budgets;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     Proposals(JdbcClient jdbc, ConsentService consent, OpenListings listings, BudgetService budgets,
-            CurrentUser currentUser, Clock clock) {
+            CurrentUser currentUser, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.consent = consent;
         this.listings = listings;
@@ -145,6 +148,9 @@ public class Proposals {
                 text.isEmpty() ? null : text)) {
             throw ValidationException.of("", "This proposal has already been decided.");
         }
+        long proposedBy = jdbc.sql("SELECT proposed_by FROM proposal WHERE id = ?").param(proposalId)
+                .query(Long.class).single();
+        events.publishEvent(new ProposalDecided(proposalId, holderId, proposedBy, accept));
         return proposal(proposalId);
     }
 
@@ -182,6 +188,9 @@ public class Proposals {
                 SELECT ?, s.listing_id, s.note FROM shortlist_item s
                 WHERE s.holder_id = ? AND s.removed_at IS NULL AND s.listing_id <> ?""")
                 .params(id, holderId, listingId).update();
+        if (!accepted) {
+            events.publishEvent(new ProposalMade(id, holderId, who.actorAccountId()));
+        }
         return proposal(id);
     }
 

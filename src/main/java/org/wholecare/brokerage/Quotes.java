@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.security.access.AccessDeniedException;
@@ -49,9 +50,11 @@ public class Quotes {
     private final HolderRecords records;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     Quotes(JdbcClient jdbc, ConsentService consent, OpenListings listings, HolderRecords records,
-            CurrentUser currentUser, Clock clock) {
+            CurrentUser currentUser, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.consent = consent;
         this.listings = listings;
@@ -74,6 +77,7 @@ public class Quotes {
                 .update(key);
         long id = key.getKey().longValue();
         addMessage(id, who.actorAccountId(), text, null, null);
+        events.publishEvent(new QuoteRequested(id, listing.organisationId()));
         return quote(id);
     }
 
@@ -118,10 +122,10 @@ public class Quotes {
     @Transactional
     public Quote answer(long quoteId, @Nullable String message, @Nullable Long pricePence, @Nullable String terms) {
         SignedInUser provider = currentUser.require();
-        record Row(long holderId, long providerId) {
+        record Row(long holderId, long providerId, long requestedBy) {
         }
-        Row row = jdbc.sql("SELECT holder_id, provider_id FROM quote_request WHERE id = ?").param(quoteId)
-                .query((rs, n) -> new Row(rs.getLong(1), rs.getLong(2))).optional()
+        Row row = jdbc.sql("SELECT holder_id, provider_id, requested_by FROM quote_request WHERE id = ?").param(quoteId)
+                .query((rs, n) -> new Row(rs.getLong(1), rs.getLong(2), rs.getLong(3))).optional()
                 .orElseThrow(() -> new AccessDeniedException("There is no such quote request."));
         if (provider.organisationId() == null || row.providerId() != provider.organisationId()) {
             // refused (and written to the person's access log) by the consent check: a provider has no grant
@@ -139,6 +143,7 @@ public class Quotes {
             jdbc.sql("UPDATE quote_request SET quoted_price_pence = ?, quoted_terms = ?, answered_by = ?, "
                             + "answered_at = ? WHERE id = ?")
                     .params(pricePence, covers, provider.accountId(), now(), quoteId).update();
+            events.publishEvent(new QuoteOffered(quoteId, row.holderId(), row.requestedBy()));
         }
         return quote(quoteId);
     }

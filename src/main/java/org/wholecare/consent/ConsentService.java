@@ -148,4 +148,15 @@ public class ConsentService {
     private LocalDate today() {
         return UkTime.today(clock);
     }
+
+    /**
+     * Whether this person (or their organisation) may still act for the holder today: what decides
+     * if they are told about the holder at all, so nobody whose consent ended hears of them again.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public boolean actsFor(long holderId, long accountId, @Nullable Long organisationId) {
+        java.time.LocalDate today = org.wholecare.shared.UkTime.today(clock);
+        return grants.forGrantee(holderId, accountId, organisationId).stream()
+                .anyMatch(g -> g.activeOn(today));
+    }
 }

@@ -8,6 +8,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.wholecare.brokerage.ProposalDecided;
+import org.wholecare.brokerage.ProposalMade;
+import org.wholecare.brokerage.QuoteOffered;
+import org.wholecare.brokerage.QuoteRequested;
+import org.wholecare.consent.ConsentService;
 import org.wholecare.holder.HolderDirectory;
 import org.wholecare.holder.HolderSummary;
 import org.wholecare.notification.internal.EmailDelivery;
@@ -34,11 +39,14 @@ class Emails {
     private final EmailPreferences preferences;
     private final AccountEmails accounts;
     private final HolderDirectory holders;
+    private final ConsentService consent;
     private final Clock clock;
     private final String publicUrl;
 
     Emails(Outbox outbox, EmailDelivery delivery, EmailPreferences preferences, AccountEmails accounts,
-            HolderDirectory holders, Clock clock, @Value("${wholecare.public-url}") String publicUrl) {
+            HolderDirectory holders, ConsentService consent, Clock clock,
+            @Value("${wholecare.public-url}") String publicUrl) {
+        this.consent = consent;
         this.outbox = outbox;
         this.delivery = delivery;
         this.preferences = preferences;
@@ -77,6 +85,61 @@ class Emails {
                     "An invoice for " + first + "'s budget has arrived on Wholecare. Please check it, and confirm it "
                             + "or say what is wrong. If nobody does, it will be confirmed on " + by + " and paid.",
                     "/purchases"));
+        }
+    }
+
+    @EventListener
+    void quoteRequested(QuoteRequested asked) {
+        tell(SystemActor.asAdministrator(() -> accounts.staffOf(asked.providerOrganisationId())), new Message(
+                "quote-requested", true, "A request for a price is waiting for you",
+                "Someone has asked your organisation for a price on Wholecare. Please answer it.", "/provider/quotes"));
+    }
+
+    @EventListener
+    void quoteOffered(QuoteOffered offered) {
+        firstName(offered.holderId()).ifPresent(first -> tellHelper(offered.holderId(), offered.requestedByAccountId(),
+                new Message("quote-offered", true, "A provider has offered a price for " + first,
+                        "A provider has answered your request for a price for " + first + "'s support on Wholecare. "
+                                + "Have a look, and propose it to " + first + " if it is right.",
+                        "/clients/" + offered.holderId())));
+    }
+
+    @EventListener
+    void proposalMade(ProposalMade proposed) {
+        HolderSummary holder = holders.byId(proposed.holderId()).orElse(null);
+        if (holder == null) {
+            return;
+        }
+        tell(List.of(holder.accountId()), new Message("proposal-made", true, "You have a proposal to answer",
+                "Someone helping you has proposed some support on Wholecare. Please accept it or say why not.",
+                "/proposals"));
+        Long carer = holder.representativeAccountId();
+        if (carer != null && carer != proposed.proposedByAccountId()) {
+            String first = holder.fullName().split(" ")[0];
+            tellHelper(holder.id(), carer, new Message("proposal-made", true, "There is a proposal for " + first,
+                    "Someone helping " + first + " has proposed some support on Wholecare, for " + first
+                            + " to accept or decline.", "/proposals"));
+        }
+    }
+
+    @EventListener
+    void proposalDecided(ProposalDecided decided) {
+        firstName(decided.holderId()).ifPresent(first -> tellHelper(decided.holderId(), decided.proposedByAccountId(),
+                new Message("proposal-decided", false, first + " has answered your proposal",
+                        first + " has " + (decided.accepted() ? "accepted" : "declined") + " the support you proposed "
+                                + "on Wholecare.", "/clients/" + decided.holderId())));
+    }
+
+    private java.util.Optional<String> firstName(long holderId) {
+        return holders.byId(holderId).map(h -> h.fullName().split(" ")[0]);
+    }
+
+    /** Someone who helps the holder is told only while they still may act for them. */
+    private void tellHelper(long holderId, long accountId, Message message) {
+        List<AccountEmails.Recipient> to = SystemActor.asAdministrator(() -> accounts.recipients(List.of(accountId)));
+        if (!to.isEmpty() && SystemActor.asAdministrator(() -> consent.actsFor(holderId, accountId,
+                to.getFirst().organisationId()))) {
+            tell(List.of(accountId), message);
         }
     }
 

@@ -20,8 +20,8 @@ import org.wholecare.shared.Roles;
 @Transactional(readOnly = true)
 public class AccountEmails {
 
-    /** A person an email can go to. */
-    public record Recipient(long accountId, String fullName, String email) {
+    /** A person an email can go to, and the organisation they work for, if any. */
+    public record Recipient(long accountId, String fullName, String email, @Nullable Long organisationId) {
     }
 
     private final UserAccountRepository accounts;
@@ -36,7 +36,7 @@ public class AccountEmails {
         Map<Long, Recipient> found = new LinkedHashMap<>();
         for (UserAccount a : accounts.findAllById(accountIds)) {
             if (a.getEmail() != null && a.getDisabledAt() == null) {
-                found.put(a.getId(), new Recipient(a.getId(), a.getFullName(), a.getEmail()));
+                found.put(a.getId(), new Recipient(a.getId(), a.getFullName(), a.getEmail(), a.getOrganisationId()));
             }
         }
         return accountIds.stream().distinct().filter(found::containsKey).map(found::get).toList();

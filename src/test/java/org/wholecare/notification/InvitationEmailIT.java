@@ -49,22 +49,15 @@ class InvitationEmailIT {
                 .filter(o -> o.name().equals(HOME_CARE_NAME)).findFirst().orElseThrow().id());
     }
 
-    private List<MimeMessage> receivedBy(int before, String address) throws Exception {
-        MimeMessage[] all = smtpServer.getReceivedMessages();
-        List<MimeMessage> found = new java.util.ArrayList<>();
-        for (MimeMessage m : Arrays.copyOfRange(all, before, all.length)) {
-            if (Arrays.stream(m.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().equals(address))) {
-                found.add(m);
-            }
-        }
-        return found;
+    private List<MimeMessage> receivedBy(java.util.Set<MimeMessage> before, String address) {
+        return org.wholecare.TestMail.receivedSince(smtpServer, before, address);
     }
 
     @Test
     void anAccountMadeWithAnAddressGetsItsInvitationByEmailAndTheLinkInItSetsThePassword() throws Exception {
         long n = SEQUENCE.incrementAndGet();
         String username = "invited." + n;
-        int before = smtpServer.getReceivedMessages().length;
+        var before = org.wholecare.TestMail.seen(smtpServer);
         IssuedInvitation issued = SystemActor.asAdministrator(() -> {
             long id = accounts.createAccount(new NewAccount("Ina Vited", username, Role.PROVIDER, homeCare(), null,
                     null, "  Ina.Vited." + n + "@Example.org ")).id();
