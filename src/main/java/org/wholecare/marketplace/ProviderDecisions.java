@@ -60,8 +60,11 @@ public class ProviderDecisions {
     private final TypicalPrices typicalPrices;
     private final Clock clock;
 
+    private final org.springframework.context.ApplicationEventPublisher events;
+
     ProviderDecisions(JdbcClient jdbc, ProviderService providers, CurrentUser currentUser, TypicalPrices typicalPrices,
-            Clock clock) {
+            Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.providers = providers;
         this.currentUser = currentUser;
@@ -175,6 +178,7 @@ public class ProviderDecisions {
         ProviderService.refreshVisibility(jdbc, organisationId);
         // its listings are offered only in districts it serves
         typicalPrices.forget(provider.districts());
+        events.publishEvent(new ProviderChecksDecided(organisationId, decision));
         return providers.profile(organisationId).orElseThrow();
     }
 

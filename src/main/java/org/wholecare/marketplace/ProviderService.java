@@ -114,7 +114,7 @@ public class ProviderService {
         errors.throwIfAny();
         OrganisationSummary organisation = java.util.Objects.requireNonNull(registered);
         String username = accounts.createFirstProviderAccount(organisation.id(), request.contactName(),
-                request.username(), request.password(), request.confirmation()).username();
+                request.username(), request.password(), request.confirmation(), request.contactEmail()).username();
         jdbc.sql("""
                 INSERT INTO provider_profile (organisation_id, contact_name, contact_email, contact_phone, cqc_number,
                   status, registered_at) VALUES (?, ?, ?, ?, ?, 'PENDING', ?)""")

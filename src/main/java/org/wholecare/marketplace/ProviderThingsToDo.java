@@ -17,17 +17,24 @@ import org.wholecare.shared.UkTime;
 @Transactional(readOnly = true)
 class ProviderThingsToDo implements ThingsToDo {
 
+    static final int DECISION_SHOWN_DAYS = 14;
+
     private final JdbcClient jdbc;
     private final CurrentUser currentUser;
+    private final java.time.Clock clock;
 
-    ProviderThingsToDo(JdbcClient jdbc, CurrentUser currentUser) {
+    ProviderThingsToDo(JdbcClient jdbc, CurrentUser currentUser, java.time.Clock clock) {
         this.jdbc = jdbc;
         this.currentUser = currentUser;
+        this.clock = clock;
     }
 
     @Override
     public List<ThingToDo> forMe() {
         SignedInUser me = currentUser.require();
+        if (me.role() == Role.PROVIDER) {
+            return checksDecided(me);
+        }
         if (me.role() != Role.COMMISSIONER) {
             return List.of();
         }
@@ -43,5 +50,20 @@ class ProviderThingsToDo implements ThingsToDo {
         return List.of(new ThingToDo((waiting.count() == 1 ? "A provider waiting for its checks"
                 : waiting.count() + " providers waiting for their checks") + since, waiting.count(), null,
                 "Check them", "/commissioner/providers"));
+    }
+
+    /** The latest decision about the provider's own organisation, for a fortnight after it was made. */
+    private List<ThingToDo> checksDecided(SignedInUser me) {
+        Timestamp since = Timestamp.from(clock.instant().minus(java.time.Duration.ofDays(DECISION_SHOWN_DAYS)));
+        return jdbc.sql("SELECT to_status FROM provider_decision WHERE organisation_id = ? AND decided_at >= ? "
+                        + "ORDER BY decided_at DESC, id DESC LIMIT 1").params(me.organisationId(), since)
+                .query((rs, n) -> ProviderStatus.valueOf(rs.getString(1))).optional()
+                .map(status -> List.of(new ThingToDo(switch (status) {
+                    case VERIFIED -> "Your organisation's checks are done: it is verified, and its published "
+                            + "services can be found";
+                    case REJECTED -> "Your organisation's checks are done: it was not approved. See why";
+                    case SUSPENDED -> "Your organisation has been suspended: its services cannot be found. See why";
+                    case PENDING -> "Your organisation is waiting to be checked";
+                }, 1, null, "See your listings", "/provider/listings"))).orElse(List.of());
     }
 }

@@ -14,6 +14,7 @@ import org.wholecare.brokerage.QuoteOffered;
 import org.wholecare.brokerage.QuoteRequested;
 import org.wholecare.consent.ConsentService;
 import org.wholecare.holder.HolderDirectory;
+import org.wholecare.marketplace.ProviderChecksDecided;
 import org.wholecare.holder.HolderSummary;
 import org.wholecare.notification.internal.EmailDelivery;
 import org.wholecare.notification.internal.Outbox;
@@ -128,6 +129,22 @@ class Emails {
                 new Message("proposal-decided", false, first + " has answered your proposal",
                         first + " has " + (decided.accepted() ? "accepted" : "declined") + " the support you proposed "
                                 + "on Wholecare.", "/clients/" + decided.holderId())));
+    }
+
+    @EventListener
+    void providerChecksDecided(ProviderChecksDecided decided) {
+        String what = switch (decided.decision()) {
+            case VERIFIED -> "Your organisation's checks on Wholecare are done: it is verified, and its published "
+                    + "services can now be found.";
+            case REJECTED -> "Your organisation's checks on Wholecare are done, and it was not approved. The reason "
+                    + "is on the page.";
+            case SUSPENDED -> "Your organisation has been suspended on Wholecare, so its services cannot be found. "
+                    + "The reason is on the page.";
+            case PENDING -> "Your organisation is waiting to be checked on Wholecare.";
+        };
+        tell(SystemActor.asAdministrator(() -> accounts.staffOf(decided.providerOrganisationId())), new Message(
+                "provider-checks-decided", false, "Your organisation's checks on Wholecare", what,
+                "/provider/listings"));
     }
 
     private java.util.Optional<String> firstName(long holderId) {

@@ -66,13 +66,24 @@ class PurchaseThingsToDo implements ThingsToDo {
         Waiting waiting = jdbc.sql("SELECT COUNT(*), MIN(start_date) FROM purchase WHERE provider_id = ? "
                 + "AND status = 'REQUESTED'").param(me.organisationId())
                 .query((rs, n) -> new Waiting(rs.getLong(1), rs.getDate(2))).single();
-        if (waiting.count() == 0) {
-            return List.of();
+        List<ThingToDo> things = new ArrayList<>();
+        if (waiting.count() > 0) {
+            // answered before the first one is due to start
+            things.add(new ThingToDo(waiting.count() == 1 ? "A booking to accept or decline"
+                    : waiting.count() + " bookings to accept or decline", waiting.count(),
+                    waiting.first() == null ? null : waiting.first().toLocalDate(), "Answer them", "/provider/bookings"));
         }
-        // answered before the first one is due to start
-        return List.of(new ThingToDo(waiting.count() == 1 ? "A booking to accept or decline"
-                : waiting.count() + " bookings to accept or decline", waiting.count(),
-                waiting.first() == null ? null : waiting.first().toLocalDate(), "Answer them", "/provider/bookings"));
+        // under way and not all delivered: the bookings page shows each with its box to record delivery
+        long toRecord = jdbc.sql("SELECT COUNT(*) FROM purchase p WHERE p.provider_id = ? AND p.status = 'ACCEPTED' "
+                + "AND p.start_date <= ? AND p.quantity * p.occurrences > (SELECT COALESCE(SUM(d.units), 0) "
+                + "FROM delivery d WHERE d.purchase_id = p.id)").params(me.organisationId(),
+                java.sql.Date.valueOf(UkTime.today(clock))).query(Long.class).single();
+        if (toRecord > 0) {
+            things.add(new ThingToDo(toRecord == 1 ? "A booking under way with delivery to record"
+                    : toRecord + " bookings under way with delivery to record", toRecord, null, "Record delivery",
+                    "/provider/bookings"));
+        }
+        return things;
     }
 
     private List<ThingToDo> invoicesToCheck(SignedInUser me) {

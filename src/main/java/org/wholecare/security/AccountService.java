@@ -225,7 +225,8 @@ public class AccountService {
     @PermitAll
     @Transactional
     public AccountSummary createFirstProviderAccount(long organisationId, @Nullable String fullName,
-            @Nullable String username, @Nullable String password, @Nullable String confirmation) {
+            @Nullable String username, @Nullable String password, @Nullable String confirmation,
+            @Nullable String contactEmail) {
         OrganisationSummary organisation = organisations.findForRegistration(organisationId)
                 .filter(o -> o.type() == org.wholecare.organisation.OrganisationType.PROVIDER)
                 .orElseThrow(() -> new org.springframework.security.access.AccessDeniedException("Not a provider"));
@@ -253,6 +254,12 @@ public class AccountService {
         UserAccount account = new UserAccount(cleanUsername, cleanName, Role.PROVIDER, organisationId,
                 organisation.areaId(), null, clock.instant());
         account.setPasswordHash(passwordEncoder.encode(password), clock.instant());
+        // the contact's address, so they hear when their checks are decided; one that is not an address is left out
+        try {
+            account.setEmail(YourDetails.checked(contactEmail));
+        } catch (ValidationException e) {
+            account.setEmail(null);
+        }
         return summary(accounts.save(account), clock.instant());
     }
 

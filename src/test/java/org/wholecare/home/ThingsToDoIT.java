@@ -33,6 +33,17 @@ import org.wholecare.security.Invitations;
 import org.wholecare.shared.ThingToDo;
 import org.wholecare.shared.ThingsToDo;
 import org.wholecare.shared.UkTime;
+import org.wholecare.marketplace.ProviderDecisions;
+import org.wholecare.marketplace.ProviderService;
+import org.wholecare.marketplace.ProviderStatus;
+import org.wholecare.marketplace.RegisterProvider;
+import org.wholecare.notification.internal.EmailDelivery;
+import org.wholecare.plan.SupportPlan;
+import org.wholecare.plan.SupportPlanService;
+import org.wholecare.pooling.PoolingService;
+import org.wholecare.security.SystemActor;
+import com.icegreen.greenmail.util.GreenMail;
+import jakarta.mail.internet.MimeMessage;
 
 /** "Things to do" against the data and the pages behind them, for each person concerned and nobody else. */
 @IntegrationTest
@@ -50,6 +61,12 @@ class ThingsToDoIT {
     @Autowired Invitations invitations;
     @Autowired ActingAs actingAs;
     @Autowired JdbcTemplate jdbc;
+    @Autowired SupportPlanService plans;
+    @Autowired PoolingService pooling;
+    @Autowired ProviderService providers;
+    @Autowired ProviderDecisions providerDecisions;
+    @Autowired GreenMail smtpServer;
+    @Autowired EmailDelivery delivery;
     @Autowired TestClock clock;
 
     private List<ThingToDo> of(String username) {
@@ -111,5 +128,94 @@ class ThingsToDoIT {
         // nobody else is told of it
         assertThat(of(TestArea.BROKER)).isEmpty();
         assertThat(going(of(HOLDER), "/purchases")).noneSatisfy(t -> assertThat(t.what()).contains("Todo"));
+    }
+
+    @Test
+    void thePersonAndTheirCarerAreToldTheBudgetEndsSoonAndTheReviewIsDueAndTheCommissionerOfDraftsToAgree() {
+        long n = SEQUENCE.incrementAndGet();
+        var registered = BudgetTestData.holderWithCarer(actingAs, holders, budgets, invitations, "soon", n);
+        LocalDate today = UkTime.today(clock);
+        long holderId = registered.holder().id();
+        // what the budget page's forecast says, the home page says too
+        boolean unspent = actingAs.run(registered.username(), () -> budgets.overview(budgets.currentBudget(holderId)
+                .orElseThrow().id()).forecast().overSurplusThreshold());
+        assertThat(going(of(registered.username()), "/budget")).extracting(ThingToDo::what)
+                .isEqualTo(unspent ? List.of("A lot of your budget is on track to be left unspent, and some may be "
+                        + "taken back: think about the support you need") : List.of());
+        jdbc.update("UPDATE budget SET end_date = ? WHERE holder_id = ?", today.plusDays(10), holderId);
+        assertThat(going(of(registered.username()), "/budget")).filteredOn(t -> t.what().contains("ends"))
+                .singleElement().satisfies(t -> {
+            assertThat(t.what()).isEqualTo("Your budget for this period ends: check what is booked after it");
+            assertThat(t.by()).isEqualTo(today.plusDays(10));
+        });
+        assertThat(going(of(registered.carer()), "/budget")).extracting(ThingToDo::what)
+                .contains("Soon's budget for this period ends: check what is booked after it");
+
+        long drafts = going(of(COMMISSIONER), "/commissioner/holders").stream().mapToLong(ThingToDo::count).sum();
+        long therapy = BudgetTestData.category(actingAs, pooling, "Therapy");
+        SupportPlan draft = actingAs.run(registered.username(), () -> plans.saveDraft(holderId, List.of("Walk to the "
+                + "park"), List.of(new SupportPlanService.LineInput(therapy, "Physio once a week", 5_000,
+                SupportPlan.Frequency.WEEK, 1)), today.plusDays(20)));
+        assertThat(going(of(COMMISSIONER), "/commissioner/holders")).singleElement()
+                .satisfies(t -> assertThat(t.count()).isEqualTo(drafts + 1));
+        assertThat(going(of(registered.username()), "/plan")).isEmpty();
+        actingAs.run(COMMISSIONER, () -> plans.agree(holderId, draft.version()));
+        assertThat(going(of(COMMISSIONER), "/commissioner/holders")).extracting(ThingToDo::count)
+                .isEqualTo(drafts == 0 ? List.of() : List.of(drafts));
+        assertThat(going(of(registered.username()), "/plan")).singleElement().satisfies(t -> {
+            assertThat(t.what()).isEqualTo("Your support plan review is due: ask your commissioner when it will be");
+            assertThat(t.by()).isEqualTo(today.plusDays(20));
+        });
+        assertThat(going(of(registered.carer()), "/plan")).singleElement().satisfies(t -> assertThat(t.what())
+                .startsWith("Soon's support plan review is due"));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM access_log WHERE holder_id = ? AND action = ?",
+                Long.class, holderId, "Saw when the support plan review is due")).isPositive();
+    }
+
+    @Test
+    void aBookingUnderWayWaitsForItsDeliveryToBeRecordedUntilAllOfItIs() {
+        long n = SEQUENCE.incrementAndGet();
+        var registered = BudgetTestData.holderWithCarer(actingAs, holders, budgets, invitations, "deliver", n);
+        long dayCentre = actingAs.run(HOLDER, () -> search.search(new SearchQuery("Day centre with lunch", null, "TF4",
+                null, null, null, null, 0, 5)).results().getFirst().listing().id());
+        Booking booking = new Booking(registered.holder().id(), dayCentre, 1, Booking.Frequency.ONE_OFF, 1,
+                TestArea.dayCentreDayFrom(UkTime.today(clock).plusDays(1)), null, "deliver-" + n, null);
+        Purchase booked = actingAs.run(registered.carer(), () -> bookings.book(booking, bookings.preview(booking)));
+        long before = toRecord();
+        actingAs.run(DAY_CENTRE, () -> providerBookings.accept(booked.id()));
+        assertThat(toRecord()).as("not started yet").isEqualTo(before);
+        jdbc.update("UPDATE purchase SET start_date = ?, end_date = ? WHERE id = ?", UkTime.today(clock),
+                UkTime.today(clock), booked.id());
+        assertThat(toRecord()).isEqualTo(before + 1);
+        actingAs.run(DAY_CENTRE, () -> providerBookings.recordDelivery(booked.id(), 1, UkTime.today(clock)));
+        assertThat(toRecord()).isEqualTo(before);
+    }
+
+    private long toRecord() {
+        return of(DAY_CENTRE).stream().filter(t -> t.what().contains("with delivery to record"))
+                .mapToLong(ThingToDo::count).sum();
+    }
+
+    @Test
+    void aProviderIsToldItsChecksAreDecidedOnItsHomePageAndByEmail() throws Exception {
+        long n = SEQUENCE.incrementAndGet();
+        String username = "checked.provider." + n;
+        String contact = "pat.checked." + n + "@example.org";
+        long area = TestArea.areaId(actingAs);
+        long organisationId = SystemActor.asAdministrator(() -> providers.register(new RegisterProvider(
+                "Checked Care " + n + " " + System.nanoTime(), area, "TF7", null, "Pat Checked", contact, null, username,
+                TestArea.PASSWORD, TestArea.PASSWORD))).profile().organisationId();
+        assertThat(going(of(username), "/provider/listings")).isEmpty();
+        var before = org.wholecare.TestMail.seen(smtpServer);
+        actingAs.run(COMMISSIONER, () -> providerDecisions.decide(organisationId, ProviderStatus.VERIFIED, null));
+        delivery.deliverDue();
+        List<MimeMessage> mail = org.wholecare.TestMail.receivedSince(smtpServer, before, contact);
+        assertThat(mail).singleElement().satisfies(m -> assertThat(m.getSubject())
+                .isEqualTo("Your organisation's checks on Wholecare"));
+        assertThat(going(of(username), "/provider/listings")).singleElement().satisfies(t -> assertThat(t.what())
+                .startsWith("Your organisation's checks are done: it is verified"));
+        // a fortnight later it has gone from the list
+        clock.advance(java.time.Duration.ofDays(15));
+        assertThat(going(of(username), "/provider/listings")).isEmpty();
     }
 }
