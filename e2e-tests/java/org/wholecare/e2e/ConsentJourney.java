@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import org.junit.jupiter.api.Test;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.openqa.selenium.By;
 
 /**
@@ -17,6 +19,7 @@ class ConsentJourney {
     @Test
     void aHolderGrantsABrokerProposesTheHolderAcceptsThenWithdraws() {
         String lastDay = LocalDate.now(org.wholecare.shared.UkTime.ZONE).plusMonths(2).format(DateTimeFormatter.ofPattern("d/M/yyyy"));
+        String[] emailedLink = new String[1];
         try (Browser holder = new Browser(); Browser broker = new Browser()) {
             holder.steps("holder-grants-access", () -> {
                 holder.signIn("holder", Browser.DEMO_PASSWORD);
@@ -58,13 +61,23 @@ class ConsentJourney {
                 broker.screenshot("client");
             });
             holder.steps("holder-accepts", () -> {
-                holder.go(Page.PROPOSALS);
+                // told on the home page and by email, and straight to the proposals from Things to do
+                holder.open("/holder");
+                assertThat(holder.textOf("things-to-do")).contains("to accept or decline.");
+                Mail.waitFor("holder@northbrook.example", "You have a proposal to answer")
+                        .ifPresent(body -> assertThat(body).contains("/proposals").doesNotContain("Overnight"));
+                holder.click(By.xpath("//a[contains(@aria-label, 'to accept or decline')]"));
                 assertThat(holder.pageText()).contains("Overnight sitting service from Riverside Home Care")
                         .contains("Evening and weekend care").contains("Priya Shah");
                 holder.assertAccessible("the proposals page");
                 holder.screenshot("proposals");
                 holder.click(By.xpath("//vaadin-button[@aria-label='Accept Overnight sitting service']"));
                 holder.waitForText("Accepted. Book it from Purchases.");
+                Mail.waitFor("broker@northbrook.example", "Sam has answered your proposal").ifPresent(body -> {
+                    Matcher link = Pattern.compile("/clients/\\d+").matcher(body.replace("=\r\n", ""));
+                    assertThat(link.find()).as("the email links to Sam's page").isTrue();
+                    emailedLink[0] = link.group();
+                });
             });
             holder.steps("holder-changes-access", () -> {
                 holder.go(Page.WHO_CAN_HELP);
@@ -89,6 +102,13 @@ class ConsentJourney {
                 // the page is still open; the very next click is refused
                 broker.click(By.xpath("//vaadin-button[@aria-label='Take Evening and weekend care off the shortlist']"));
                 broker.waitForText("Sam Taylor withdrew your access");
+                if (emailedLink[0] != null) {
+                    // the link in the earlier email now says plainly why it does not open, and shows nothing of Sam
+                    broker.open(emailedLink[0]);
+                    broker.waitForText("You do not have access to this person's records.");
+                    assertThat(broker.pageText()).doesNotContain("Money available");
+                    broker.assertAccessible("a page the broker may no longer open");
+                }
             });
             holder.steps("holder-sees-access-log", () -> {
                 holder.go(Page.ACCESS_LOG);

@@ -54,6 +54,11 @@ class ConsentGrants {
                 .query(ConsentGrants::map).list();
     }
 
+    List<ConsentGrant> endingBetween(LocalDate from, LocalDate to) {
+        return jdbc.sql(SELECT + "WHERE g.revoked_at IS NULL AND g.ends_on BETWEEN ? AND ? ORDER BY g.id")
+                .params(java.sql.Date.valueOf(from), java.sql.Date.valueOf(to)).query(ConsentGrants::map).list();
+    }
+
     long insert(long holderId, ConsentKind kind, @Nullable Long organisationId, @Nullable Long accountId,
             @Nullable String relationship, ConsentScope scope, @Nullable LocalDate endsOn,
             @Nullable String documentReference, long actor, Instant now) {

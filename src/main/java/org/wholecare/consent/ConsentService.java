@@ -159,4 +159,16 @@ public class ConsentService {
         return grants.forGrantee(holderId, accountId, organisationId).stream()
                 .anyMatch(g -> g.activeOn(today));
     }
+
+    /** A grant in force that ends soon: to a named person, or to an organisation (a brokerage). */
+    public record EndingGrant(long grantId, long holderId, @Nullable Long granteeAccountId,
+            @Nullable Long granteeOrganisationId, java.time.LocalDate endsOn) {
+    }
+
+    /** Grants, in any area, not withdrawn and ending between these days: for the platform's reminders. */
+    @jakarta.annotation.security.RolesAllowed(org.wholecare.shared.Roles.ADMINISTRATOR)
+    public List<EndingGrant> endingBetween(java.time.LocalDate from, java.time.LocalDate to) {
+        return grants.endingBetween(from, to).stream().map(g -> new EndingGrant(g.id(), g.holderId(),
+                g.granteeAccountId(), g.granteeOrganisationId(), g.endsOn())).toList();
+    }
 }

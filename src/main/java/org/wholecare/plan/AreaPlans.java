@@ -101,4 +101,22 @@ public class AreaPlans {
                 });
         return new Reviews(counts[0], counts[1]);
     }
+
+    /** A person's agreed plan whose review falls on {@code reviewDate}. */
+    public record ReviewComing(long holderId, LocalDate reviewDate) {
+    }
+
+    /**
+     * Every person, in any area, whose agreed plan (the latest version) is due for review by
+     * {@code by}: for the platform's reminders, not for any person's page.
+     */
+    @jakarta.annotation.security.RolesAllowed(org.wholecare.shared.Roles.ADMINISTRATOR)
+    public java.util.List<ReviewComing> reviewsDueBy(LocalDate from, LocalDate by) {
+        return jdbc.sql("""
+                SELECT s.holder_id, s.review_date FROM support_plan s WHERE s.status = 'AGREED'
+                AND s.review_date BETWEEN ? AND ? AND s.version = (SELECT MAX(l.version) FROM support_plan l
+                  WHERE l.holder_id = s.holder_id AND l.status = 'AGREED') ORDER BY s.holder_id""")
+                .params(java.sql.Date.valueOf(from), java.sql.Date.valueOf(by))
+                .query((rs, n) -> new ReviewComing(rs.getLong(1), rs.getDate(2).toLocalDate())).list();
+    }
 }

@@ -82,6 +82,8 @@ class BrokerageEmailIT {
         BudgetTestData.budget(actingAs, budgets, holder, Map.of(FundingStream.COUNCIL_SOCIAL_CARE, 500_000L));
         String email = holder.username() + "@example.org";
         long brokerage = jdbc.queryForObject("SELECT id FROM organisation WHERE name = ?", Long.class, BROKERAGE_NAME);
+        // what other tests left waiting goes to the addresses it was written for, not to these
+        delivery.deliverDue();
         actingAs.run(ADMIN, () -> {
             accountEmails.recordFor(account(holder.username()), email);
             accountEmails.recordFor(account(BROKER), BROKER_EMAIL);
@@ -138,7 +140,7 @@ class BrokerageEmailIT {
         assertThat(subjects(before, DAY_CENTRE_EMAIL)).containsExactly("A request for a price is waiting for you");
         assertThat(GreenMailUtil.getBody(receivedBy(before, DAY_CENTRE_EMAIL).getFirst()))
                 .contains("/provider/quotes").doesNotContain(p.first()).doesNotContain("Two days");
-        assertThat(receivedBy(before, BROKER_EMAIL)).isEmpty();
+        assertThat(subjects(before, BROKER_EMAIL)).noneMatch(s -> s.contains(p.first()));
         assertThat(receivedBy(before, p.email())).isEmpty();
         // the provider's home page counts what Quote requests shows as waiting for it
         long waiting = actingAs.run(DAY_CENTRE, () -> quotes.requestsForMe()).stream()
@@ -149,7 +151,7 @@ class BrokerageEmailIT {
         before = org.wholecare.TestMail.seen(smtpServer);
         actingAs.run(DAY_CENTRE, () -> quotes.answer(asked.id(), null, 4_600L, "Includes lunch"));
         delivery.deliverDue();
-        assertThat(subjects(before, BROKER_EMAIL)).containsExactly("A provider has offered a price for " + p.first());
+        assertThat(subjects(before, BROKER_EMAIL)).filteredOn(s -> s.contains(p.first())).containsExactly("A provider has offered a price for " + p.first());
         assertThat(GreenMailUtil.getBody(receivedBy(before, BROKER_EMAIL).getFirst()))
                 .contains("/clients/" + p.holder().id()).doesNotContain("£").doesNotContain("46");
         assertThat(receivedBy(before, p.email())).isEmpty();
@@ -165,9 +167,9 @@ class BrokerageEmailIT {
                 Proposal.Frequency.WEEKLY, TestArea.dayCentreDayFrom(today().plusDays(7)), "Company and lunch"));
         delivery.deliverDue();
         assertThat(subjects(before, p.email())).containsExactly("You have a proposal to answer");
-        assertThat(receivedBy(before, BROKER_EMAIL)).isEmpty();
-        assertThat(thingsFor(p.username())).extracting(ThingToDo::what).containsExactly(
-                "A proposal to accept or decline");
+        assertThat(subjects(before, BROKER_EMAIL)).noneMatch(s -> s.contains(p.first()));
+        assertThat(thingsFor(p.username())).filteredOn(t -> t.path().equals("/proposals"))
+                .extracting(ThingToDo::what).containsExactly("A proposal to accept or decline");
         // once proposed, the offer is no longer waiting to be looked at
         assertThat(thingsFor(BROKER)).extracting(ThingToDo::what).doesNotContain(
                 "A price offered for " + p.first() + " to look at");
@@ -175,11 +177,11 @@ class BrokerageEmailIT {
         before = org.wholecare.TestMail.seen(smtpServer);
         actingAs.run(p.username(), () -> proposals.decide(proposal.id(), false, "Too far from home"));
         delivery.deliverDue();
-        assertThat(subjects(before, BROKER_EMAIL)).containsExactly(p.first() + " has answered your proposal");
+        assertThat(subjects(before, BROKER_EMAIL)).filteredOn(s -> s.contains(p.first())).containsExactly(p.first() + " has answered your proposal");
         assertThat(GreenMailUtil.getBody(receivedBy(before, BROKER_EMAIL).getFirst()))
                 .doesNotContain("Too far from home");
         assertThat(receivedBy(before, p.email())).isEmpty();
-        assertThat(thingsFor(p.username())).isEmpty();
+        assertThat(thingsFor(p.username())).noneMatch(t -> t.path().equals("/proposals"));
         assertThat(thingsFor(BROKER)).extracting(ThingToDo::what).contains(p.first() + " has answered your proposal");
     }
 
