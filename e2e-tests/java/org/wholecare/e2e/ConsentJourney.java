@@ -105,8 +105,9 @@ class ConsentJourney {
                 if (emailedLink[0] != null) {
                     // the link in the earlier email now says plainly why it does not open, and shows nothing of Sam
                     broker.open(emailedLink[0]);
-                    broker.waitForText("You do not have access to this person's records.");
-                    assertThat(broker.pageText()).doesNotContain("Money available");
+                    broker.waitForText("You cannot open this page");
+                    assertThat(broker.pageText()).contains("Sam Taylor withdrew your access on")
+                            .doesNotContain("Money available");
                     broker.assertAccessible("a page the broker may no longer open");
                 }
             });

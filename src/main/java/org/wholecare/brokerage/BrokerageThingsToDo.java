@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.wholecare.consent.BudgetAccess;
 import org.wholecare.consent.ConsentGrant;
+import org.wholecare.consent.ConsentScope;
 import org.wholecare.consent.ConsentService;
 import org.wholecare.consent.HolderRecords;
 import org.wholecare.holder.HolderDirectory;
@@ -63,8 +64,10 @@ class BrokerageThingsToDo implements ThingsToDo {
         return switch (me.role()) {
             case BUDGET_HOLDER -> holders.byAccount(me.accountId()).map(h -> proposalsToAnswer(List.of(h), me))
                     .orElse(List.of());
+            // only a carer with consent to buy may accept or decline for the person
             case REPRESENTATIVE -> proposalsToAnswer(holders.actingFor(me.accountId(), null, UkTime.today(clock))
-                    .stream().filter(h -> access.scopeOf(h).isPresent()).toList(), me);
+                    .stream().filter(h -> access.scopeOf(h).filter(s -> s.includes(ConsentScope.PURCHASE)).isPresent())
+                    .toList(), me);
             case PROVIDER -> quotesToAnswer(me);
             case BROKER -> forBroker(me);
             default -> List.of();

@@ -150,7 +150,7 @@ public class Proposals {
         }
         long proposedBy = jdbc.sql("SELECT proposed_by FROM proposal WHERE id = ?").param(proposalId)
                 .query(Long.class).single();
-        events.publishEvent(new ProposalDecided(proposalId, holderId, proposedBy, accept));
+        events.publishEvent(new ProposalDecided(proposalId, holderId, proposedBy, who.actorAccountId(), accept));
         return proposal(proposalId);
     }
 

@@ -153,7 +153,7 @@ public class ConsentService {
      * Whether this person (or their organisation) may still act for the holder today: what decides
      * if they are told about the holder at all, so nobody whose consent ended hears of them again.
      */
-    @PreAuthorize("isAuthenticated()")
+    @jakarta.annotation.security.RolesAllowed(org.wholecare.shared.Roles.ADMINISTRATOR)
     public boolean actsFor(long holderId, long accountId, @Nullable Long organisationId) {
         java.time.LocalDate today = org.wholecare.shared.UkTime.today(clock);
         return grants.forGrantee(holderId, accountId, organisationId).stream()

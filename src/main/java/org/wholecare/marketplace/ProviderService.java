@@ -28,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.wholecare.organisation.AreaSummary;
 import org.wholecare.organisation.OrganisationService;
 import org.wholecare.organisation.OrganisationSummary;
-import org.wholecare.security.AccountService;
+import org.wholecare.security.FirstProviderAccounts;
 import org.wholecare.security.CurrentUser;
 import org.wholecare.security.Role;
 import org.wholecare.security.SignedInUser;
@@ -51,11 +51,11 @@ public class ProviderService {
 
     private final JdbcClient jdbc;
     private final OrganisationService organisations;
-    private final AccountService accounts;
+    private final FirstProviderAccounts accounts;
     private final CurrentUser currentUser;
     private final Clock clock;
 
-    ProviderService(JdbcClient jdbc, OrganisationService organisations, AccountService accounts,
+    ProviderService(JdbcClient jdbc, OrganisationService organisations, FirstProviderAccounts accounts,
             CurrentUser currentUser, Clock clock) {
         this.jdbc = jdbc;
         this.organisations = organisations;

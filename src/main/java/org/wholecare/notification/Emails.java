@@ -40,7 +40,7 @@ class Emails {
         Mailroom.Message message = new Mailroom.Message("booking-requested", true, "A new booking is waiting for you",
                 "Someone has booked one of your organisation's services on Wholecare. Please accept or decline it.",
                 "/provider/bookings");
-        mailroom.tell(SystemActor.asAdministrator(() -> accounts.staffOf(booked.providerOrganisationId())), message);
+        mailroom.tellStaff(booked.providerOrganisationId(), message);
     }
 
     @EventListener
@@ -55,7 +55,7 @@ class Emails {
                         + "wrong. If you do nothing, it will be confirmed on " + by + " and paid.", "/purchases"));
         if (holder.representativeAccountId() != null) {
             String first = holder.fullName().split(" ")[0];
-            mailroom.tell(List.of(holder.representativeAccountId()), new Mailroom.Message("invoice-raised", true,
+            mailroom.tellHelper(holder.id(), holder.representativeAccountId(), new Mailroom.Message("invoice-raised", true,
                     "You have an invoice to check for " + first,
                     "An invoice for " + first + "'s budget has arrived on Wholecare. Please check it, and confirm it "
                             + "or say what is wrong. If nobody does, it will be confirmed on " + by + " and paid.",
@@ -65,7 +65,7 @@ class Emails {
 
     @EventListener
     void quoteRequested(QuoteRequested asked) {
-        mailroom.tell(SystemActor.asAdministrator(() -> accounts.staffOf(asked.providerOrganisationId())), new Mailroom.Message(
+        mailroom.tellStaff(asked.providerOrganisationId(), new Mailroom.Message(
                 "quote-requested", true, "A request for a price is waiting for you",
                 "Someone has asked your organisation for a price on Wholecare. Please answer it.", "/provider/quotes"));
     }
@@ -99,6 +99,9 @@ class Emails {
 
     @EventListener
     void proposalDecided(ProposalDecided decided) {
+        if (decided.decidedByAccountId() == decided.proposedByAccountId()) {
+            return; // a carer with consent to buy who decided their own proposal knows already
+        }
         firstName(decided.holderId()).ifPresent(first -> mailroom.tellHelper(decided.holderId(), decided.proposedByAccountId(),
                 new Mailroom.Message("proposal-decided", false, first + " has answered your proposal",
                         first + " has " + (decided.accepted() ? "accepted" : "declined") + " the support you proposed "
@@ -116,7 +119,7 @@ class Emails {
                     + "The reason is on the page.";
             case PENDING -> "Your organisation is waiting to be checked on Wholecare.";
         };
-        mailroom.tell(SystemActor.asAdministrator(() -> accounts.staffOf(decided.providerOrganisationId())), new Mailroom.Message(
+        mailroom.tellStaff(decided.providerOrganisationId(), new Mailroom.Message(
                 "provider-checks-decided", false, "Your organisation's checks on Wholecare", what,
                 "/provider/listings"));
     }

@@ -50,41 +50,62 @@ class Mailroom {
         return delivery.canSend();
     }
 
-    /** @return the people it was written for (those with an address who want it) */
-    List<Long> tell(List<Long> accountIds, Message message) {
-        if (!delivery.canSend()) {
-            return List.of();
-        }
-        List<Long> told = new ArrayList<>();
-        try {
-            List<AccountEmails.Recipient> to = SystemActor.asAdministrator(() -> accounts.recipients(accountIds));
-            for (AccountEmails.Recipient person : to) {
-                EmailChoice choice = preferences.choiceOf(person.accountId());
-                if (!choice.wants(message.needsAnAnswer())) {
-                    continue;
-                }
-                outbox.add(person.accountId(), message.kind(), message.subject(), body(person, message, choice),
-                        clock.instant());
-                told.add(person.accountId());
-            }
-        } catch (RuntimeException e) {
-            // telling people must never undo what they are told of
-            log.warn("Could not queue the {} emails: {}", message.kind(), e.getClass().getSimpleName());
-        }
-        return told;
+    /**
+     * Writes the email for each of these people who has an address and wants it. Telling people
+     * must never undo what they are told of: a failure here is logged and the change goes on.
+     */
+    void tell(List<Long> accountIds, Message message) {
+        quietly(message, () -> write(accountIds, message));
+    }
+
+    /** To the staff of an organisation (a provider's, say). */
+    void tellStaff(long organisationId, Message message) {
+        quietly(message, () -> write(SystemActor.asAdministrator(() -> accounts.staffOf(organisationId)), message));
     }
 
     /** Someone who helps the holder is told only while they still may act for them. */
     void tellHelper(long holderId, long accountId, Message message) {
-        if (actsFor(holderId, accountId)) {
-            tell(List.of(accountId), message);
-        }
+        quietly(message, () -> {
+            if (actsFor(holderId, accountId)) {
+                write(List.of(accountId), message);
+            }
+        });
+    }
+
+    /** As {@link #tell}, but a failure is thrown, for work that must record an email only if it was written. */
+    void tellOrFail(List<Long> accountIds, Message message) {
+        write(accountIds, message);
     }
 
     boolean actsFor(long holderId, long accountId) {
         List<AccountEmails.Recipient> to = SystemActor.asAdministrator(() -> accounts.recipients(List.of(accountId)));
         return !to.isEmpty() && SystemActor.asAdministrator(() -> consent.actsFor(holderId, accountId,
                 to.getFirst().organisationId()));
+    }
+
+    private void quietly(Message message, Runnable work) {
+        if (!delivery.canSend()) {
+            return;
+        }
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            log.warn("Could not queue the {} emails: {}", message.kind(), e.getClass().getSimpleName());
+        }
+    }
+
+    private void write(List<Long> accountIds, Message message) {
+        if (!delivery.canSend()) {
+            return;
+        }
+        List<AccountEmails.Recipient> to = SystemActor.asAdministrator(() -> accounts.recipients(accountIds));
+        for (AccountEmails.Recipient person : to) {
+            EmailChoice choice = preferences.choiceOf(person.accountId());
+            if (choice.wants(message.needsAnAnswer())) {
+                outbox.add(person.accountId(), message.kind(), message.subject(), body(person, message, choice),
+                        clock.instant());
+            }
+        }
     }
 
     private String body(AccountEmails.Recipient person, Message message, EmailChoice choice) {

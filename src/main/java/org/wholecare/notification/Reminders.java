@@ -28,6 +28,8 @@ import org.wholecare.shared.UkTime;
 @Component
 class Reminders {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Reminders.class);
+
     static final int CONSENT_DAYS = 14;
     static final int BUDGET_DAYS = 14;
     static final int REVIEW_DAYS = 28;
@@ -128,16 +130,23 @@ class Reminders {
         return kind.equals("budget-ending") ? whose + " budget ends soon" : whose + " support plan review is due";
     }
 
-    /** Records the reminder and writes the email in one transaction: both, or neither. */
+    /**
+     * Records the reminder and writes the email in one transaction: both, or neither, so one that
+     * could not be written is tried again next time.
+     */
     private void once(String kind, long aboutId, long accountId, LocalDate dueOn, Mailroom.Message message) {
-        transaction.executeWithoutResult(status -> {
-            int first = jdbc.sql("INSERT IGNORE INTO email_reminder (kind, about_id, account_id, due_on, created_at) "
-                            + "VALUES (?, ?, ?, ?, ?)")
-                    .params(kind, aboutId, accountId, Date.valueOf(dueOn), Timestamp.from(clock.instant())).update();
-            if (first == 1) {
-                mailroom.tell(List.of(accountId), message);
-            }
-        });
+        try {
+            transaction.executeWithoutResult(status -> {
+                int first = jdbc.sql("INSERT IGNORE INTO email_reminder (kind, about_id, account_id, due_on, "
+                                + "created_at) VALUES (?, ?, ?, ?, ?)")
+                        .params(kind, aboutId, accountId, Date.valueOf(dueOn), Timestamp.from(clock.instant())).update();
+                if (first == 1) {
+                    mailroom.tellOrFail(List.of(accountId), message);
+                }
+            });
+        } catch (RuntimeException e) {
+            log.warn("Could not write the {} reminder {}: {}", kind, aboutId, e.getClass().getSimpleName());
+        }
     }
 
     private static String first(HolderSummary h) {

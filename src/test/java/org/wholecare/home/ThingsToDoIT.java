@@ -95,7 +95,9 @@ class ThingsToDoIT {
         Purchase booked = actingAs.run(helper, () -> bookings.book(booking, bookings.preview(booking)));
 
         // the provider: as many as its bookings page has waiting, by the first one's start
-        List<ThingToDo> provider = going(of(DAY_CENTRE), "/provider/bookings");
+        // other tests leave the day centre payments and deliveries too: this is the bookings to answer
+        List<ThingToDo> provider = going(of(DAY_CENTRE), "/provider/bookings").stream()
+                .filter(t -> t.what().contains("to accept or decline")).toList();
         long waiting = actingAs.run(DAY_CENTRE, () -> providerBookings.bookingCountsForMe().waiting());
         assertThat(provider).hasSize(1);
         assertThat(provider.getFirst().count()).isEqualTo(waiting).isPositive();
@@ -122,11 +124,12 @@ class ThingsToDoIT {
         long invoiceId = jdbc.queryForObject("SELECT id FROM invoice WHERE purchase_id = ?", Long.class, booked.id());
         actingAs.run(holder, () -> invoices.dispute(invoiceId, "Only half a day was given."));
         assertThat(going(of(holder), "/purchases")).isEmpty();
-        List<ThingToDo> commissioner = going(of(COMMISSIONER), "/commissioner/payments");
+        List<ThingToDo> commissioner = going(of(COMMISSIONER), "/commissioner/payments").stream()
+                .filter(t -> t.what().contains("in dispute")).toList();
         long disputes = actingAs.run(COMMISSIONER, () -> invoices.disputesInMyArea().size());
         assertThat(commissioner).singleElement().satisfies(t -> assertThat(t.count()).isEqualTo(disputes));
         // nobody else is told of it
-        assertThat(of(TestArea.BROKER)).isEmpty();
+        assertThat(of(TestArea.BROKER)).noneMatch(t -> t.what().contains("Todo"));
         assertThat(going(of(HOLDER), "/purchases")).noneSatisfy(t -> assertThat(t.what()).contains("Todo"));
     }
 
@@ -216,6 +219,10 @@ class ThingsToDoIT {
                 .startsWith("Your organisation's checks are done: it is verified"));
         // a fortnight later it has gone from the list
         clock.advance(java.time.Duration.ofDays(15));
-        assertThat(going(of(username), "/provider/listings")).isEmpty();
+        try {
+            assertThat(going(of(username), "/provider/listings")).isEmpty();
+        } finally {
+            clock.advance(java.time.Duration.ofDays(-15));
+        }
     }
 }

@@ -177,8 +177,9 @@ public class ConsentView extends Main {
                 Div done = new Div(new Paragraph(again.grant().granteeName() + " may now "
                         + again.grant().scope().allows() + ", until " + UkTime.day(again.grant().endsOn()) + "."));
                 if (again.invitation() != null) {
-                    done.add(new Paragraph(again.grant().granteeName() + " has not chosen a password yet. Give them "
-                            + "the new link below."), InvitationNotice.of(again.invitation()));
+                    done.add(new Paragraph(again.grant().granteeName() + " has not chosen a password yet. "
+                            + (again.invitation().sent() ? "We have emailed them a new link."
+                                    : "Give them the new link below.")), InvitationNotice.of(again.invitation()));
                 }
                 done.addClassName("invitation-result");
                 done.getElement().setAttribute("role", "status");
@@ -268,8 +269,11 @@ public class ConsentView extends Main {
             try {
                 var invited = consentChanges.inviteRepresentative(name.getValue(), username.getValue(), relationship.getValue(),
                         scope.getValue(), ends.getValue());
-                Div done = new Div(new Paragraph(invited.grant().granteeName() + " is invited. Give them the link "
-                        + "below so they can choose a password."), InvitationNotice.of(invited.invitation()));
+                Div done = new Div(new Paragraph(invited.grant().granteeName() + " is invited. "
+                        + (invited.invitation() != null && invited.invitation().sent()
+                                ? "We have emailed them a link to choose a password."
+                                : "Give them the link below so they can choose a password.")),
+                        InvitationNotice.of(invited.invitation()));
                 done.addClassName("invitation-result");
                 done.getElement().setAttribute("role", "status");
                 render(done);

@@ -24,9 +24,10 @@ import org.wholecare.shell.Ui;
 public class BrokerHomeView extends HomePage {
 
     BrokerHomeView(CurrentUser currentUser, OrganisationService organisations, AccountService accounts,
-            ConsentService consent) {
+            ConsentService consent, List<org.wholecare.shared.ThingsToDo> things) {
         super(currentUser, organisations, "You help budget holders choose and buy support, "
                 + "acting only for people who have given your organisation access.");
+        add(ThingsToDoCard.of(things));
         add(Ui.card("Your organisation", Ui.facts(
                 "Brokers at " + organisation.name(), String.valueOf(accounts.countColleagues()))));
         // the grants themselves, not a look at anyone's records: the caseload page does the looking
