@@ -30,11 +30,20 @@ public final class SystemActor {
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("wholecare-system", null,
                 List.of(new SimpleGrantedAuthority("ROLE_" + Roles.ADMINISTRATOR))));
+        // inside a person's click, Vaadin's context strategy reads the person from their session before
+        // the thread's own: the session steps aside for the platform's work, and comes back after it
+        com.vaadin.flow.server.VaadinSession session = com.vaadin.flow.server.VaadinSession.getCurrent();
+        if (session != null) {
+            com.vaadin.flow.server.VaadinSession.setCurrent(null);
+        }
         SecurityContextHolder.setContext(context);
         try {
             return work.get();
         } finally {
             SecurityContextHolder.setContext(previous);
+            if (session != null) {
+                com.vaadin.flow.server.VaadinSession.setCurrent(session);
+            }
         }
     }
 }
