@@ -39,7 +39,7 @@ class TableOwnershipTest {
             Map.entry("provider_district", "marketplace"), Map.entry("provider_profile", "marketplace"),
             Map.entry("review", "marketplace"),
             Map.entry("email_preference", "notification"), Map.entry("email_outbox", "notification"),
-            Map.entry("email_reminder", "notification"),
+            Map.entry("email_reminder", "notification"), Map.entry("shedlock", "platform"),
             Map.entry("area", "organisation"), Map.entry("organisation", "organisation"),
             Map.entry("postcode_district", "organisation"),
             Map.entry("payment", "payment"), Map.entry("payout_account", "payment"),

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -58,6 +59,7 @@ class Reminders {
         this.clock = clock;
     }
 
+    @SchedulerLock(name = "email-reminders", lockAtMostFor = "PT30M")
     @Scheduled(fixedDelayString = "${wholecare.email.reminders-every:1h}", initialDelayString = "${wholecare.email.reminders-first-after:2m}")
     public void remindOfWhatIsComingUp() {
         if (!mailroom.canSend()) {

@@ -16,7 +16,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wholecare.budget.AreaBudgets;
@@ -82,8 +81,7 @@ public class PublicFigures {
         this.clock = clock;
     }
 
-    /** Nightly, in the small hours UK time. */
-    @Scheduled(cron = "${wholecare.public-figures.cron:0 30 2 * * *}", zone = "Europe/London")
+    /** Nightly, in the small hours UK time (see {@link PublicFiguresJob}). */
     void nightly() {
         try {
             SystemActor.asAdministrator(this::workOut);

@@ -1,5 +1,6 @@
 package org.wholecare.purchase;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.wholecare.security.SystemActor;
@@ -14,8 +15,9 @@ class PurchaseJobs {
         this.invoices = invoices;
     }
 
+    @SchedulerLock(name = "invoices-confirm-overdue", lockAtMostFor = "PT30M")
     @Scheduled(fixedDelayString = "${wholecare.invoices.check-every:1h}", initialDelayString = "1m")
-    void confirmOverdue() {
+    public void confirmOverdue() {
         SystemActor.asAdministrator(invoices::confirmOverdue);
     }
 }

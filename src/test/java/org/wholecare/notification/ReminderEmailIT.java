@@ -43,6 +43,7 @@ class ReminderEmailIT {
     @Autowired GreenMail smtpServer;
     @Autowired EmailDelivery delivery;
     @Autowired Reminders reminders;
+    @Autowired net.javacrumbs.shedlock.core.LockProvider lockProvider;
     @Autowired AccountEmails accountEmails;
     @Autowired ConsentChanges consentChanges;
     @Autowired BudgetHolderService holders;
@@ -117,5 +118,31 @@ class ReminderEmailIT {
         delivery.deliverDue();
         assertThat(subjects(before, BROKER_EMAIL)).noneMatch(s -> s.startsWith("Remind'"));
         assertThat(subjects(before, holderEmail)).isEmpty();
+    }
+
+    @Test
+    void whileAnotherInstanceHoldsTheRemindersLockThisOneSkipsItsTurnAndTakesTheNext() {
+        long n = SEQUENCE.incrementAndGet();
+        var registered = BudgetTestData.holderWithCarer(actingAs, holders, budgets, invitations, "locked", n);
+        long holderId = registered.holder().id();
+        actingAs.run(ADMIN, () -> {
+            accountEmails.recordFor(account(registered.username()), registered.username() + "@example.org");
+            return null;
+        });
+        jdbc.update("UPDATE budget SET end_date = ? WHERE holder_id = ?", UkTime.today(clock).plusDays(3), holderId);
+        String reminded = "SELECT COUNT(*) FROM email_reminder r JOIN budget b ON b.id = r.about_id "
+                + "WHERE r.kind = 'budget-ending' AND b.holder_id = ?";
+
+        // another instance is sending the reminders: its lock row is in the database
+        var held = lockProvider.lock(new net.javacrumbs.shedlock.core.LockConfiguration(java.time.Instant.now(),
+                "email-reminders", java.time.Duration.ofMinutes(5), java.time.Duration.ZERO)).orElseThrow();
+        try {
+            reminders.remindOfWhatIsComingUp();
+            assertThat(jdbc.queryForObject(reminded, Long.class, holderId)).isZero();
+        } finally {
+            held.unlock();
+        }
+        reminders.remindOfWhatIsComingUp();
+        assertThat(jdbc.queryForObject(reminded, Long.class, holderId)).isEqualTo(1L);
     }
 }
