@@ -62,12 +62,9 @@ class BrokerageThingsToDo implements ThingsToDo {
     public List<ThingToDo> forMe() {
         SignedInUser me = currentUser.require();
         return switch (me.role()) {
-            case BUDGET_HOLDER -> holders.byAccount(me.accountId()).map(h -> proposalsToAnswer(List.of(h), me))
-                    .orElse(List.of());
             // only a carer with consent to buy may accept or decline for the person
-            case REPRESENTATIVE -> proposalsToAnswer(holders.actingFor(me.accountId(), null, UkTime.today(clock))
-                    .stream().filter(h -> access.scopeOf(h).filter(s -> s.includes(ConsentScope.PURCHASE)).isPresent())
-                    .toList(), me);
+            case BUDGET_HOLDER, REPRESENTATIVE -> proposalsToAnswer(access.peopleWhoseBudgetISee(ConsentScope.PURCHASE),
+                    me);
             case PROVIDER -> quotesToAnswer(me);
             case BROKER -> forBroker(me);
             default -> List.of();
@@ -83,7 +80,7 @@ class BrokerageThingsToDo implements ThingsToDo {
             if (waiting == 0) {
                 continue;
             }
-            String whose = me.role() == Role.BUDGET_HOLDER ? "" : " for " + first(h);
+            String whose = me.role() == Role.BUDGET_HOLDER ? "" : " for " + h.firstName();
             things.add(new ThingToDo((waiting == 1 ? "A proposal" : waiting + " proposals") + whose
                     + " to accept or decline", waiting, null, "Answer " + (waiting == 1 ? "it" : "them"), "/proposals"));
             if (me.role() != Role.BUDGET_HOLDER) {
@@ -118,8 +115,8 @@ class BrokerageThingsToDo implements ThingsToDo {
         for (ConsentGrant g : consent.grantsToMe()) {
             if (g.endsWithin(today, DAYS_SHOWN) && clients.containsKey(g.holderId())) {
                 HolderSummary h = clients.get(g.holderId());
-                things.add(new ThingToDo(first(h) + "'s consent for you to help ends", 1, g.endsOn(),
-                        "Ask " + first(h) + " to renew it", "/clients/" + h.id()));
+                things.add(new ThingToDo(h.firstName() + "'s consent for you to help ends", 1, g.endsOn(),
+                        "Ask " + h.firstName() + " to renew it", "/clients/" + h.id()));
                 looked.add(h.id());
             }
         }
@@ -129,8 +126,8 @@ class BrokerageThingsToDo implements ThingsToDo {
                 .params(me.accountId(), since).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list()
                 .stream().filter(r -> clients.containsKey(r[0])).forEach(r -> {
                     HolderSummary h = clients.get(r[0]);
-                    things.add(new ThingToDo(first(h) + " has answered " + (r[1] == 1 ? "your proposal"
-                            : r[1] + " of your proposals"), r[1], null, "See " + first(h) + "'s answer",
+                    things.add(new ThingToDo(h.firstName() + " has answered " + (r[1] == 1 ? "your proposal"
+                            : r[1] + " of your proposals"), r[1], null, "See " + h.firstName() + "'s answer",
                             "/clients/" + h.id()));
                     looked.add(h.id());
                 });
@@ -142,8 +139,8 @@ class BrokerageThingsToDo implements ThingsToDo {
                 .params(me.accountId(), since).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list()
                 .stream().filter(r -> clients.containsKey(r[0])).forEach(r -> {
                     HolderSummary h = clients.get(r[0]);
-                    things.add(new ThingToDo((r[1] == 1 ? "A price" : r[1] + " prices") + " offered for " + first(h)
-                            + " to look at", r[1], null, "See " + first(h) + "'s quotes", "/clients/" + h.id()));
+                    things.add(new ThingToDo((r[1] == 1 ? "A price" : r[1] + " prices") + " offered for " + h.firstName()
+                            + " to look at", r[1], null, "See " + h.firstName() + "'s quotes", "/clients/" + h.id()));
                     looked.add(h.id());
                 });
         if (!looked.isEmpty()) {
@@ -152,7 +149,4 @@ class BrokerageThingsToDo implements ThingsToDo {
         return things;
     }
 
-    private static String first(HolderSummary h) {
-        return h.fullName().split(" ")[0];
-    }
 }

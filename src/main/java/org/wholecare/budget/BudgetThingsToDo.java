@@ -7,8 +7,8 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.wholecare.consent.BudgetAccess;
+import org.wholecare.consent.ConsentScope;
 import org.wholecare.consent.HolderRecords;
-import org.wholecare.holder.HolderDirectory;
 import org.wholecare.holder.HolderSummary;
 import org.wholecare.ledger.LedgerService;
 import org.wholecare.security.CurrentUser;
@@ -31,17 +31,15 @@ class BudgetThingsToDo implements ThingsToDo {
 
     private final BudgetService budgets;
     private final LedgerService ledger;
-    private final HolderDirectory holders;
     private final BudgetAccess access;
     private final HolderRecords records;
     private final CurrentUser currentUser;
     private final Clock clock;
 
-    BudgetThingsToDo(BudgetService budgets, LedgerService ledger, HolderDirectory holders, BudgetAccess access,
+    BudgetThingsToDo(BudgetService budgets, LedgerService ledger, BudgetAccess access,
             HolderRecords records, CurrentUser currentUser, Clock clock) {
         this.budgets = budgets;
         this.ledger = ledger;
-        this.holders = holders;
         this.access = access;
         this.records = records;
         this.currentUser = currentUser;
@@ -51,17 +49,12 @@ class BudgetThingsToDo implements ThingsToDo {
     @Override
     public List<ThingToDo> forMe() {
         SignedInUser me = currentUser.require();
-        List<HolderSummary> people = switch (me.role()) {
-            case BUDGET_HOLDER -> holders.byAccount(me.accountId()).stream().toList();
-            case REPRESENTATIVE -> holders.actingFor(me.accountId(), null, UkTime.today(clock)).stream()
-                    .filter(h -> access.scopeOf(h).isPresent()).toList();
-            default -> List.of();
-        };
+        List<HolderSummary> people = access.peopleWhoseBudgetISee(ConsentScope.VIEW);
         List<ThingToDo> things = new ArrayList<>();
         List<Long> looked = new ArrayList<>();
         for (HolderSummary h : people) {
             List<ThingToDo> theirs = forBudgetOf(h, me.role() == Role.BUDGET_HOLDER ? "your budget"
-                    : h.fullName().split(" ")[0] + "'s budget");
+                    : h.firstName() + "'s budget");
             if (!theirs.isEmpty() && me.role() != Role.BUDGET_HOLDER) {
                 looked.add(h.id());
             }

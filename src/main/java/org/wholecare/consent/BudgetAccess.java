@@ -40,8 +40,11 @@ public class BudgetAccess implements org.wholecare.holder.HolderLooks {
     private final ConsentGrants grants;
     private final AccessLog log;
     private final Clock clock;
+    private final org.wholecare.holder.HolderDirectory holders;
 
-    BudgetAccess(CurrentUser currentUser, ConsentGrants grants, AccessLog log, Clock clock) {
+    BudgetAccess(CurrentUser currentUser, ConsentGrants grants, AccessLog log, Clock clock,
+            org.wholecare.holder.HolderDirectory holders) {
+        this.holders = holders;
         this.currentUser = currentUser;
         this.grants = grants;
         this.log = log;
@@ -95,6 +98,21 @@ public class BudgetAccess implements org.wholecare.holder.HolderLooks {
         }
         log.allowed(holder.id(), user, grant.id(), action);
         return new Allowed(user, grant.id(), grant.scope());
+    }
+
+    /**
+     * The people whose budget the signed-in person may see for themselves: a holder their own; a
+     * representative those they act for today with at least {@code needed}; anyone else nobody.
+     * Nothing is recorded: the caller records the look if it shows anything.
+     */
+    public java.util.List<HolderSummary> peopleWhoseBudgetISee(ConsentScope needed) {
+        SignedInUser user = currentUser.require();
+        return switch (user.role()) {
+            case BUDGET_HOLDER -> holders.byAccount(user.accountId()).stream().toList();
+            case REPRESENTATIVE -> holders.actingFor(user.accountId(), null, UkTime.today(clock)).stream()
+                    .filter(h -> scopeOf(h).filter(s -> s.includes(needed)).isPresent()).toList();
+            default -> java.util.List.of();
+        };
     }
 
     /** The widest scope the caller has for this holder today, without recording anything. */

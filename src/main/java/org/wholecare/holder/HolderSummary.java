@@ -8,6 +8,11 @@ public record HolderSummary(long id, long accountId, String fullName, String use
         String nhsNumber, String postcodeDistrict, long areaId, @Nullable Long representativeAccountId,
         @Nullable String representativeRelationship, @Nullable Long currentBudgetId) {
 
+    /** What the person is called to those who help them, and in emails: never the whole name. */
+    public String firstName() {
+        return fullName.split(" ")[0];
+    }
+
     public String nhsNumberForDisplay() {
         return NhsNumber.display(nhsNumber);
     }

@@ -54,7 +54,7 @@ class Emails {
                 "An invoice for your budget has arrived on Wholecare. Please check it, and confirm it or say what is "
                         + "wrong. If you do nothing, it will be confirmed on " + by + " and paid.", "/purchases"));
         if (holder.representativeAccountId() != null) {
-            String first = holder.fullName().split(" ")[0];
+            String first = holder.firstName();
             mailroom.tellHelper(holder.id(), holder.representativeAccountId(), new Mailroom.Message("invoice-raised", true,
                     "You have an invoice to check for " + first,
                     "An invoice for " + first + "'s budget has arrived on Wholecare. Please check it, and confirm it "
@@ -90,7 +90,7 @@ class Emails {
                 "/proposals"));
         Long carer = holder.representativeAccountId();
         if (carer != null && carer != proposed.proposedByAccountId()) {
-            String first = holder.fullName().split(" ")[0];
+            String first = holder.firstName();
             mailroom.tellHelper(holder.id(), carer, new Mailroom.Message("proposal-made", true, "There is a proposal for " + first,
                     "Someone helping " + first + " has proposed some support on Wholecare, for " + first
                             + " to accept or decline.", "/proposals"));
@@ -125,6 +125,6 @@ class Emails {
     }
 
     private java.util.Optional<String> firstName(long holderId) {
-        return holders.byId(holderId).map(h -> h.fullName().split(" ")[0]);
+        return holders.byId(holderId).map(HolderSummary::firstName);
     }
 }

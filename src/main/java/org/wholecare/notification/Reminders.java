@@ -5,7 +5,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -67,14 +69,17 @@ class Reminders {
         }
         SystemActor.asAdministrator(() -> {
             LocalDate today = UkTime.today(clock);
-            consentsEnding(today);
-            budgetsEnding(today);
-            reviewsDue(today);
+            // those already written are passed over without a write each time the job runs
+            Set<String> sent = new HashSet<>(jdbc.sql("SELECT CONCAT(kind, '/', about_id, '/', account_id, '/', due_on) "
+                    + "FROM email_reminder WHERE due_on >= ?").param(Date.valueOf(today)).query(String.class).list());
+            consentsEnding(today, sent);
+            budgetsEnding(today, sent);
+            reviewsDue(today, sent);
             return null;
         });
     }
 
-    private void consentsEnding(LocalDate today) {
+    private void consentsEnding(LocalDate today, Set<String> sent) {
         for (ConsentService.EndingGrant g : consent.endingBetween(today, today.plusDays(CONSENT_DAYS))) {
             HolderSummary h = holders.byId(g.holderId()).orElse(null);
             if (h == null) {
@@ -87,9 +92,9 @@ class Reminders {
             if (g.granteeOrganisationId() != null) {
                 helpers.addAll(accounts.staffOf(g.granteeOrganisationId()));
             }
-            String first = first(h);
+            String first = h.firstName();
             for (long helper : helpers) {
-                once("consent-ending", g.grantId(), helper, g.endsOn(), new Mailroom.Message("consent-ending", true,
+                once(sent, "consent-ending", g.grantId(), helper, g.endsOn(), new Mailroom.Message("consent-ending", true,
                         first + "'s consent for you to help ends soon",
                         first + "'s consent for you to help them on Wholecare ends on " + UkTime.day(g.endsOn())
                                 + ". If you are to go on helping, ask " + first + " to give it again.",
@@ -98,32 +103,32 @@ class Reminders {
         }
     }
 
-    private void budgetsEnding(LocalDate today) {
+    private void budgetsEnding(LocalDate today, Set<String> sent) {
         for (EndingBudgets.Ending b : budgets.endingBetween(today, today.plusDays(BUDGET_DAYS))) {
-            holders.byId(b.holderId()).ifPresent(h -> toPersonAndCarer(h, "budget-ending", b.budgetId(), b.endsOn(),
+            holders.byId(b.holderId()).ifPresent(h -> toPersonAndCarer(sent, h, "budget-ending", b.budgetId(), b.endsOn(),
                     "Your budget for this period ends on " + UkTime.day(b.endsOn())
                             + ". Check what is booked after then.",
-                    first(h) + "'s budget for this period ends on " + UkTime.day(b.endsOn())
+                    h.firstName() + "'s budget for this period ends on " + UkTime.day(b.endsOn())
                             + ". Check what is booked after then.", "/budget"));
         }
     }
 
-    private void reviewsDue(LocalDate today) {
+    private void reviewsDue(LocalDate today, Set<String> sent) {
         for (AreaPlans.ReviewComing r : plans.reviewsDueBy(today, today.plusDays(REVIEW_DAYS))) {
-            holders.byId(r.holderId()).ifPresent(h -> toPersonAndCarer(h, "review-due", h.id(), r.reviewDate(),
+            holders.byId(r.holderId()).ifPresent(h -> toPersonAndCarer(sent, h, "review-due", h.id(), r.reviewDate(),
                     "Your support plan is due for review on " + UkTime.day(r.reviewDate())
                             + ". Ask your commissioner when it will be.",
-                    first(h) + "'s support plan is due for review on " + UkTime.day(r.reviewDate()) + ".", "/plan"));
+                    h.firstName() + "'s support plan is due for review on " + UkTime.day(r.reviewDate()) + ".", "/plan"));
         }
     }
 
-    private void toPersonAndCarer(HolderSummary h, String kind, long aboutId, LocalDate dueOn, String toPerson,
-            String toCarer, String path) {
-        once(kind, aboutId, h.accountId(), dueOn, new Mailroom.Message(kind, true, subject(kind, "Your"), toPerson,
+    private void toPersonAndCarer(Set<String> sent, HolderSummary h, String kind, long aboutId, LocalDate dueOn,
+            String toPerson, String toCarer, String path) {
+        once(sent, kind, aboutId, h.accountId(), dueOn, new Mailroom.Message(kind, true, subject(kind, "Your"), toPerson,
                 path));
         Long carer = h.representativeAccountId();
         if (carer != null && mailroom.actsFor(h.id(), carer)) {
-            once(kind, aboutId, carer, dueOn, new Mailroom.Message(kind, true, subject(kind, first(h) + "'s"),
+            once(sent, kind, aboutId, carer, dueOn, new Mailroom.Message(kind, true, subject(kind, h.firstName() + "'s"),
                     toCarer, path));
         }
     }
@@ -136,7 +141,11 @@ class Reminders {
      * Records the reminder and writes the email in one transaction: both, or neither, so one that
      * could not be written is tried again next time.
      */
-    private void once(String kind, long aboutId, long accountId, LocalDate dueOn, Mailroom.Message message) {
+    private void once(Set<String> sent, String kind, long aboutId, long accountId, LocalDate dueOn,
+            Mailroom.Message message) {
+        if (sent.contains(kind + "/" + aboutId + "/" + accountId + "/" + dueOn)) {
+            return;
+        }
         try {
             transaction.executeWithoutResult(status -> {
                 int first = jdbc.sql("INSERT IGNORE INTO email_reminder (kind, about_id, account_id, due_on, "
@@ -151,7 +160,4 @@ class Reminders {
         }
     }
 
-    private static String first(HolderSummary h) {
-        return h.fullName().split(" ")[0];
-    }
 }

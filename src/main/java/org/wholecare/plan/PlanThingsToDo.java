@@ -8,6 +8,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.wholecare.consent.BudgetAccess;
+import org.wholecare.consent.ConsentScope;
 import org.wholecare.consent.HolderRecords;
 import org.wholecare.holder.HolderDirectory;
 import org.wholecare.holder.HolderSummary;
@@ -53,10 +54,7 @@ class PlanThingsToDo implements ThingsToDo {
         SignedInUser me = currentUser.require();
         LocalDate today = UkTime.today(clock);
         return switch (me.role()) {
-            case BUDGET_HOLDER -> holders.byAccount(me.accountId()).map(h -> reviews(List.of(h), me, today))
-                    .orElse(List.of());
-            case REPRESENTATIVE -> reviews(holders.actingFor(me.accountId(), null, today).stream()
-                    .filter(h -> access.scopeOf(h).isPresent()).toList(), me, today);
+            case BUDGET_HOLDER, REPRESENTATIVE -> reviews(access.peopleWhoseBudgetISee(ConsentScope.VIEW), me, today);
             case COMMISSIONER -> draftsToAgree(me);
             default -> List.of();
         };
@@ -71,7 +69,7 @@ class PlanThingsToDo implements ThingsToDo {
                 continue;
             }
             boolean mine = me.role() == Role.BUDGET_HOLDER;
-            String whose = mine ? "Your" : h.fullName().split(" ")[0] + "'s";
+            String whose = mine ? "Your" : h.firstName() + "'s";
             things.add(new ThingToDo(whose + " support plan review is " + (due.isBefore(today) ? "overdue" : "due")
                     + ": ask your commissioner when it will be", 1, due, "See the plan", "/plan"));
             if (!mine) {

@@ -10,7 +10,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.wholecare.consent.BudgetAccess;
 import org.wholecare.consent.HolderRecords;
-import org.wholecare.holder.HolderDirectory;
 import org.wholecare.holder.HolderSummary;
 import org.wholecare.security.CurrentUser;
 import org.wholecare.security.Role;
@@ -31,18 +30,16 @@ class PurchaseThingsToDo implements ThingsToDo {
 
     private final JdbcClient jdbc;
     private final CurrentUser currentUser;
-    private final HolderDirectory holders;
     private final BudgetAccess access;
     private final HolderRecords records;
     private final Clock clock;
     private final Duration autoConfirmAfter;
 
-    PurchaseThingsToDo(JdbcClient jdbc, CurrentUser currentUser, HolderDirectory holders, BudgetAccess access,
+    PurchaseThingsToDo(JdbcClient jdbc, CurrentUser currentUser, BudgetAccess access,
             HolderRecords records, Clock clock,
             @Value("${wholecare.invoices.auto-confirm-after:14d}") Duration autoConfirmAfter) {
         this.jdbc = jdbc;
         this.currentUser = currentUser;
-        this.holders = holders;
         this.access = access;
         this.records = records;
         this.clock = clock;
@@ -87,14 +84,7 @@ class PurchaseThingsToDo implements ThingsToDo {
     }
 
     private List<ThingToDo> invoicesToCheck(SignedInUser me) {
-        List<HolderSummary> people = new ArrayList<>();
-        if (me.role() == Role.BUDGET_HOLDER) {
-            holders.byAccount(me.accountId()).ifPresent(people::add);
-        } else {
-            // only the people whose budget this person may see
-            holders.actingFor(me.accountId(), null, UkTime.today(clock)).stream()
-                    .filter(h -> access.scopeOf(h).isPresent()).forEach(people::add);
-        }
+        List<HolderSummary> people = access.peopleWhoseBudgetISee(org.wholecare.consent.ConsentScope.VIEW);
         List<ThingToDo> things = new ArrayList<>();
         List<Long> looked = new ArrayList<>();
         for (HolderSummary h : people) {
@@ -104,7 +94,7 @@ class PurchaseThingsToDo implements ThingsToDo {
                     ORDER BY i.raised_at, i.id""").param(h.id())
                     .query((rs, n) -> new ThingToDo("An invoice from " + rs.getString(1) + " for "
                             + Money.format(rs.getLong(2)) + (me.role() == Role.BUDGET_HOLDER ? ""
-                            : ", for " + h.fullName().split(" ")[0] + "'s budget")
+                            : ", for " + h.firstName() + "'s budget")
                             + ": confirm it or say what is wrong", 1, rs.getTimestamp(3).toInstant()
                             .plus(autoConfirmAfter).atZone(UkTime.ZONE).toLocalDate(), "Check it", "/purchases"))
                     .list();
