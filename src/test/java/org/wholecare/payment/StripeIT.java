@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.crypto.Mac;
@@ -90,6 +91,10 @@ class StripeIT {
     @Autowired org.wholecare.security.Invitations invitations;
     @Autowired ActingAs actingAs;
     @Autowired JdbcTemplate jdbc;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbcClient;
+    @Autowired StripeGateway gateway;
+    @Autowired StripeSettings settings;
+    @Autowired org.springframework.transaction.PlatformTransactionManager transactions;
     @Autowired Clock clock;
     @LocalServerPort int port;
 
@@ -97,6 +102,10 @@ class StripeIT {
     }
 
     private Person newHolder() {
+        return newHolder(100_000L);
+    }
+
+    private Person newHolder(long penceFromEachFunder) {
         long n = SEQUENCE.incrementAndGet();
         var registered = actingAs.run(COMMISSIONER, () -> holders.register(new RegisterHolder("Payer " + n,
                 "payer." + n, LocalDate.of(1950, 1, 1), BudgetTestData.nextNhsNumber(), "TF4", null, null, null)));
@@ -104,7 +113,8 @@ class StripeIT {
         invitations.acceptInvitation(url.substring(url.lastIndexOf('/') + 1), "a long enough password",
                 "a long enough password");
         BudgetSummary budget = BudgetTestData.budget(actingAs, budgets, registered.holder(),
-                Map.of(FundingStream.COUNCIL_SOCIAL_CARE, 100_000L, FundingStream.NHS_HEALTH, 100_000L));
+                Map.of(FundingStream.COUNCIL_SOCIAL_CARE, penceFromEachFunder, FundingStream.NHS_HEALTH,
+                        penceFromEachFunder));
         return new Person("payer." + n, registered.holder().id(), budget);
     }
 
@@ -155,6 +165,90 @@ class StripeIT {
         // trying again (as the start-up reconciliation does) sends nothing more
         actingAs.run(COMMISSIONER, () -> payments.sendWaitingPayments());
         assertThat(STUB.transfersMade.get()).isEqualTo(before + 1);
+    }
+
+    /** Another app instance's sender: the same database and Stripe, its own thread and memory. */
+    private PaymentSender anotherInstancesSender() {
+        return new PaymentSender(jdbcClient, gateway, settings, connections, transactions, clock);
+    }
+
+    @Test
+    void aPaymentAnotherSenderIsSendingIsPassedOverNotSentTwice() {
+        connectProvider();
+        Person p = newHolder();
+        long invoiceId = invoicedHour(p);
+        var stripeAnswers = new java.util.concurrent.CountDownLatch(1);
+        STUB.holdNextTransfer = stripeAnswers;
+        actingAs.run(p.username(), () -> invoices.confirm(invoiceId));
+        long paymentId = jdbc.queryForObject("SELECT id FROM payment WHERE invoice_id = ?", Long.class, invoiceId);
+        // this instance's sender is now waiting on Stripe with the payment claimed
+        var other = anotherInstancesSender();
+        try {
+            // the stub takes the hold when the transfer reaches it
+            org.awaitility.Awaitility.await().until(() -> STUB.holdNextTransfer == null);
+            assertThat(other.send(paymentId)).as("claimed by the first sender").isFalse();
+            assertThat(other.sendWaiting()).isZero();
+        } finally {
+            stripeAnswers.countDown();
+            other.stopSending();
+        }
+        payments.awaitSending();
+        assertThat(paymentStatus(invoiceId)).isEqualTo("SENT");
+        assertThat(STUB.transferKeysSeen.stream().filter(k -> k.equals("wholecare-invoice-" + invoiceId))).hasSize(1);
+        assertThat(jdbc.queryForObject("SELECT attempts FROM payment WHERE id = ?", Integer.class, paymentId)).isOne();
+    }
+
+    @Test
+    void twoHundredInvoicesConfirmedWhileTwoInstancesSendAreEachPaidOnce() throws Exception {
+        connectProvider();
+        List<Long> invoiceIds = new java.util.ArrayList<>();
+        List<Person> people = new java.util.ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            if (i % 40 == 0) {
+                people.add(newHolder(2_000_000L));
+            }
+            invoiceIds.add(invoicedHour(people.getLast()));
+        }
+        var other = anotherInstancesSender();
+        var stop = new java.util.concurrent.atomic.AtomicBoolean();
+        STUB.transferMillis = 2;
+        // both instances' retry jobs run over and over while people confirm; each confirmation also
+        // goes to this instance's background sender
+        var retries = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var jobs = List.of(retries.submit(() -> {
+                while (!stop.get()) {
+                    other.sendWaiting();
+                }
+            }), retries.submit(() -> {
+                while (!stop.get()) {
+                    actingAs.run(COMMISSIONER, () -> payments.sendWaitingPayments());
+                }
+            }));
+            for (int i = 0; i < invoiceIds.size(); i++) {
+                long invoiceId = invoiceIds.get(i);
+                actingAs.run(people.get(i / 40).username(), () -> invoices.confirm(invoiceId));
+            }
+            payments.awaitSending();
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(2)).until(() -> jdbc.queryForObject(
+                    "SELECT COUNT(*) FROM payment WHERE status = 'PENDING' AND method = 'STRIPE'", Long.class) == 0);
+            stop.set(true);
+            for (var job : jobs) {
+                job.get(1, java.util.concurrent.TimeUnit.MINUTES);
+            }
+        } finally {
+            stop.set(true);
+            STUB.transferMillis = 0;
+            retries.shutdownNow();
+            other.stopSending();
+        }
+        for (long invoiceId : invoiceIds) {
+            String key = "wholecare-invoice-" + invoiceId;
+            assertThat(STUB.transferKeysSeen.stream().filter(key::equals)).as(key).hasSize(1);
+            assertThat(paymentStatus(invoiceId)).isEqualTo("SENT");
+        }
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM payment WHERE attempts <> 1 AND invoice_id IN ("
+                + String.join(",", invoiceIds.stream().map(String::valueOf).toList()) + ")", Long.class)).isZero();
     }
 
     @Test

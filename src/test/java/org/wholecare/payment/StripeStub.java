@@ -27,6 +27,8 @@ final class StripeStub implements AutoCloseable {
     final AtomicInteger accountsCreated = new AtomicInteger();
     volatile boolean slowNextTransfer;
     volatile boolean declineNextCheckout;
+    /** How long every transfer takes to answer, as Stripe over a real network does. */
+    volatile int transferMillis;
     /** When set, the next transfer waits for this before answering (for at most 10 s). */
     volatile java.util.concurrent.CountDownLatch holdNextTransfer;
 
@@ -57,6 +59,9 @@ final class StripeStub implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        if (transferMillis > 0) {
+            sleep(transferMillis);
         }
         String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
