@@ -75,7 +75,7 @@ final class JourneyApp {
         String java = ProcessHandle.current().info().command().orElse("java");
         Path log = work.resolve("app.log");
         ProcessBuilder builder = new ProcessBuilder(List.of(java, "-jar", jar.toAbsolutePath().toString(),
-                "--server.port=" + port, "--spring.profiles.active=demo",
+                "--server.port=" + port, "--management.server.port=0", "--spring.profiles.active=demo",
                 // every journey signs in from this one address: its wrong-try allowance (SignInProtectionIT
                 // tests the real one) must not stand between one journey and the next
                 "--wholecare.security.failed-sign-ins-per-minute=1000",
@@ -115,7 +115,7 @@ final class JourneyApp {
             }
             try {
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url
-                        + "/actuator/health/readiness")).timeout(Duration.ofSeconds(5)).build(),
+                        + "/readyz")).timeout(Duration.ofSeconds(5)).build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200 && response.body().contains("UP")) {
                     return;

@@ -76,7 +76,7 @@ class ProductionStartIT {
             Process app = jar(Map.of("SPRING_DATASOURCE_URL", db.jdbcUrl(), "SPRING_DATASOURCE_USERNAME", db.username(),
                     "SPRING_DATASOURCE_PASSWORD", db.password(), "WHOLECARE_PUBLIC_URL", "http://localhost:" + port,
                     "WHOLECARE_FIRST_ADMIN", "first.admin", "WHOLECARE_FIRST_ADMIN_NAME", "Alex First"),
-                    "--server.port=" + port).redirectOutput(log.toFile()).start();
+                    "--server.port=" + port, "--management.server.port=0").redirectOutput(log.toFile()).start();
             try {
                 waitUntilReady(app, port, log);
                 String output = Files.readString(log);
@@ -124,7 +124,7 @@ class ProductionStartIT {
             int port = freePort();
             Path first = WORK.resolve("demo-beside-first.log");
             Process app = jar(with(database, "WHOLECARE_PUBLIC_URL", "http://localhost:" + port),
-                    "--server.port=" + port).redirectOutput(first.toFile()).start();
+                    "--server.port=" + port, "--management.server.port=0").redirectOutput(first.toFile()).start();
             try {
                 waitUntilReady(app, port, first);
             } finally {
@@ -136,7 +136,7 @@ class ProductionStartIT {
             int demoPort = freePort();
             Path log = WORK.resolve("demo-beside.log");
             Process demo = jar(with(database, "WHOLECARE_PUBLIC_URL", "http://localhost:" + demoPort),
-                    "--server.port=" + demoPort, "--spring.profiles.active=demo").redirectOutput(log.toFile()).start();
+                    "--server.port=" + demoPort, "--management.server.port=0", "--spring.profiles.active=demo").redirectOutput(log.toFile()).start();
             try {
                 waitUntilReady(demo, demoPort, log);
                 // once ready, every demo person can sign in
@@ -193,7 +193,7 @@ class ProductionStartIT {
             assertThat(app.isAlive()).as("still running:\n" + Files.readString(log)).isTrue();
             try {
                 if (http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                        + "/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
+                        + "/readyz")).build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
                     return;
                 }
             } catch (IOException notYet) {

@@ -84,6 +84,7 @@ class DemoData implements ApplicationRunner {
     private final ListingService listings;
     private final ActingAs actingAs;
     private final TransactionTemplate transaction;
+    private final org.wholecare.platform.OnceAcrossInstances once;
     private final ConsentService consent;
     private final ConsentChanges consentChanges;
     private final Conflicts conflicts;
@@ -94,7 +95,9 @@ class DemoData implements ApplicationRunner {
             BudgetService budgets, PoolingService pooling, SupportPlanService plans,
             ProviderService providers, org.wholecare.marketplace.ProviderDecisions providerDecisions, ListingService listings, Bookings bookings, ProviderBookings providerBookings,
             Invoices invoices, Payouts payments,
-            ReviewService reviews, ActingAs actingAs, TransactionTemplate transaction, java.time.Clock clock) {
+            ReviewService reviews, ActingAs actingAs, TransactionTemplate transaction, java.time.Clock clock,
+            org.wholecare.platform.OnceAcrossInstances once) {
+        this.once = once;
         this.accountEmails = accountEmails;
         this.clock = clock;
         this.bookings = bookings;
@@ -129,15 +132,18 @@ class DemoData implements ApplicationRunner {
         // said at every start, so a demo started by mistake where real people's records live is noticed
         log.warn("The Northbrook demo is switched on (profile demo): its accounts have a published password. "
                 + "Never use this installation for real people's records.");
-        SystemActor.asAdministrator(() -> transaction.execute(status -> {
-            if (organisations.areas().stream().anyMatch(a -> a.name().equals(AREA))) {
-                return null;
-            }
-            load();
-            // example addresses (.example is reserved, so nothing can reach a real inbox)
-            accounts.accounts().forEach(a -> accountEmails.recordFor(a.id(), a.username() + "@northbrook.example"));
-            return null;
-        }));
+        // instances starting together on an empty database: one loads, the others wait and find it there
+        once.run("demo-data", java.time.Duration.ofMinutes(5), () -> SystemActor.asAdministrator(() ->
+                transaction.execute(status -> {
+                    if (organisations.areas().stream().anyMatch(a -> a.name().equals(AREA))) {
+                        return null;
+                    }
+                    load();
+                    // example addresses (.example is reserved, so nothing can reach a real inbox)
+                    accounts.accounts().forEach(a -> accountEmails.recordFor(a.id(),
+                            a.username() + "@northbrook.example"));
+                    return null;
+                })));
     }
 
     static final String AREA = "Northbrook";

@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -39,17 +37,14 @@ public class SearchService {
     private final OrganisationService organisations;
     private final CurrentUser currentUser;
     private final ProviderService providers;
-    // Full-text lookups run fastest in total with about one per core; beyond that they contend inside
-    // the database and every search slows. Searches past the limit wait their turn, first come first
-    // served, so none waits much longer than the rest (SearchBenchmark; README).
-    private final Semaphore lookups;
+    private final SearchTurns turns;
     // districts only ever get added, so one found once stays known; unknown ones are never remembered
     private final Set<String> knownDistricts = ConcurrentHashMap.newKeySet();
 
     SearchService(JdbcClient jdbc, ListingQueries queries, TypicalPrices typicalPrices,
             OrganisationService organisations, CurrentUser currentUser, ProviderService providers,
-            @Value("${wholecare.search.concurrent-lookups:2}") int concurrentLookups) {
-        this.lookups = new Semaphore(Math.max(1, concurrentLookups), true);
+            SearchTurns turns) {
+        this.turns = turns;
         this.providers = providers;
         this.jdbc = jdbc;
         this.queries = queries;
@@ -84,13 +79,7 @@ public class SearchService {
         boolean byRelevance = sort == SearchQuery.Sort.RELEVANCE && terms != null;
         List<Object> params = new ArrayList<>();
         String sql = pageQuery(query, district, terms, sort, byRelevance, limit, offset, params);
-        List<Listing> found;
-        lookups.acquireUninterruptibly();
-        try {
-            found = jdbc.sql(sql).params(params).query(ListingQueries::map).list();
-        } finally {
-            lookups.release();
-        }
+        List<Listing> found = turns.inTurn(() -> jdbc.sql(sql).params(params).query(ListingQueries::map).list());
         boolean more = found.size() > limit && offset + limit < MAX_RESULTS;
         List<SearchResult> results = (more ? found.subList(0, limit) : found).stream()
                 .map(listing -> compare(listing, district)).toList();

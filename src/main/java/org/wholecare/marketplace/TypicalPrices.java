@@ -1,5 +1,8 @@
 package org.wholecare.marketplace;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -7,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -15,7 +19,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * The typical (median) price of a kind of support, per unit, in a postcode district, over visible
  * listings. A district's medians are worked out together in one query and cached until a listing
- * offered there, or a provider serving it, changes.
+ * offered there, or a provider serving it, changes on this instance, and for at most
+ * {@code wholecare.marketplace.typical-prices-fresh-for} (1 minute) after a change on another instance.
  */
 @Component
 class TypicalPrices {
@@ -25,15 +30,28 @@ class TypicalPrices {
     private record Kind(long categoryId, ListingUnit unit) {
     }
 
-    private final JdbcClient jdbc;
-    private final Map<String, Map<Kind, Long>> byDistrict = new ConcurrentHashMap<>();
+    private record Medians(Map<Kind, Long> byKind, Instant workedOutAt) {
+    }
 
-    TypicalPrices(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final Duration freshFor;
+    private final Map<String, Medians> byDistrict = new ConcurrentHashMap<>();
+
+    TypicalPrices(JdbcClient jdbc, Clock clock,
+            @Value("${wholecare.marketplace.typical-prices-fresh-for:1m}") Duration freshFor) {
         this.jdbc = jdbc;
+        this.clock = clock;
+        this.freshFor = freshFor;
     }
 
     Optional<Long> median(long categoryId, String district, ListingUnit unit) {
-        return Optional.ofNullable(byDistrict.computeIfAbsent(district, this::load).get(new Kind(categoryId, unit)));
+        Instant now = clock.instant();
+        // another instance may have changed a price: medians older than freshFor are worked out again
+        Medians medians = byDistrict.compute(district, (d, cached) -> cached == null
+                || now.isBefore(cached.workedOutAt()) || now.isAfter(cached.workedOutAt().plus(freshFor))
+                ? new Medians(load(d), now) : cached);
+        return Optional.ofNullable(medians.byKind().get(new Kind(categoryId, unit)));
     }
 
     /** Forgets these districts' medians now and again once the current transaction commits. */

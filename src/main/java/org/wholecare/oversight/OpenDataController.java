@@ -35,7 +35,7 @@ class OpenDataController {
 
     OpenDataController(PublicFigures figures, Clock clock) {
         this.figures = figures;
-        this.perAddress = new Throttle(60, Duration.ofMinutes(1), clock);
+        this.perAddress = new Throttle("open-data", 60, Duration.ofMinutes(1), clock);
     }
 
     @GetMapping(path = JSON_PATH, produces = MediaType.APPLICATION_JSON_VALUE)

@@ -38,7 +38,7 @@ class StripeWebhookController {
             @Value("${wholecare.stripe.webhook-max-bytes:262144}") int maxBytes) {
         this.topUps = topUps;
         this.maxBytes = maxBytes;
-        this.perAddress = new Throttle(200, java.time.Duration.ofSeconds(10), clock);
+        this.perAddress = new Throttle("stripe-webhook", 200, java.time.Duration.ofSeconds(10), clock);
     }
 
     @PostMapping(path = "/stripe/webhook", consumes = "application/json", produces = MediaType.TEXT_PLAIN_VALUE)

@@ -41,7 +41,8 @@ class NotReadyYet extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return request.getRequestURI().startsWith(request.getContextPath() + "/actuator/health");
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/actuator/health") || path.equals("/livez") || path.equals("/readyz");
     }
 
     @Override

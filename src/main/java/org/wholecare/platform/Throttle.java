@@ -17,6 +17,8 @@ public final class Throttle {
     private final Duration period;
     private final Clock clock;
     private final int maxSources;
+    // refusals are counted for the metrics (wholecare.throttled, by what was throttled)
+    private final io.micrometer.core.instrument.Counter refused;
     private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
 
     private static final class Bucket {
@@ -29,11 +31,12 @@ public final class Throttle {
         }
     }
 
-    public Throttle(int capacity, Duration period, Clock clock) {
-        this(capacity, period, clock, 100_000);
+    /** @param what what is throttled, as the metrics name it: "sign-in", "open-data" */
+    public Throttle(String what, int capacity, Duration period, Clock clock) {
+        this(what, capacity, period, clock, 100_000);
     }
 
-    Throttle(int capacity, Duration period, Clock clock, int maxSources) {
+    Throttle(String what, int capacity, Duration period, Clock clock, int maxSources) {
         if (capacity < 1 || period.isNegative() || period.isZero()) {
             throw new IllegalArgumentException("A throttle needs at least one try per period");
         }
@@ -41,6 +44,9 @@ public final class Throttle {
         this.period = period;
         this.clock = clock;
         this.maxSources = maxSources;
+        this.refused = io.micrometer.core.instrument.Counter.builder("wholecare.throttled").tag("what", what)
+                .description("Requests refused for coming too often from one source")
+                .register(io.micrometer.core.instrument.Metrics.globalRegistry);
     }
 
     /** Takes one try for {@code source} if it has one left; false means "not now". */
@@ -58,6 +64,9 @@ public final class Throttle {
             }
             return b;
         });
+        if (!allowed[0]) {
+            refused.increment();
+        }
         return allowed[0];
     }
 

@@ -46,8 +46,9 @@ class SecurityConfiguration {
     SecurityFilterChain securityFilterChain(HttpSecurity http, SignInThrottle throttle, JdbcClient jdbc,
             @Value("${wholecare.public-url:}") String publicUrl) throws Exception {
         http.authorizeHttpRequests(requests -> requests
-                // for load balancers and orchestrators; they say only UP or DOWN
-                .requestMatchers("/actuator/health/liveness", "/actuator/health/readiness").permitAll()
+                // for load balancers and orchestrators; they say only UP or DOWN (the rest of
+                // actuator is on the management port: ManagementSecurity)
+                .requestMatchers("/livez", "/readyz").permitAll()
                 .requestMatchers("/actuator/**").denyAll()
                 .requestMatchers("/styles/**", "/images/**").permitAll()
                 // Stripe calls this; its own rule is the signature check on every event

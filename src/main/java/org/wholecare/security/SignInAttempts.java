@@ -32,8 +32,12 @@ class SignInAttempts {
     private final SecurityProperties properties;
     private final Clock clock;
 
+    private final io.micrometer.core.instrument.Counter wrongPasswords;
+
     SignInAttempts(UserAccountRepository accounts, TrustedDevices devices, SignInThrottle throttle,
-            SecurityProperties properties, Clock clock) {
+            SecurityProperties properties, Clock clock, io.micrometer.core.instrument.MeterRegistry metrics) {
+        this.wrongPasswords = io.micrometer.core.instrument.Counter.builder("wholecare.sign-in.failures")
+                .description("Sign-ins refused for a wrong username or password").register(metrics);
         this.accounts = accounts;
         this.devices = devices;
         this.throttle = throttle;
@@ -44,6 +48,7 @@ class SignInAttempts {
     @EventListener
     @Transactional
     public void onWrongPassword(AuthenticationFailureBadCredentialsEvent event) {
+        wrongPasswords.increment();
         Optional<HttpServletRequest> request = AccountUserDetailsService.currentRequest();
         String username = normalise(event.getAuthentication().getName());
         Instant now = clock.instant();

@@ -25,7 +25,7 @@ class SignInThrottle {
     private final UserAccountRepository accounts;
 
     SignInThrottle(SecurityProperties properties, TrustedDevices devices, UserAccountRepository accounts, Clock clock) {
-        this.tries = new Throttle(properties.failedSignInsPerMinute(), Duration.ofMinutes(1), clock);
+        this.tries = new Throttle("sign-in", properties.failedSignInsPerMinute(), Duration.ofMinutes(1), clock);
         this.devices = devices;
         this.accounts = accounts;
     }

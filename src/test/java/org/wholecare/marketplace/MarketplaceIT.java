@@ -64,6 +64,8 @@ class MarketplaceIT {
     @Autowired AccountService accounts;
     @Autowired org.wholecare.security.Invitations invitations;
     @Autowired TestClock clock;
+    @Autowired TypicalPrices typicalPrices;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbcClient;
 
     /** A provider serving TF7 and TF8, registered with the CQC so it may list any kind of support. */
     private String newProvider(boolean verify) {
@@ -510,6 +512,36 @@ class MarketplaceIT {
         // the listing page compares in the same district as the search card did
         assertThat(actingAs.run(HOLDER, () -> search.listing(visible.get(3), "tf7")).priceComparison())
                 .isEqualTo("100% above typical here");
+    }
+
+    @Test
+    void aPriceChangedOnOneInstanceShowsOnAnotherWithinAMinute() {
+        String provider = newProvider(true);
+        long kind = BudgetTestData.category(actingAs, pooling, "Equipment and adaptations");
+        // another app instance: its own memory of the medians, the same database and clock
+        TypicalPrices otherInstance = new TypicalPrices(jdbcClient, clock, java.time.Duration.ofMinutes(1));
+        List<Listing> listed = new java.util.ArrayList<>();
+        for (long pence : List.of(1_000L, 2_000L, 3_000L)) {
+            listed.add(list(provider, "Equipment and adaptations", "Hoist " + pence, "Fitted", ListingUnit.ITEM, pence,
+                    "TF8", List.of("MON"), "English", ListingStatus.PUBLISHED));
+        }
+        long before = typicalPrices.median(kind, "TF8", ListingUnit.ITEM).orElseThrow();
+        assertThat(otherInstance.median(kind, "TF8", ListingUnit.ITEM)).contains(before);
+        Listing cheapest = listed.getFirst();
+        // this instance puts the cheapest a long way up: the median moves at once here
+        actingAs.run(provider, () -> listings.save(cheapest.id(), new ListingInput(cheapest.categoryId(),
+                cheapest.title(), cheapest.description(), cheapest.unit(), 900_000L, cheapest.districts(),
+                cheapest.days(), null, "English", null, ListingStatus.PUBLISHED)));
+        long after = typicalPrices.median(kind, "TF8", ListingUnit.ITEM).orElseThrow();
+        assertThat(after).isNotEqualTo(before);
+        // the other instance may show the old one for up to a minute, and not after
+        assertThat(otherInstance.median(kind, "TF8", ListingUnit.ITEM)).contains(before);
+        clock.advance(java.time.Duration.ofSeconds(61));
+        try {
+            assertThat(otherInstance.median(kind, "TF8", ListingUnit.ITEM)).contains(after);
+        } finally {
+            clock.advance(java.time.Duration.ofSeconds(-61));
+        }
     }
 
     @Test

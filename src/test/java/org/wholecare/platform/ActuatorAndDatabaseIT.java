@@ -16,18 +16,51 @@ import org.wholecare.IntegrationTest;
 @IntegrationTest
 class ActuatorAndDatabaseIT {
 
+    static final String METRICS_PASSWORD = "a scraper's own password";
+
     @LocalServerPort int port;
+    @org.springframework.boot.test.web.server.LocalManagementPort int managementPort;
+    @Autowired org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups groups;
     @Autowired DataSource dataSource;
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     @Test
     void livenessAndReadinessArePublicAndSayOnlyUp() throws Exception {
-        for (String probe : new String[] {"liveness", "readiness"}) {
-            HttpResponse<String> response = get("/actuator/health/" + probe);
+        for (String probe : new String[] {"/livez", "/readyz"}) {
+            HttpResponse<String> response = get(probe);
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.body()).isEqualTo("{\"status\":\"UP\"}");
         }
+    }
+
+    @Test
+    void readinessAsksTheDatabaseAndSaysDownWhenItDoesNotAnswer() throws Exception {
+        // the readiness group holds the database's own check: an instance that lost it leaves the rotation
+        var readiness = groups.get("readiness");
+        assertThat(readiness.isMember("db")).isTrue();
+        assertThat(readiness.isMember("readinessState")).isTrue();
+        var away = new org.springframework.boot.jdbc.health.DataSourceHealthIndicator(new org.springframework.jdbc
+                .datasource.DriverManagerDataSource("jdbc:mysql://127.0.0.1:1/none", "nobody", "nothing"), "SELECT 1");
+        assertThat(away.health(false).getStatus().getCode()).isEqualTo("DOWN");
+    }
+
+    @Test
+    void metricsAreOnTheManagementPortForTheMetricsUserOnly() throws Exception {
+        HttpResponse<String> nobody = get(managementPort, "/actuator/prometheus", null);
+        assertThat(nobody.statusCode()).as(nobody.headers().map() + nobody.body()).isEqualTo(401);
+        assertThat(get(managementPort, "/actuator/prometheus", "metrics:wrong password").statusCode()).isEqualTo(401);
+        // nor on the app's own port, where people are
+        assertThat(get("/actuator/prometheus").statusCode()).isNotEqualTo(200);
+        HttpResponse<String> scraped = get(managementPort, "/actuator/prometheus", "metrics:" + METRICS_PASSWORD);
+        assertThat(scraped.statusCode()).isEqualTo(200);
+        assertThat(scraped.body()).contains("http_server_requests_seconds_bucket", "hikaricp_connections_active",
+                "wholecare_search_wait_seconds", "wholecare_payments_waiting", "wholecare_payments_failed",
+                "wholecare_payments_oldest_waiting_seconds", "wholecare_emails_waiting",
+                "wholecare_emails_oldest_waiting_seconds", "wholecare_sign_in_failures_total",
+                "wholecare_throttled_total{what=\"sign-in\"}");
+        // the full health, for the operator, is there too, and public (it says UP or DOWN only)
+        assertThat(get(managementPort, "/actuator/health/readiness", null).body()).isEqualTo("{\"status\":\"UP\"}");
     }
 
     @Test
@@ -50,8 +83,17 @@ class ActuatorAndDatabaseIT {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return get(port, path, null);
+    }
+
+    private HttpResponse<String> get(int onPort, String path, @org.jspecify.annotations.Nullable String user)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + onPort + path)).GET();
+        if (user != null) {
+            request.header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                    user.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

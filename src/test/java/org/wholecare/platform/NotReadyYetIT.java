@@ -37,8 +37,8 @@ class NotReadyYetIT {
                 assertThat(starting.body()).as(path).contains("<h1>Wholecare is starting</h1>")
                         .contains("Try again");
             }
-            assertThat(get("/actuator/health/liveness").statusCode()).isEqualTo(200);
-            assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(503);
+            assertThat(get("/livez").statusCode()).isEqualTo(200);
+            assertThat(get("/readyz").statusCode()).isEqualTo(503);
         } finally {
             AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
         }

@@ -44,7 +44,7 @@ class OpenReferralController {
     OpenReferralController(OpenReferralFeed feed, Clock clock,
             @Value("${wholecare.open-referral.requests-per-minute:120}") int perMinute) {
         this.feed = feed;
-        this.perAddress = new Throttle(perMinute, Duration.ofMinutes(1), clock);
+        this.perAddress = new Throttle("open-referral", perMinute, Duration.ofMinutes(1), clock);
     }
 
     @GetMapping({"", "/"})

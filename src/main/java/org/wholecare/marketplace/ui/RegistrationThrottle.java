@@ -16,7 +16,7 @@ class RegistrationThrottle {
     private final Throttle registrations;
 
     RegistrationThrottle(Clock clock) {
-        this.registrations = new Throttle(3, Duration.ofHours(1), clock);
+        this.registrations = new Throttle("provider-registration", 3, Duration.ofHours(1), clock);
     }
 
     /** Takes one of the address's registrations before trying, so several sent at once cannot all pass. */

@@ -1,0 +1,52 @@
+package org.wholecare.platform;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Work that instances starting together on one database must do one at a time, such as loading the
+ * demo: each waits for the database's named lock ({@code GET_LOCK}) on a connection of its own, so the
+ * second finds the first one's work done instead of doing it again. The lock goes with the connection,
+ * so an instance that dies holding it lets the next one in at once.
+ */
+@Component
+public class OnceAcrossInstances {
+
+    private final DataSource dataSource;
+
+    OnceAcrossInstances(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Runs the work while holding the named lock, waiting up to {@code wait} for another instance to finish. */
+    public void run(String name, Duration wait, Runnable work) {
+        String lock = "wholecare." + name;
+        try (Connection connection = dataSource.getConnection()) {
+            try (PreparedStatement get = connection.prepareStatement("SELECT GET_LOCK(?, ?)")) {
+                get.setString(1, lock);
+                get.setLong(2, Math.max(1, wait.toSeconds()));
+                try (ResultSet result = get.executeQuery()) {
+                    if (!result.next() || result.getInt(1) != 1) {
+                        throw new IllegalStateException("Another instance has held the lock '" + lock + "' for over "
+                                + wait.toSeconds() + " seconds. If it is stuck, restart it; then start this one again.");
+                    }
+                }
+            }
+            try {
+                work.run();
+            } finally {
+                try (PreparedStatement release = connection.prepareStatement("SELECT RELEASE_LOCK(?)")) {
+                    release.setString(1, lock);
+                    release.executeQuery().close();
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not take the database lock '" + lock + "'", e);
+        }
+    }
+}
