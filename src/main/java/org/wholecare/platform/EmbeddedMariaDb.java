@@ -177,6 +177,15 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         return settings.dataDir();
     }
 
+    /**
+     * Kills the server at once (SIGKILL), as a crash or a power cut would, keeping its data for a
+     * restart on the same port (the crash tests).
+     */
+    public void crash() {
+        killAtOnce = true;
+        close();
+    }
+
     /** Stops the server cleanly and lets go of the data folder. */
     @Override
     public void close() {
@@ -188,12 +197,18 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         }
     }
 
+    private volatile boolean killAtOnce;
+
     private synchronized void stopServer() {
         if (stopped) {
             return;
         }
         stopped = true;
-        process.destroy();
+        if (killAtOnce) {
+            process.destroyForcibly();
+        } else {
+            process.destroy();
+        }
         try {
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 log.warn("Embedded MariaDB did not stop within a minute; stopping it forcibly");

@@ -25,8 +25,20 @@ public class OnceAcrossInstances {
 
     /** Runs the work while holding the named lock, waiting up to {@code wait} for another instance to finish. */
     public void run(String name, Duration wait, Runnable work) {
+        Connection held = take(dataSource, name, wait);
+        try {
+            work.run();
+        } finally {
+            release(held, name);
+        }
+    }
+
+    /** Takes the named lock on a connection of its own, which the caller gives to {@link #release}. */
+    static Connection take(DataSource dataSource, String name, Duration wait) {
         String lock = "wholecare." + name;
-        try (Connection connection = dataSource.getConnection()) {
+        Connection connection = null;
+        try {
+            connection = dataSource.getConnection();
             try (PreparedStatement get = connection.prepareStatement("SELECT GET_LOCK(?, ?)")) {
                 get.setString(1, lock);
                 get.setLong(2, Math.max(1, wait.toSeconds()));
@@ -37,16 +49,38 @@ public class OnceAcrossInstances {
                     }
                 }
             }
-            try {
-                work.run();
-            } finally {
-                try (PreparedStatement release = connection.prepareStatement("SELECT RELEASE_LOCK(?)")) {
-                    release.setString(1, lock);
-                    release.executeQuery().close();
-                }
-            }
+            return connection;
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(connection);
+            throw e instanceof RuntimeException r ? r : new IllegalStateException("Could not take the database lock '"
+                    + lock + "'", e);
+        }
+    }
+
+    static void release(Connection connection, String name) {
+        try (PreparedStatement release = connection.prepareStatement("SELECT RELEASE_LOCK(?)")) {
+            release.setString(1, "wholecare." + name);
+            release.executeQuery().close();
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not take the database lock '" + lock + "'", e);
+            // the lock belongs to the connection's session: end the session itself rather than
+            // hand it back to the pool still holding the lock
+            try {
+                connection.abort(Runnable::run);
+            } catch (SQLException ignored) {
+                // the connection is gone, and the lock with it
+            }
+        } finally {
+            closeQuietly(connection);
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // nothing more to let go of
+            }
         }
     }
 }

@@ -10,9 +10,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Scheduled work that must happen once, not once per instance (confirming overdue invoices, the
- * nightly figures, retrying payments, reminders), takes a lock row in the database first; an
+ * nightly figures, reminders), takes a lock row in the database first; an
  * instance that finds it held skips that turn. Times are the database's, so instances' clocks
- * need not agree. A job that dies holding its lock frees it after its longest time.
+ * need not agree. A job that dies holding its lock frees it after its longest time. (Payments need
+ * none: each is claimed as it is sent, so every instance may send.)
  */
 @Configuration(proxyBeanMethods = false)
 @EnableSchedulerLock(defaultLockAtMostFor = "PT30M")

@@ -178,6 +178,8 @@ class StripeIT {
         Person p = newHolder();
         long invoiceId = invoicedHour(p);
         var stripeAnswers = new java.util.concurrent.CountDownLatch(1);
+        // only this payment's transfer is held, whatever else is sent meanwhile
+        STUB.holdOnlyKey = "wholecare-invoice-" + invoiceId;
         STUB.holdNextTransfer = stripeAnswers;
         actingAs.run(p.username(), () -> invoices.confirm(invoiceId));
         long paymentId = jdbc.queryForObject("SELECT id FROM payment WHERE invoice_id = ?", Long.class, invoiceId);

@@ -17,22 +17,24 @@ import java.util.concurrent.atomic.AtomicInteger;
  * sent again with the same idempotency key returns the first transfer instead of making another.
  * It can answer slowly once (a timeout the caller retries), hold a transfer until told, or decline a card.
  */
-final class StripeStub implements AutoCloseable {
+public final class StripeStub implements AutoCloseable {
 
     private final HttpServer server;
-    final Map<String, String> transferByKey = new ConcurrentHashMap<>();
+    public final Map<String, String> transferByKey = new ConcurrentHashMap<>();
     final AtomicInteger transfersMade = new AtomicInteger();
-    final List<String> transferKeysSeen = new CopyOnWriteArrayList<>();
+    public final List<String> transferKeysSeen = new CopyOnWriteArrayList<>();
     final AtomicInteger sessions = new AtomicInteger();
     final AtomicInteger accountsCreated = new AtomicInteger();
     volatile boolean slowNextTransfer;
     volatile boolean declineNextCheckout;
     /** How long every transfer takes to answer, as Stripe over a real network does. */
-    volatile int transferMillis;
+    public volatile int transferMillis;
     /** When set, the next transfer waits for this before answering (for at most 10 s). */
     volatile java.util.concurrent.CountDownLatch holdNextTransfer;
+    /** When set, only the transfer with this idempotency key is held. */
+    volatile String holdOnlyKey;
 
-    StripeStub() throws IOException {
+    public StripeStub() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/v1/transfers", this::transfer);
@@ -46,14 +48,16 @@ final class StripeStub implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     private void transfer(HttpExchange exchange) throws IOException {
         var hold = holdNextTransfer;
-        if (hold != null) {
+        String heldKey = holdOnlyKey;
+        if (hold != null && (heldKey == null || heldKey.equals(exchange.getRequestHeaders().getFirst("Idempotency-Key")))) {
             holdNextTransfer = null;
+            holdOnlyKey = null;
             try {
                 hold.await(10, java.util.concurrent.TimeUnit.SECONDS);
             } catch (InterruptedException e) {
