@@ -22,6 +22,7 @@ public final class BacklogGauges {
     private record Reading(Backlog backlog, Instant at) {
     }
 
+    // the gauges hold this strongly (strongReference): nothing else does
     private final Clock clock;
     private final Supplier<Backlog> count;
     private volatile Reading last;
@@ -36,14 +37,14 @@ public final class BacklogGauges {
     public static void register(MeterRegistry registry, String name, String what, Clock clock, Supplier<Backlog> count) {
         BacklogGauges gauges = new BacklogGauges(clock, count);
         Gauge.builder("wholecare." + name + ".waiting", gauges, g -> g.read().waiting())
-                .description(what + " waiting").register(registry);
+                .description(what + " waiting").strongReference(true).register(registry);
         Gauge.builder("wholecare." + name + ".failed", gauges, g -> g.read().failed())
-                .description(what + " given up on, waiting for a person").register(registry);
+                .description(what + " given up on, waiting for a person").strongReference(true).register(registry);
         Gauge.builder("wholecare." + name + ".oldest.waiting", gauges, g -> {
             Instant oldest = g.read().oldestWaiting();
             return oldest == null ? 0 : Math.max(0, Duration.between(oldest, g.clock.instant()).toMillis() / 1000.0);
         }).baseUnit("seconds").description("How long the oldest of the " + what.toLowerCase(java.util.Locale.UK)
-                + " waiting has waited").register(registry);
+                + " waiting has waited").strongReference(true).register(registry);
     }
 
     private Backlog read() {
@@ -55,7 +56,9 @@ public final class BacklogGauges {
         try {
             reading = new Reading(count.get(), now);
         } catch (RuntimeException databaseAway) {
-            // the database's own health says it is away; the last figures stand meanwhile
+            // the database's own health says it is away; the last figures stand, and the next try is
+            // 10 s away, so a scrape does not wait on the database for every gauge
+            last = new Reading(reading.backlog(), now);
             return reading.backlog();
         }
         last = reading;

@@ -15,7 +15,8 @@ class PurchaseJobs {
         this.invoices = invoices;
     }
 
-    @SchedulerLock(name = "invoices-confirm-overdue", lockAtMostFor = "PT30M")
+    // held for at least 50 minutes: instances that started at different times still confirm once an hour between them
+    @SchedulerLock(name = "invoices-confirm-overdue", lockAtMostFor = "PT55M", lockAtLeastFor = "PT50M")
     @Scheduled(fixedDelayString = "${wholecare.invoices.check-every:1h}", initialDelayString = "1m")
     public void confirmOverdue() {
         SystemActor.asAdministrator(invoices::confirmOverdue);

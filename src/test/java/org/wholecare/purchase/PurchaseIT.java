@@ -65,6 +65,7 @@ class PurchaseIT {
     @Autowired Bookings bookings;
     @Autowired ProviderBookings providerBookings;
     @Autowired Invoices invoices;
+    @Autowired PurchaseJobs jobs;
     @Autowired Payouts payments;
     @Autowired PaymentStatuses paymentStatuses;
     @Autowired BudgetHolderService holders;
@@ -79,6 +80,7 @@ class PurchaseIT {
     @Autowired org.wholecare.security.Invitations invitations;
     @Autowired ActingAs actingAs;
     @Autowired JdbcTemplate jdbc;
+    @Autowired javax.sql.DataSource dataSource;
     @Autowired org.wholecare.budget.StatementService statements;
     @Autowired org.wholecare.consent.ConsentService consent;
     @Autowired ConsentChanges consentChanges;
@@ -502,6 +504,50 @@ class PurchaseIT {
     }
 
     @Test
+    void eightBookersSpreadOverTwoInstancesNeverOverspendOneBudget() throws Exception {
+        // £60 of council money again: two bookings of 2 hours fit, whichever instance takes them
+        Person p = newHolder(6_000);
+        long morning = listing("Morning help");
+        try (var second = org.wholecare.SecondInstance.on(dataSource)) {
+            Bookings elsewhere = second.bean(Bookings.class);
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                Bookings instance = i % 2 == 0 ? bookings : elsewhere;
+                results.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        actingAs.run(p.username(), () -> {
+                            Booking booking = booking(p, morning, 2, Booking.Frequency.ONE_OFF, 1);
+                            return instance.book(booking, instance.preview(booking));
+                        });
+                        return true;
+                    } catch (ValidationException e) {
+                        return false;
+                    }
+                }));
+            }
+            start.countDown();
+            long succeeded = 0;
+            for (Future<Boolean> result : results) {
+                succeeded += result.get() ? 1 : 0;
+            }
+            pool.shutdown();
+            assertThat(succeeded).isEqualTo(2);
+        }
+        var balance = balance(p);
+        assertThat(balance.committed()).isEqualTo(2 * 4_900);
+        assertThat(balance.streams()).allSatisfy(s -> assertThat(s.available()).isNotNegative());
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM purchase WHERE holder_id = ?", Long.class,
+                p.holder().id())).isEqualTo(2);
+        // the books balance: every entry's lines sum to zero
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM (SELECT l.entry_id FROM ledger_line l WHERE l.budget_id = ? "
+                + "GROUP BY l.entry_id HAVING SUM(l.amount_pence) <> 0) unbalanced", Long.class, p.budget().id()))
+                .isZero();
+    }
+
+    @Test
     void anAcceptedProposalBecomesAPurchaseOnce() {
         Person p = newHolder(100_000);
         actingAs.run(p.username(), () -> consentChanges.grantToBrokerage(jdbc.queryForObject(
@@ -593,6 +639,29 @@ class PurchaseIT {
         // the commissioner who decided is on the record, and so is the person who disputed
         assertThat(jdbc.queryForObject("SELECT resolved_by IS NOT NULL AND decided_by IS NOT NULL FROM invoice "
                 + "WHERE id = ?", Boolean.class, invoiceId)).isTrue();
+    }
+
+    @Test
+    void theHourlyAutoConfirmRunsOnceAnHourWhicheverInstanceCallsIt() {
+        Person p = newHolder(100_000);
+        long first = invoiced(p, 1);
+        long second = invoiced(p, 1);
+        jdbc.update("UPDATE invoice SET raised_at = DATE_SUB(raised_at, INTERVAL 15 DAY) WHERE id = ?", first);
+        jdbc.update("DELETE FROM shedlock WHERE name = 'invoices-confirm-overdue'");
+        try {
+            jobs.confirmOverdue();
+            assertThat(jdbc.queryForObject("SELECT status FROM invoice WHERE id = ?", String.class, first))
+                    .isEqualTo("CONFIRMED");
+            // another instance's turn a few minutes later, within the hour: the lock says it has been done
+            jdbc.update("UPDATE invoice SET raised_at = DATE_SUB(raised_at, INTERVAL 15 DAY) WHERE id = ?", second);
+            jobs.confirmOverdue();
+            assertThat(jdbc.queryForObject("SELECT status FROM invoice WHERE id = ?", String.class, second))
+                    .isEqualTo("RAISED");
+            assertThat(jdbc.queryForObject("SELECT lock_until > DATE_ADD(NOW(3), INTERVAL 45 MINUTE) FROM shedlock "
+                    + "WHERE name = 'invoices-confirm-overdue'", Boolean.class)).isTrue();
+        } finally {
+            jdbc.update("DELETE FROM shedlock WHERE name = 'invoices-confirm-overdue'");
+        }
     }
 
     @Test
