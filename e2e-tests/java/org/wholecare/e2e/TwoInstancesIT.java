@@ -18,9 +18,10 @@ import org.wholecare.platform.EmbeddedMariaDb;
 
 /**
  * Two instances of the packaged jar on one separately started MariaDB, as a region would run them
- * behind a load balancer: started together on an empty database, they load the demo once; when the
- * database is killed both say they are not ready, and both are ready again once it is back, without
- * a restart of their own; an instance killed outright comes back in seconds while the other serves on.
+ * behind a load balancer: started together on an empty database, they make its tables and load the
+ * demo once. While both send 200 payments, one is killed outright, then the database itself: the
+ * other says it is not ready until the database is back, then serves on without a restart of its own;
+ * the killed one comes back, and every payment is made exactly once.
  */
 class TwoInstancesIT {
 
@@ -70,38 +71,32 @@ class TwoInstancesIT {
                         .findFirst().orElseThrow();
                 assertThat(started).startsWith("{").endsWith("}").contains("\"@timestamp\"", "\"message\"");
 
-                // the database dies: both leave the rotation...
+                // 200 payments waiting for Stripe, as 200 confirmed invoices leave them, and both
+                // instances sending them; b dies outright a quarter of the way through, and a serves on
+                List<String> keys = seedWaitingPayments(db, PAYMENTS);
+                stripe.transferMillis = 25;
+                awaitTransfers(stripe, PAYMENTS / 4);
+                b.kill();
+                assertThat(a.readiness()).isEqualTo(200);
+                // halfway, the database itself dies: a leaves the rotation...
+                awaitTransfers(stripe, PAYMENTS / 2);
                 int dbPort = db.port();
                 db.crash();
                 awaitReadiness(a, s -> s == 503, Duration.ofMinutes(1));
-                awaitReadiness(b, s -> s == 503, Duration.ofMinutes(1));
-                // ...and come back by themselves once it is back
+                assertThat(stripe.transferByKey.size()).as("killed in the middle of sending").isLessThan(PAYMENTS);
+                // ...and comes back by itself once the database is back
                 Instant restarting = Instant.now();
                 db = EmbeddedMariaDb.start(new EmbeddedMariaDb.Settings(BASE, data, dbPort, false, false, "128M",
                         EmbeddedMariaDb.Settings.WHOLECARE_DEFAULTS));
                 awaitReadiness(a, s -> s == 200, Duration.ofMinutes(2));
-                awaitReadiness(b, s -> s == 200, Duration.ofMinutes(2));
-                figures.append("Both ready again after the database came back: ")
+                figures.append("Ready again after the database came back (its own restart included): ")
                         .append(Duration.between(restarting, Instant.now()).toMillis()).append(" ms\n");
                 assertThat(a.get(a.url() + "/login", null).statusCode()).isEqualTo(200);
-
-                // 200 payments waiting for Stripe, as 200 confirmed invoices leave them, and both
-                // instances sending them; b dies outright in the middle, and a serves on
-                List<String> keys = seedWaitingPayments(db, PAYMENTS);
-                stripe.transferMillis = 25;
-                Instant giveUp = Instant.now().plus(Duration.ofMinutes(2));
-                while (stripe.transferKeysSeen.size() < PAYMENTS / 4 && Instant.now().isBefore(giveUp)) {
-                    Thread.sleep(20);
-                }
-                b.kill();
-                assertThat(count(db, "SELECT COUNT(*) FROM payment WHERE status = 'PENDING'"))
-                        .as("b was killed in the middle of sending").isPositive();
-                assertThat(a.readiness()).isEqualTo(200);
                 b.start();
                 Duration restartB = b.awaitReady(Duration.ofMinutes(3));
                 figures.append("An instance restarted on the running database: ").append(restartB.toMillis())
                         .append(" ms to ready\n");
-                giveUp = Instant.now().plus(Duration.ofMinutes(3));
+                Instant giveUp = Instant.now().plus(Duration.ofMinutes(3));
                 while (count(db, "SELECT COUNT(*) FROM payment WHERE status = 'PENDING'") > 0
                         && Instant.now().isBefore(giveUp)) {
                     Thread.sleep(200);
@@ -115,16 +110,15 @@ class TwoInstancesIT {
                     assertThat(text(db, "SELECT stripe_transfer_id FROM payment WHERE idempotency_key = '" + key + "'"))
                             .isEqualTo(stripe.transferByKey.get(key));
                 }
-                // sent twice only where b had sent and died before writing the answer down, and then
-                // with the same key, so Stripe made one transfer
+                // sent again only where an instance had sent and died (or lost its database) before
+                // writing the answer down, and then with the same key, so Stripe made one transfer
                 Map<String, Long> sends = stripe.transferKeysSeen.stream().collect(
                         java.util.stream.Collectors.groupingBy(k -> k, java.util.stream.Collectors.counting()));
-                assertThat(sends.values().stream().filter(n -> n > 1).count()).isLessThanOrEqualTo(2);
-                assertThat(sends.values()).allMatch(n -> n <= 2);
-                figures.append(PAYMENTS).append(" payments sent by both, one instance killed in the middle: ")
+                assertThat(sends.values().stream().filter(n -> n > 1).count()).isLessThanOrEqualTo(4);
+                figures.append(PAYMENTS).append(" payments sent by both, one instance and then the database killed in the middle: ")
                         .append(keys.stream().filter(k -> stripe.transferByKey.containsKey(k)).count())
                         .append(" transfers made, ").append(sends.values().stream().filter(n -> n > 1).count())
-                        .append(" sent again with the same key after the kill\n");
+                        .append(" sent again with the same key after the kills\n");
                 // and again from the JDK's ahead-of-time cache (JDK 25 on), trained once beside the running fleet
                 if (Runtime.version().feature() >= 25) {
                     b.kill();
@@ -148,6 +142,13 @@ class TwoInstancesIT {
             db.close();
             Files.writeString(AppInstance.WORK.resolve("two-instances-figures.txt"), figures);
             System.out.print(figures);
+        }
+    }
+
+    private static void awaitTransfers(StripeStub stripe, int asked) throws InterruptedException {
+        Instant giveUp = Instant.now().plus(Duration.ofMinutes(2));
+        while (stripe.transferKeysSeen.size() < asked && Instant.now().isBefore(giveUp)) {
+            Thread.sleep(20);
         }
     }
 
