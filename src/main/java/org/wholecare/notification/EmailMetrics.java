@@ -2,7 +2,6 @@ package org.wholecare.notification;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import java.sql.Timestamp;
 import java.time.Clock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -22,14 +21,9 @@ class EmailMetrics implements MeterBinder {
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        BacklogGauges.register(registry, "emails", "Emails", clock, () -> jdbc.sql(
-                        "SELECT COALESCE(SUM(status = 'PENDING'), 0), COALESCE(SUM(status = 'FAILED'), 0), "
-                                + "MIN(CASE WHEN status = 'PENDING' THEN created_at END) FROM email_outbox "
-                                + "WHERE status IN ('PENDING', 'FAILED')")
-                .query((rs, n) -> {
-                    Timestamp oldest = rs.getTimestamp(3);
-                    return new BacklogGauges.Backlog(rs.getLong(1), rs.getLong(2),
-                            oldest == null ? null : oldest.toInstant());
-                }).single());
+        BacklogGauges.register(registry, "emails", "Emails", clock, BacklogGauges.counted(jdbc,
+                "SELECT COALESCE(SUM(status = 'PENDING'), 0), COALESCE(SUM(status = 'FAILED'), 0), "
+                        + "MIN(CASE WHEN status = 'PENDING' THEN created_at END) FROM email_outbox "
+                        + "WHERE status IN ('PENDING', 'FAILED')"));
     }
 }

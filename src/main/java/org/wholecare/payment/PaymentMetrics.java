@@ -2,7 +2,6 @@ package org.wholecare.payment;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import java.sql.Timestamp;
 import java.time.Clock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -22,14 +21,9 @@ class PaymentMetrics implements MeterBinder {
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        BacklogGauges.register(registry, "payments", "Payments to providers", clock, () -> jdbc.sql(
-                        "SELECT COALESCE(SUM(status = 'PENDING'), 0), COALESCE(SUM(status = 'FAILED'), 0), "
-                                + "MIN(CASE WHEN status = 'PENDING' THEN created_at END) FROM payment "
-                                + "WHERE status IN ('PENDING', 'FAILED')")
-                .query((rs, n) -> {
-                    Timestamp oldest = rs.getTimestamp(3);
-                    return new BacklogGauges.Backlog(rs.getLong(1), rs.getLong(2),
-                            oldest == null ? null : oldest.toInstant());
-                }).single());
+        BacklogGauges.register(registry, "payments", "Payments to providers", clock, BacklogGauges.counted(jdbc,
+                "SELECT COALESCE(SUM(status = 'PENDING'), 0), COALESCE(SUM(status = 'FAILED'), 0), "
+                        + "MIN(CASE WHEN status = 'PENDING' THEN created_at END) FROM payment "
+                        + "WHERE status IN ('PENDING', 'FAILED')"));
     }
 }

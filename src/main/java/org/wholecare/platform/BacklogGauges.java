@@ -33,6 +33,17 @@ public final class BacklogGauges {
         this.last = new Reading(new Backlog(0, 0, null), Instant.EPOCH);
     }
 
+    /**
+     * The owning module's count of its own table, as one row: how many wait, how many were given up
+     * on, and when the oldest waiting one was made (NULL when none waits).
+     */
+    public static Supplier<Backlog> counted(org.springframework.jdbc.core.simple.JdbcClient jdbc, String sql) {
+        return () -> jdbc.sql(sql).query((rs, n) -> {
+            java.sql.Timestamp oldest = rs.getTimestamp(3);
+            return new Backlog(rs.getLong(1), rs.getLong(2), oldest == null ? null : oldest.toInstant());
+        }).single();
+    }
+
     /** Registers wholecare.{name}.waiting, .failed and .oldest.waiting (seconds). */
     public static void register(MeterRegistry registry, String name, String what, Clock clock, Supplier<Backlog> count) {
         BacklogGauges gauges = new BacklogGauges(clock, count);

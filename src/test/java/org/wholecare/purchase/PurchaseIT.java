@@ -475,14 +475,27 @@ class PurchaseIT {
                 org.wholecare.consent.ConsentScope.PURCHASE, today().plusMonths(1)));
         long morning = listing("Morning help");
         ExecutorService pool = Executors.newFixedThreadPool(2);
+        // two delegates (the carer and the broker), each pressing twice
+        long succeeded = bookedAtOnce(pool, List.of(p.carer(), BROKER, p.carer(), BROKER).stream()
+                .<Runnable>map(who -> () -> actingAs.run(who, () -> bookAsShown(booking(p, morning, 2,
+                        Booking.Frequency.ONE_OFF, 1)))).toList());
+        var balance = balance(p);
+        assertThat(succeeded).isEqualTo(2);
+        assertThat(balance.committed()).isEqualTo(2 * 4_900);
+        assertThat(balance.streams()).allSatisfy(s -> assertThat(s.available()).isNotNegative());
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM purchase WHERE holder_id = ?", Long.class,
+                p.holder().id())).isEqualTo(2);
+    }
+
+    /** Starts every booking at the same moment; returns how many were made (the rest were refused). */
+    private static long bookedAtOnce(ExecutorService pool, List<Runnable> attempts) throws Exception {
         CountDownLatch start = new CountDownLatch(1);
         List<Future<Boolean>> results = new ArrayList<>();
-        // two delegates (the carer and the broker), each pressing twice
-        for (String who : List.of(p.carer(), BROKER, p.carer(), BROKER)) {
+        for (Runnable attempt : attempts) {
             results.add(pool.submit(() -> {
                 start.await();
                 try {
-                    actingAs.run(who, () -> bookAsShown(booking(p, morning, 2, Booking.Frequency.ONE_OFF, 1)));
+                    attempt.run();
                     return true;
                 } catch (ValidationException e) {
                     return false;
@@ -495,12 +508,7 @@ class PurchaseIT {
             succeeded += result.get() ? 1 : 0;
         }
         pool.shutdown();
-        var balance = balance(p);
-        assertThat(succeeded).isEqualTo(2);
-        assertThat(balance.committed()).isEqualTo(2 * 4_900);
-        assertThat(balance.streams()).allSatisfy(s -> assertThat(s.available()).isNotNegative());
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM purchase WHERE holder_id = ?", Long.class,
-                p.holder().id())).isEqualTo(2);
+        return succeeded;
     }
 
     @Test
@@ -510,30 +518,15 @@ class PurchaseIT {
         long morning = listing("Morning help");
         try (var second = org.wholecare.SecondInstance.on(dataSource)) {
             Bookings elsewhere = second.bean(Bookings.class);
-            ExecutorService pool = Executors.newFixedThreadPool(8);
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Boolean>> results = new ArrayList<>();
+            List<Runnable> bookers = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
                 Bookings instance = i % 2 == 0 ? bookings : elsewhere;
-                results.add(pool.submit(() -> {
-                    start.await();
-                    try {
-                        actingAs.run(p.username(), () -> {
-                            Booking booking = booking(p, morning, 2, Booking.Frequency.ONE_OFF, 1);
-                            return instance.book(booking, instance.preview(booking));
-                        });
-                        return true;
-                    } catch (ValidationException e) {
-                        return false;
-                    }
+                bookers.add(() -> actingAs.run(p.username(), () -> {
+                    Booking booking = booking(p, morning, 2, Booking.Frequency.ONE_OFF, 1);
+                    return instance.book(booking, instance.preview(booking));
                 }));
             }
-            start.countDown();
-            long succeeded = 0;
-            for (Future<Boolean> result : results) {
-                succeeded += result.get() ? 1 : 0;
-            }
-            pool.shutdown();
+            long succeeded = bookedAtOnce(Executors.newFixedThreadPool(8), bookers);
             assertThat(succeeded).isEqualTo(2);
         }
         var balance = balance(p);
