@@ -29,10 +29,10 @@ public final class SecondInstance implements AutoCloseable {
         }
         java.util.List<String> arguments = new java.util.ArrayList<>(java.util.List.of(
                 "--wholecare.embedded-db.enabled=false", "--spring.datasource.url=" + db.getJdbcUrl(),
-                "--spring.datasource.username=" + db.getUsername(), "--spring.datasource.password=" + db.getPassword(),
+                "--spring.datasource.username=" + db.getUsername(), "--spring.datasource.password=" + java.util.Objects.toString(db.getPassword(), ""),
                 "--server.port=0", "--management.server.port=0", "--spring.jmx.enabled=false",
                 "--spring.main.banner-mode=off", "--wholecare.demo-data.enabled=false",
-                "--spring.datasource.hikari.pool-name=second-instance"));
+                "--spring.datasource.hikari.pool-name=second-instance", "--wholecare.it.second-instance=true"));
         arguments.addAll(java.util.List.of(settings));
         return new SecondInstance(new SpringApplicationBuilder(WholecareApplication.class).profiles("test")
                 .run(arguments.toArray(String[]::new)));

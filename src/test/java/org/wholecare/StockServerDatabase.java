@@ -51,7 +51,10 @@ public class StockServerDatabase implements ApplicationContextInitializer<Config
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-        if (!active()) {
+        // a child context (the management port's) uses its parent's database; a second instance
+        // (SecondInstance) is given the database of the instance it stands beside
+        if (!active() || context.getParent() != null
+                || context.getEnvironment().getProperty("wholecare.it.second-instance", Boolean.class, false)) {
             return;
         }
         Server server = server();
@@ -64,7 +67,7 @@ public class StockServerDatabase implements ApplicationContextInitializer<Config
                 "spring.datasource.password", server.password(),
                 "wholecare.embedded-db.enabled", "false")));
         context.addApplicationListener(event -> {
-            if (event instanceof ContextClosedEvent) {
+            if (event instanceof ContextClosedEvent closed && closed.getApplicationContext() == context) {
                 server.run("DROP DATABASE IF EXISTS " + database);
             }
         });

@@ -58,18 +58,30 @@ public class OnceAcrossInstances {
     }
 
     static void release(Connection connection, String name) {
+        release(connection, name, false);
+    }
+
+    /**
+     * Lets go of the lock. With {@code endSession}, the connection's session ends rather than going
+     * back to the pool: one opened before the schema changed keeps what it read of the database then
+     * (its collation, for one).
+     */
+    static void release(Connection connection, String name, boolean endSession) {
+        boolean released = false;
         try (PreparedStatement release = connection.prepareStatement("SELECT RELEASE_LOCK(?)")) {
             release.setString(1, "wholecare." + name);
             release.executeQuery().close();
+            released = true;
         } catch (SQLException e) {
-            // the lock belongs to the connection's session: end the session itself rather than
-            // hand it back to the pool still holding the lock
-            try {
-                connection.abort(Runnable::run);
-            } catch (SQLException ignored) {
-                // the connection is gone, and the lock with it
-            }
+            // the lock belongs to the session: end it rather than hand it back to the pool still held
         } finally {
+            if (endSession || !released) {
+                try {
+                    connection.abort(Runnable::run);
+                } catch (SQLException ignored) {
+                    // the connection is gone, and the lock with it
+                }
+            }
             closeQuietly(connection);
         }
     }

@@ -46,7 +46,7 @@ class SchemaChangesOneAtATime implements BeanPostProcessor, DisposableBean {
         Connection connection = held;
         held = null;
         if (connection != null) {
-            OnceAcrossInstances.release(connection, LOCK);
+            OnceAcrossInstances.release(connection, LOCK, true);
         }
     }
 }
