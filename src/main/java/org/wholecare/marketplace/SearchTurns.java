@@ -18,20 +18,14 @@ import org.springframework.stereotype.Component;
 class SearchTurns {
 
     private final Semaphore turns;
-    private final int share;
     private final Timer waits;
 
     SearchTurns(@Value("${wholecare.search.lookups-per-database:4}") int perDatabase,
             @Value("${wholecare.instances:1}") int instances, MeterRegistry metrics) {
-        this.share = Math.max(1, perDatabase / Math.max(1, instances));
-        this.turns = new Semaphore(share, true);
+        // this instance's share of the database's lookups
+        this.turns = new Semaphore(Math.max(1, perDatabase / Math.max(1, instances)), true);
         this.waits = Timer.builder("wholecare.search.wait").description("Time a search waited for its turn")
                 .publishPercentileHistogram().register(metrics);
-    }
-
-    /** This instance's share of the database's lookups. */
-    int share() {
-        return share;
     }
 
     <T> T inTurn(Supplier<T> lookup) {

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
 import org.springframework.stereotype.Component;
 
@@ -29,7 +30,7 @@ public class OnceAcrossInstances {
         try {
             work.run();
         } finally {
-            release(held, name);
+            release(dataSource, held, name);
         }
     }
 
@@ -57,30 +58,24 @@ public class OnceAcrossInstances {
         }
     }
 
-    static void release(Connection connection, String name) {
-        release(connection, name, false);
-    }
-
     /**
-     * Lets go of the lock. With {@code endSession}, the connection's session ends rather than going
-     * back to the pool: one opened before the schema changed keeps what it read of the database then
-     * (its collation, for one).
+     * Lets go of the lock and ends the connection's session rather than handing it back to the pool
+     * (evicted from it): should the release fail, the lock would go back with it, and one opened
+     * before the schema changed keeps what it read of the database then (its collation, for one).
      */
-    static void release(Connection connection, String name, boolean endSession) {
-        boolean released = false;
+    static void release(DataSource dataSource, Connection connection, String name) {
         try (PreparedStatement release = connection.prepareStatement("SELECT RELEASE_LOCK(?)")) {
             release.setString(1, "wholecare." + name);
             release.executeQuery().close();
-            released = true;
         } catch (SQLException e) {
-            // the lock belongs to the session: end it rather than hand it back to the pool still held
+            // ending the session below lets go of it all the same
         } finally {
-            if (endSession || !released) {
-                try {
-                    connection.abort(Runnable::run);
-                } catch (SQLException ignored) {
-                    // the connection is gone, and the lock with it
+            try {
+                if (dataSource.isWrapperFor(HikariDataSource.class)) {
+                    dataSource.unwrap(HikariDataSource.class).evictConnection(connection);
                 }
+            } catch (SQLException ignored) {
+                // not a pool that can evict: closing it below is all there is
             }
             closeQuietly(connection);
         }

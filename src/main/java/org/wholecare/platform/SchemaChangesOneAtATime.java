@@ -2,6 +2,7 @@ package org.wholecare.platform;
 
 import java.sql.Connection;
 import java.time.Duration;
+import javax.sql.DataSource;
 import liquibase.integration.spring.SpringLiquibase;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
@@ -19,11 +20,13 @@ class SchemaChangesOneAtATime implements BeanPostProcessor, DisposableBean {
 
     private static final String LOCK = "schema-changes";
     private @Nullable Connection held;
+    private @Nullable DataSource heldFrom;
 
     @Override
     public Object postProcessBeforeInitialization(Object bean, String beanName) {
         if (bean instanceof SpringLiquibase liquibase && held == null && liquibase.getDataSource() != null) {
-            held = OnceAcrossInstances.take(liquibase.getDataSource(), LOCK, Duration.ofMinutes(10));
+            heldFrom = liquibase.getDataSource();
+            held = OnceAcrossInstances.take(heldFrom, LOCK, Duration.ofMinutes(10));
         }
         return bean;
     }
@@ -44,9 +47,11 @@ class SchemaChangesOneAtATime implements BeanPostProcessor, DisposableBean {
 
     private synchronized void letGo() {
         Connection connection = held;
+        DataSource from = heldFrom;
         held = null;
-        if (connection != null) {
-            OnceAcrossInstances.release(connection, LOCK, true);
+        heldFrom = null;
+        if (connection != null && from != null) {
+            OnceAcrossInstances.release(from, connection, LOCK);
         }
     }
 }
